@@ -1,0 +1,213 @@
+"""From attributions to claims: pronoun sources, carried-on reports, certainty, evidence, figures.
+
+Every sentence of the article body yields claims: the attributed ones, the ones that continue a
+report in the journalistic conditional (their source is inherited), and the outlet's own
+statements (certainty "asserted"). Headings and page furniture yield none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Claim, Figure, Source, Span
+from .attribution import Attribution, _trim, find_attributions, noun_phrase
+from .lexicon import Lexicon, lexicon_for
+from .mood import is_conditional
+from .sources import EntityIndex, channels_near, char_span, describe_source, is_pronoun
+
+_EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> list[Token]:
+    """Words of doc[start:end] that mark the content as unconfirmed."""
+    found: list[Token] = []
+    for tok in doc[start:end]:
+        low = tok.lower_
+        if low in lex.hedge_words:
+            found.append(tok)
+        elif doc.lang_ == "fr" and is_conditional(tok):
+            if not past_cue or tok.lemma_.lower() in lex.modal_verbs:
+                found.append(tok)
+        elif doc.lang_ == "en" and tok.tag_ == "MD":
+            if low in _EPISTEMIC_MODALS_EN or (low in ("would", "'d") and not past_cue):
+                found.append(tok)
+    return found
+
+
+def _is_statement(sent: SpacySpan) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 4 or sent.text.rstrip().endswith("?"):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _confirmation(doc: Doc, sent: SpacySpan, lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """'Ces informations ont été confirmées par X et Y': the confirming verb and its evidence heads."""
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.confirm_verbs or tok.pos_ != "VERB":
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subj is None or not any(t.lower_ in lex.evidence_subjects for t in subj.subtree):
+            continue
+        evidence: list[Token] = []
+        for t in tok.subtree:
+            if t.lower_ in ("par", "by") and t.head.i > t.i:
+                head = t.head if t.head is not tok else next((c for c in t.children), None)
+                if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                    evidence.append(head)
+                    evidence.extend(c for c in head.children if c.dep_ == "conj")
+                break
+        if evidence:
+            return tok, evidence
+    return None
+
+
+class ClaimBuilder:
+    """Turns one parsed document into claims, sentence by sentence, keeping the report context."""
+
+    def __init__(self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2,
+                 asserted: bool = True) -> None:
+        self.doc = doc
+        self.lex = lexicon_for(doc.lang_)
+        self.index = EntityIndex(entities)
+        self.figures = figures
+        self.carry_on = carry_on
+        self.asserted = asserted
+        self.claims: list[Claim] = []
+        self.last_source: Source | None = None
+        self.last_person: Source | None = None
+        self.since_report = 99
+        self.known: dict[str, Source] = {}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
+        antecedent = self.last_source if plural else (self.last_person or self.last_source)
+        if antecedent is None or antecedent.name is None:
+            return src.model_copy(update={"kind": "person" if not plural else "organization"})
+        return src.model_copy(update={"name": antecedent.name, "kind": antecedent.kind, "role": antecedent.role,
+                                      "organization": antecedent.organization,
+                                      "organizations": list(antecedent.organizations)})
+
+    def _source(self, att: Attribution) -> Source | None:
+        if att.source is None:
+            return None
+        s, e = att.source
+        head = self.doc[att.source_head] if att.source_head is not None else None
+        if is_pronoun(self.doc, s, e):
+            tok = self.doc[s]
+            base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
+            return self._resolve_pronoun(base, tok.lower_ in self.lex.pronouns_plur or tok.lower_ == "they")
+        src = describe_source(self.doc, s, e, head, self.index)
+        earlier = self.known.get(src.name or "")
+        if earlier is not None and src.role is None and src.organization is None:
+            # "Selon Boudanov" after "Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)"
+            src = src.model_copy(update={"role": earlier.role, "organization": earlier.organization,
+                                         "organizations": list(earlier.organizations)})
+        elif src.name and (src.role or src.organization):
+            self.known.setdefault(src.name, src)
+        return src
+
+    def _figures_in(self, start: int, end: int) -> list[Figure]:
+        return [f for f in self.figures if start <= f.start and f.end <= end]
+
+    def _make(self, content: tuple[int, int], sent: SpacySpan, source: Source | None, cue: tuple[int, int] | None,
+              quote: bool, past_cue: bool, cue_lemma: str, channels: list, certainty: str | None = None) -> Claim:
+        doc = self.doc
+        cs = char_span(doc, *content)
+        hedges = _hedges(doc, content[0], content[1], self.lex, past_cue)
+        cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
+        if certainty is None:
+            if cue_lemma in self.lex.denial_verbs:
+                certainty = "denied"
+            elif cue_lemma in self.lex.confirm_verbs:
+                certainty = "confirmed"
+            elif hedges or cue_lemma in self.lex.hedge_cue_verbs:
+                certainty = "hedged"
+            elif source is not None or cue is not None:
+                certainty = "reported"
+            else:
+                certainty = "asserted"
+        if cue is not None and certainty in ("denied", "confirmed") or (cue_lemma in self.lex.hedge_cue_verbs and cue):
+            cues.insert(0, char_span(doc, *cue))
+        return Claim(id=f"c{len(self.claims) + 1}", content=cs, source=source,
+                     cue=char_span(doc, *cue) if cue else None, channel=channels, certainty=certainty,
+                     certainty_cues=cues, quantities=self._figures_in(cs.start, cs.end), quote=quote,
+                     sentence=char_span(doc, sent.start, sent.end))
+
+    # -- per sentence ------------------------------------------------------------------------
+    def add_sentence(self, sent: SpacySpan) -> None:
+        doc, lex = self.doc, self.lex
+        confirm = _confirmation(doc, sent, lex)
+        if confirm is not None and self.claims:
+            self._confirm_previous(sent, *confirm)
+            return
+        atts = find_attributions(doc, sent)
+        if atts:
+            for att in atts:
+                source = self._source(att)
+                anchors = [doc[att.cue[0]]] if att.cue else []
+                lo, hi = att.sentence
+                channels = channels_near(doc, lo, hi, self.index, lex, anchors)
+                if source is not None:
+                    channels = [c for c in channels if c.name != source.name]
+                claim = self._make(att.content, sent, source, att.cue, att.quote, att.cue_past, att.cue_lemma, channels)
+                self.claims.append(claim)
+                if source is not None and source.name:
+                    self.last_source = source
+                    if source.kind == "person":
+                        self.last_person = source
+            self.since_report = 0
+            return
+        self.since_report += 1
+        if not _is_statement(sent):
+            return
+        content = _trim(doc, sent.start, sent.end)
+        hedges = _hedges(doc, content[0], content[1], lex, past_cue=False)
+        prev = self.claims[-1] if self.claims else None
+        if hedges and prev is not None and prev.source is not None and self.since_report <= self.carry_on:
+            inherited = prev.source.model_copy(update={"inherited": True})
+            self.claims.append(self._make(content, sent, inherited, None, False, False, "", list(prev.channel)))
+            self.since_report = 0
+            return
+        if self.asserted:
+            self.claims.append(self._make(content, sent, None, None, False, False, "", []))
+
+    def _confirm_previous(self, sent: SpacySpan, verb: Token, evidence: list[Token]) -> None:
+        doc = self.doc
+        spans: list[Span] = []
+        for head in evidence:
+            s, e = noun_phrase(doc, head, sent.start, sent.end)
+            while s < e - 1 and doc[s].pos_ in ("DET", "ADP"):
+                s += 1
+            # "documents industriels obtenus par Reuters": keep the evidence, its relay is a channel
+            cut = next((c.i for c in head.rights if c.dep_ in ("acl", "acl:relcl", "relcl")), None)
+            spans.append(char_span(doc, s, min(e, cut) if cut else e))
+        channels = channels_near(doc, sent.start, sent.end, self.index, self.lex, [])
+        target_sentence = None
+        for i in range(len(self.claims) - 1, -1, -1):
+            claim = self.claims[i]
+            if target_sentence is None:
+                target_sentence = claim.sentence
+            if claim.sentence != target_sentence:
+                break
+            cue = Span(start=verb.idx, end=verb.idx + len(verb), text=verb.text)
+            names = {c.name for c in claim.channel}
+            self.claims[i] = claim.model_copy(update={
+                "certainty": "confirmed", "certainty_cues": [cue], "evidence": spans,
+                "channel": claim.channel + [c for c in channels if c.name not in names]})
+
+
+def build_claims(doc: Doc, entities: list, figures: list[Figure], excluded: list[tuple[int, int]],
+                 carry_on: int = 2, asserted: bool = True) -> list[Claim]:
+    """Claims of a parsed, segmented document; sentences overlapping ``excluded`` chars are skipped."""
+    builder = ClaimBuilder(doc, entities, figures, carry_on=carry_on, asserted=asserted)
+    for sent in doc.sents:
+        if _overlaps((sent.start_char, sent.end_char), excluded):
+            builder.since_report = 99  # a heading or furniture ends the report it interrupts
+            continue
+        builder.add_sentence(sent)
+    return builder.claims

@@ -1,0 +1,199 @@
+"""Entity mentions with one canonical name per thing within an article.
+
+Starts from the statistical NER, then corrects what news needs: weapons systems and other
+model designations are products ("KN-23", "drones de type "Geran""), media are organisations,
+a surname joins the full name ("Boudanov" = "Kirill Boudanov"), and an acronym in parentheses
+ties a description to its short name ("renseignement militaire ukrainien (GUR)"), so that
+"Le renseignement ukrainien" later in the text resolves to "GUR" too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from .lexicon import lexicon_for
+
+_KIND = {
+    "PER": "person", "PERSON": "person", "ORG": "organization", "NORP_ORG": "organization",
+    "LOC": "place", "GPE": "place", "FAC": "place", "MISC": "other", "PRODUCT": "product",
+    "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other",
+}
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}$|^[A-Z]{1,4}\d{1,4}[A-Z]?$")
+_NOT_PRODUCTS = frozenset({"COVID-19", "SARS-COV-2", "H1N1", "G7", "G20", "G8", "A4", "MH17", "B2", "P5"})
+_PRODUCT_HEADS = frozenset("""drone drones missile missiles avion avions char chars hélicoptère hélicoptères navire
+    navires sous-marin fusil fusils système systèmes véhicule véhicules obus roquette roquettes lanceur modèle
+    modèles type aircraft jet jets tank tanks helicopter helicopters ship ships submarine rifle rifles system
+    systems vehicle vehicles rocket rockets launcher model models class vaccin vaccine""".split())
+_GENERIC_HEADS = frozenset("service services agence agency agencies office bureau".split())
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
+@dataclass
+class _Group:
+    name: str
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
+    alias_lemmas: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+def _content_lemmas(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _np_before(doc: Doc, i: int) -> Span | None:
+    """The smallest nominal phrase that ends right before token i (a parenthesis)."""
+    if i == 0:
+        return None
+    tok = doc[i - 1]
+    node: Token | None = tok
+    while node is not None:
+        if node.pos_ in ("NOUN", "PROPN") and node.i < i:
+            edge = max((t.i for t in node.subtree if t.i < i), default=node.i)
+            if edge == i - 1:
+                left = node.left_edge.i
+                while left < node.i and doc[left].pos_ in ("DET", "ADP", "PUNCT"):
+                    left += 1
+                return doc[left:i]
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _products(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of model designations and quoted type names."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        if _DESIGNATION.match(tok.text) and tok.text.upper() not in _NOT_PRODUCTS and not tok.like_num:
+            found.append((tok.i, tok.i + 1))
+    for tok in doc:
+        if tok.text in _QUOTES and tok.i + 2 < len(doc) and doc[tok.i + 2].text in _QUOTES:
+            name = doc[tok.i + 1]
+            if not name.text[:1].isupper():
+                continue
+            window = doc[max(0, tok.i - 4): tok.i]
+            heads = {t.lemma_.lower() for t in window} | {a.lemma_.lower() for a in list(name.ancestors)[:3]}
+            coordinated = bool(found) and found[-1][1] + 1 < tok.i <= found[-1][1] + 3 and any(
+                t.lower_ in ("et", "ou", "and", "or", ",") for t in doc[found[-1][1]:tok.i])
+            if heads & _PRODUCT_HEADS or coordinated:
+                found.append((tok.i + 1, tok.i + 2))
+    return found
+
+
+def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """All entity mentions of the document, each with its canonical name and group id."""
+    lex = lexicon_for(doc.lang_)
+    excluded = excluded or []
+
+    def is_excluded(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in excluded)
+
+    raw: list[tuple[int, int, str]] = []  # token start, end, kind
+    product_ranges = _products(doc)
+    taken = {i for s, e in product_ranges for i in range(s, e)}
+    for s, e in product_ranges:
+        raw.append((s, e, "product"))
+    for ent in doc.ents:
+        kind = _KIND.get(ent.label_)
+        if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "MISC" and (ent[0].lower_ in lex.openers or len(ent) > 4):
+            continue
+        low = ent.text.lower()
+        before = {t.lower_ for t in doc[max(0, ent.start - 3): ent.start]}
+        if low in lex.media_words or before & {"média", "journal", "agence", "quotidien", "newspaper", "outlet", "network"}:
+            kind = "organization"
+        if kind == "other" and ent.text.isupper() and len(ent.text) <= 6:
+            kind = "organization"
+        raw.append((ent.start, ent.end, kind))
+    raw = [r for r in raw if not is_excluded(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1]))]
+    raw.sort()
+
+    groups: list[_Group] = []
+    by_key: dict[str, int] = {}
+    mention_group: list[tuple[int, int, int]] = []
+
+    def group_of(name: str, kind: str) -> int:
+        key = name.lower()
+        if key not in by_key:
+            by_key[key] = len(groups)
+            groups.append(_Group(name=name, kind=kind))
+        return by_key[key]
+
+    persons = sorted({doc[s:e].text for s, e, k in raw if k == "person"}, key=len, reverse=True)
+    for s, e, kind in raw:
+        text = doc[s:e].text
+        name = text
+        if kind == "person":
+            parts = text.split()
+            for full in persons:
+                if full != text and len(full.split()) > len(parts) and full.split()[-len(parts):] == parts:
+                    name = full
+                    break
+        mention_group.append((s, e, group_of(name, kind)))
+
+    # Acronyms in parentheses name the phrase before them: "renseignement militaire ukrainien (GUR)".
+    for tok in doc:
+        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+            acro = doc[tok.i + 1]
+            if not (acro.text.isupper() and 2 <= len(acro.text) <= 8 and acro.is_alpha):
+                continue
+            phrase = _np_before(doc, tok.i)
+            if phrase is None or len(phrase) < 1 or phrase.text == acro.text:
+                continue
+            gid = group_of(acro.text, "organization")
+            if groups[gid].kind not in ("organization", "other"):
+                continue
+            groups[gid].kind = "organization"
+            head = phrase.root
+            groups[gid].alias_lemmas.append((head.lemma_.lower(), _content_lemmas(list(phrase))))
+            mention_group.append((phrase.start, phrase.end, gid))
+            if not any(s == acro.i for s, _, _ in mention_group):
+                mention_group.append((acro.i, acro.i + 1, gid))
+
+    aliased = [(gid, head, lemmas) for gid, g in enumerate(groups) for head, lemmas in g.alias_lemmas]
+    if aliased:
+        heads = {h for _, h, _ in aliased} | _GENERIC_HEADS
+        covered = {i for s, e, _ in mention_group for i in range(s, e)}
+        for chunk in _nominal_phrases(doc):
+            if chunk.root.i in covered or chunk.root.lemma_.lower() not in heads:
+                continue
+            lemmas = _content_lemmas(list(chunk)) - _GENERIC_HEADS
+            for gid, head, alias in aliased:
+                if head in lemmas and lemmas <= alias and len(lemmas) >= 2:
+                    left = chunk.start
+                    while left < chunk.end and doc[left].pos_ in ("DET", "ADP"):
+                        left += 1
+                    mention_group.append((left, chunk.end, gid))
+                    covered.update(range(chunk.start, chunk.end))
+                    break
+
+    entities: list[Entity] = []
+    seen: set[tuple[int, int]] = set()
+    for s, e, gid in sorted(mention_group):
+        span = doc[s:e]
+        start, end = span.start_char, span.end_char
+        if (start, end) in seen or is_excluded(start, end):
+            continue
+        seen.add((start, end))
+        g = groups[gid]
+        entities.append(Entity(start=start, end=end, text=span.text, kind=g.kind, name=g.name, entity_id=gid + 1))
+    return entities
+
+
+def _nominal_phrases(doc: Doc) -> list[Span]:
+    """Nominal phrases headed by a common noun, cut before clauses and appositions."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        end = tok.right_edge.i + 1
+        for child in tok.rights:
+            if child.dep_ in ("acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc"):
+                end = min(end, child.left_edge.i)
+        out.append(doc[tok.left_edge.i:max(end, tok.i + 1)])
+    return out

@@ -1,0 +1,51 @@
+"""Mood and hedging: is a clause reported as unconfirmed?
+
+The French tagger often labels conditionals as imperfect ("fournirait" -> Ind|Imp), so the
+conditional is recognised from the verb's form and lemma: conditional = future stem + imperfect
+ending, where the future stem is the infinitive ("fournir-ait", "viser-aient", "prendr-ait") or an
+irregular stem ("ser-ait", "pourr-ait").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
+_IRREGULAR_STEMS = frozenset("""ser aur pourr devr fer ir verr voudr saur viendr tiendr faudr vaudr enverr courr mourr
+    acquerr recevr pleuvr apercevr concevr décevr percevr revoudr devrai parviendr deviendr reviendr
+    obtiendr maintiendr contiendr retiendr appartiendr souviendr interviendr prévaudr assiér assoir
+    cueiller accueiller""".split())
+
+
+def is_french_conditional(token: Token) -> bool:
+    """True for a French verb in the conditional, whatever the tagger said."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    form = token.lower_
+    for ending in _COND_ENDINGS:
+        if form.endswith(ending):
+            stem = form[: -len(ending) + 1]  # keep the 'r' of the future stem
+            break
+    else:
+        return False
+    lemma = token.lemma_.lower()
+    if stem in _IRREGULAR_STEMS or any(stem.endswith(s) and len(s) > 3 for s in _IRREGULAR_STEMS):
+        return True
+    if lemma.endswith("er") or lemma.endswith("ir"):
+        return stem == lemma
+    if lemma.endswith("re"):
+        return stem == lemma[:-1]
+    return False
+
+
+def is_english_conditional(token: Token) -> bool:
+    """'would' and 'could' mark an unconfirmed or hypothetical statement."""
+    return token.lower_ in ("would", "could", "might", "may", "'d") and token.tag_ == "MD"
+
+
+def is_conditional(token: Token) -> bool:
+    if token.lang_ == "fr":
+        return is_french_conditional(token)
+    return is_english_conditional(token)

@@ -1,0 +1,209 @@
+"""What a source mention stands for: canonical name, kind, role, organisation, channels.
+
+A source is kept apart from the channel that carried its words: "des informations relayées par
+Reuters et le GUR" has an unnamed source and two channels; "les estimations du GUR" has the GUR
+as source; "il" is whoever the article last reported as speaking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Channel, Entity, Source, Span
+from .lexicon import Lexicon, lexicon_for
+
+_AGENT_WORDS = frozenset({"par", "by"})
+_OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})
+
+
+@dataclass
+class EntityIndex:
+    """Entity mentions by character offset, to name whatever span overlaps them."""
+
+    entities: list[Entity]
+    by_id: dict[int, Entity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ent in self.entities:
+            self.by_id.setdefault(ent.entity_id, ent)
+
+    def inside(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if start <= e.start and e.end <= end]
+
+    def covering(self, start: int, end: int) -> Entity | None:
+        best = None
+        for ent in self.entities:
+            if ent.start < end and start < ent.end:
+                if best is None or (ent.end - ent.start) > (best.end - best.start):
+                    best = ent
+        return best
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span:
+    span = doc[start:end]
+    return Span(start=span.start_char, end=span.end_char, text=span.text)
+
+
+def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end - 1 and doc[start].pos_ in ("DET", "ADP"):
+        start += 1
+    return start, end
+
+
+def _agents(doc: Doc, verb: Token) -> list[Token]:
+    """Nominal heads of the 'par X et Y' / 'by X and Y' agent of a participle."""
+    heads: list[Token] = []
+    for child in verb.subtree:
+        if child.lower_ in _AGENT_WORDS:
+            head = child.head if child.head.i > child.i else next((c for c in child.children), None)
+            if head is None:
+                continue
+            heads.append(head)
+            heads.extend(c for c in head.subtree if c.dep_ == "conj" and c.head == head)
+            break
+    return heads
+
+
+def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
+                  anchors: list[Token]) -> list[Channel]:
+    """Channels in doc[lo:hi]: relaying participles' agents, interview nouns' media, 'told CNN'."""
+    found: list[Channel] = []
+    seen: set[str] = set()
+
+    def add(start: int, end: int) -> None:
+        sp = doc[start:end]
+        ent = index.covering(sp.start_char, sp.end_char)
+        if ent is not None and ent.kind in ("person", "place", "product"):
+            return
+        name = ent.name if ent is not None else sp.text
+        if ent is not None:
+            start_c, end_c, text = ent.start, ent.end, ent.text
+        else:
+            start_c, end_c, text = sp.start_char, sp.end_char, sp.text
+        if name.lower() in seen:
+            return
+        seen.add(name.lower())
+        found.append(Channel(start=start_c, end=end_c, text=text, name=name))
+
+    for tok in doc[lo:hi]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex.relay_verbs and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"):
+            for head in _agents(doc, tok):
+                if lo <= head.i < hi:
+                    s, e = _strip_det(doc, head.left_edge.i, head.i + 1)
+                    ent = index.covering(doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+                    if ent is not None:
+                        add(head.i, head.i + 1)
+                    elif head.pos_ == "PROPN":
+                        add(s, e)
+        elif tok.pos_ == "NOUN" and lemma in lex.channel_nouns:
+            sub = doc[tok.left_edge.i:tok.right_edge.i + 1]
+            for ent in index.inside(sub.start_char, sub.end_char):
+                if ent.kind in ("organization", "other"):
+                    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+                    if span is not None:
+                        add(span.start, span.end)
+    for verb in anchors:
+        for child in verb.children:
+            target = child
+            if child.lower_ in ("à", "au", "aux", "to") and child.head is verb:
+                target = next((c for c in child.children if c.pos_ in ("PROPN", "NOUN")), child)
+            if child.dep_ in ("dobj", "iobj", "obl", "obl:mod", "obl:arg", "dative") or target is not child:
+                ent = index.covering(target.idx, target.idx + len(target))
+                if ent is not None and (ent.kind == "organization" and ent.text.lower() in lex.media_words
+                                        or ent.name.lower() in lex.media_words):
+                    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+                    if span is not None:
+                        add(span.start, span.end)
+    return found
+
+
+def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
+    """Name, kind, role and organisation of the source mention doc[start:end]."""
+    lex = lexicon_for(doc.lang_)
+    span = doc[start:end]
+    head = head if head is not None else span.root
+    lemma = head.lemma_.lower()
+    role = organization = None
+    organizations: list[str] = []
+    # appositions: "Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)"
+    for child in head.children:
+        if child.dep_ == "appos":
+            if child.text.isupper() and child.is_alpha:
+                ent = index.covering(child.idx, child.idx + len(child))
+                organization = ent.name if ent is not None else child.text
+                continue
+            r_end = child.right_edge.i + 1
+            for tok in doc[child.i:r_end]:
+                if tok.text in ("(", ",", ";"):
+                    r_end = tok.i
+                    break
+            role_span = doc[child.left_edge.i:r_end]
+            role = role_span.text
+            for ent in index.inside(role_span.start_char, doc[min(r_end + 3, len(doc)) - 1].idx + 1):
+                if ent.kind == "organization":
+                    organization = ent.name
+                    break
+    # role before a name: "State Department spokesman John Kirby"
+    if role is None and head.pos_ == "PROPN":
+        pre = [t for t in span if t.i < head.i and t.pos_ == "NOUN"]
+        if pre:
+            role = doc[pre[0].i:pre[-1].i + 1].text
+    ent = index.covering(span.start_char, span.end_char)
+    own = index.covering(head.idx, head.idx + len(head))
+    if own is not None:
+        kind = {"person": "person", "organization": "organization", "place": "organization"}.get(own.kind, "organization")
+        return Source(start=span.start_char, end=span.end_char, text=span.text, name=own.name, kind=kind,
+                      role=role, organization=organization, organizations=[organization] if organization else [])
+    if lemma in lex.assessment_nouns or lemma in lex.information_nouns or lemma in lex.document_nouns:
+        owners = [t for t in head.subtree if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and start <= t.i < end]
+        for t in owners:
+            oe = index.covering(t.idx, t.idx + len(t))
+            if oe is not None and oe.kind in ("organization", "person", "place"):
+                kind = "person" if oe.kind == "person" else "organization"
+                return Source(start=span.start_char, end=span.end_char, text=span.text, name=oe.name, kind=kind,
+                              organization=oe.name if kind == "organization" else None,
+                              organizations=[oe.name] if kind == "organization" else [])
+        for t in span:
+            country = lex.demonyms.get(t.lower_) or lex.demonyms.get(t.lemma_.lower())
+            if country and t.pos_ in ("ADJ", "PROPN", "NOUN") and country not in organizations:
+                organizations.append(country)
+        s0, e0 = _strip_det(doc, start, end)
+        if lemma in lex.document_nouns and lemma not in lex.information_nouns:
+            kind = "document"
+        elif lemma in lex.assessment_nouns:
+            kind = "assessment"
+        else:
+            kind = "unnamed"
+        name = doc[s0:e0].text if kind != "unnamed" or organizations else None
+        return Source(start=span.start_char, end=span.end_char, text=span.text, name=name, kind=kind,
+                      organization=organizations[0] if organizations else None, organizations=organizations)
+    if lemma in lex.anonymous_nouns:
+        s0, e0 = _strip_det(doc, start, end)
+        return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text,
+                      kind="anonymous", role=role)
+    if ent is not None and ent.kind in ("person", "organization", "place"):
+        kind = "person" if ent.kind == "person" else "organization"
+        return Source(start=span.start_char, end=span.end_char, text=span.text, name=ent.name, kind=kind,
+                      role=role, organization=organization, organizations=[organization] if organization else [])
+    s0, e0 = _strip_det(doc, start, end)
+    kind = "person" if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "PERSON") else "organization"
+    if head.pos_ == "NOUN":
+        role = role or doc[s0:e0].text
+        for e2 in index.inside(span.start_char, span.end_char):
+            if e2.kind == "organization":
+                organization = e2.name
+                break
+        kind = "person" if head.lemma_.lower() not in ("gouvernement", "government", "ministère", "ministry",
+                                                       "campagne", "campaign", "administration", "parti",
+                                                       "party", "entreprise", "company", "police") else "organization"
+    return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text, kind=kind,
+                  role=role, organization=organization, organizations=[organization] if organization else [])
+
+
+def is_pronoun(doc: Doc, start: int, end: int) -> bool:
+    lex = lexicon_for(doc.lang_)
+    return end - start == 1 and (doc[start].lower_ in lex.pronouns_sing or doc[start].lower_ in lex.pronouns_plur
+                                 or doc[start].lower_ in ("it", "on"))
