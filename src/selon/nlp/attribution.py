@@ -53,7 +53,8 @@ def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
     start = max(head.left_edge.i, lo)
     end = min(head.right_edge.i + 1, hi)
     for child in head.rights:
-        if child.dep_ in _CUT_DEPS or child.text == "(":
+        named = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1
+        if (child.dep_ in _CUT_DEPS and not named) or child.text == "(":
             end = min(end, child.left_edge.i)
     for tok in doc[head.i + 1:end]:
         if tok.text in ("(", ",", ";", ":") or tok.text in QUOTE_CHARS:
@@ -62,7 +63,13 @@ def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in ("punct",) and child.i >= start:
             start = child.i + 1
-    return _trim(doc, start, max(end, head.i + 1))
+    end = max(end, head.i + 1)
+    last = doc[end - 1]
+    if last.ent_iob_ in ("B", "I") and end < hi and doc[end].ent_iob_ == "I":
+        # a name cut by the parse: "le président Emmanuel | Macron"
+        while end < hi and doc[end].ent_iob_ == "I":
+            end += 1
+    return _trim(doc, start, end)
 
 
 def _is_past(verb: Token) -> bool:

@@ -184,7 +184,16 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         s0, e0 = _strip_det(doc, start, end)
         return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text,
                       kind="anonymous", role=role)
-    if ent is not None and ent.kind in ("person", "organization", "place"):
+    if head.pos_ == "NOUN":
+        # "le président Emmanuel Macron", "Senator Elizabeth Warren": a role noun before a name
+        named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
+        if named:
+            s0, _ = _strip_det(doc, start, end)
+            role_text = doc.text[doc[s0].idx:named[0].start].strip(" ,")
+            return Source(start=span.start_char, end=span.end_char, text=span.text, name=named[0].name,
+                          kind="person", role=role or role_text or None, organization=organization,
+                          organizations=[organization] if organization else [])
+    if ent is not None and ent.kind in ("person", "organization", "place") and head.pos_ != "NOUN":
         kind = "person" if ent.kind == "person" else "organization"
         return Source(start=span.start_char, end=span.end_char, text=span.text, name=ent.name, kind=kind,
                       role=role, organization=organization, organizations=[organization] if organization else [])

@@ -1,0 +1,232 @@
+"""The ``selon`` command: a thin layer over :mod:`selon.analyze` and :mod:`selon.store`.
+
+Errors raised on purpose (:class:`~selon.errors.SelonError`) become one line on stderr and a
+non-zero exit; a bad document in a batch is reported, counted and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import click
+import typer
+from rich.console import Console
+
+from ..errors import SelonError
+from ..settings import Settings, load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Who claims what, according to whom, through which channel, how sure, with which figures.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings file (INI) overriding the defaults")]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite database (default: selon.db)")]
+LangOpt = Annotated[Optional[str], typer.Option("--language", "-l", help="force the language (fr or en)")]
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _single_input(paths: list[str]) -> bool:
+    return len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and \
+        Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson")
+
+
+def _documents(paths: list[str], settings: Settings, language: str | None):
+    """Articles and skips for the given inputs; a lone bad file raises instead of skipping."""
+    from ..analyze import analyze_document, analyze_documents
+    from ..ingest import iter_documents, load_path
+
+    if _single_input(paths):
+        raw = load_path(paths[0], settings)
+        yield analyze_document(raw, language=language, settings=settings)
+        return
+    yield from analyze_documents(iter_documents(paths, settings), language=language, settings=settings)
+
+
+@app.command()
+def analyze(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for stdin")],
+            format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.jsonl,
+            language: LangOpt = None, config: ConfigOpt = None) -> None:
+    """Analyse documents and print their claims (JSON Lines: one object per document)."""
+    from ..ingest import Skipped
+    from .render import claims_table
+
+    settings = _settings(config)
+    analysed = skipped = 0
+    collected = []
+    for item in _documents(paths, settings, language):
+        if isinstance(item, Skipped):
+            skipped += 1
+            err.print(f"skipped {item.origin}: {item.reason}", markup=False, highlight=False)
+            continue
+        analysed += 1
+        if format is Format.jsonl:
+            sys.stdout.write(item.model_dump_json() + "\n")
+            sys.stdout.flush()
+        elif format is Format.json:
+            collected.append(item.model_dump(mode="json"))
+        else:
+            out.print(claims_table(item))
+    if format is Format.json:
+        sys.stdout.write(json.dumps(collected if len(collected) != 1 else collected[0], ensure_ascii=False, indent=2) + "\n")
+    if analysed == 0:
+        raise SelonError(f"no document analysed ({skipped} skipped)")
+
+
+@app.command()
+def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or -")],
+           db: DbOpt = None, language: LangOpt = None, config: ConfigOpt = None) -> None:
+    """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..ingest import Skipped
+    from ..store import Store
+
+    settings = _settings(config)
+    counts: Counter[str] = Counter()
+    reasons: list[str] = []
+    claims = 0
+    store = Store(db or settings.store_path)
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("analysing", total=None)
+            items = (_documents(paths, settings, language) if _single_input(paths)
+                     else _batch(paths, settings, language))
+            for item in items:
+                progress.advance(task)
+                if isinstance(item, Skipped):
+                    counts["skipped"] += 1
+                    reasons.append(f"{item.origin}: {item.reason}")
+                    store.record_skip(item.origin, item.reason)
+                    continue
+                counts[store.save(item, origin=item.id)] += 1
+                counts["analysed"] += 1
+                claims += len(item.claims)
+    finally:
+        store.close()
+    err.print(f"analysed {counts['analysed']} (added {counts['added']}, updated {counts['updated']}, "
+              f"unchanged {counts['unchanged']}), skipped {counts['skipped']}, claims found {claims} "
+              f"-> {db or settings.store_path}", highlight=False)
+    for reason in reasons:
+        err.print(f"  skipped {reason}", markup=False, highlight=False)
+    if counts["analysed"] == 0:
+        raise SelonError(f"no document analysed ({counts['skipped']} skipped)")
+
+
+def _batch(paths: list[str], settings: Settings, language: str | None):
+    from ..analyze import analyze_documents
+    from ..ingest import iter_documents
+
+    return analyze_documents(iter_documents(paths, settings), language=language, settings=settings)
+
+
+@app.command()
+def claims(db: DbOpt = None,
+           source: Annotated[Optional[str], typer.Option(help="source name or mention contains this")] = None,
+           certainty: Annotated[Optional[str], typer.Option(help="asserted|reported|hedged|confirmed|denied")] = None,
+           language: LangOpt = None,
+           document: Annotated[Optional[str], typer.Option("--document", "-d", help="document id")] = None,
+           limit: Annotated[Optional[int], typer.Option(help="at most this many claims")] = None,
+           format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+           config: ConfigOpt = None) -> None:
+    """List stored claims, filtered."""
+    from ..store import Store
+    from .render import rows_table
+
+    settings = _settings(config)
+    _require_db(db or Path(settings.store_path))
+    with Store(db or settings.store_path) as store:
+        rows = store.claims(source=source, certainty=certainty, language=language, document=document, limit=limit)
+    if format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(rows_table(rows))
+        err.print(f"{len(rows)} claims", highlight=False)
+
+
+@app.command()
+def show(doc: Annotated[str, typer.Argument(help="document id (see `selon claims`)")], db: DbOpt = None,
+         config: ConfigOpt = None) -> None:
+    """Print a stored article with its claims marked by certainty and their sources named."""
+    from ..errors import InputError
+    from ..store import Store
+    from .render import claims_table, legend, marked_article
+
+    settings = _settings(config)
+    _require_db(db or Path(settings.store_path))
+    with Store(db or settings.store_path) as store:
+        article = store.get(doc)
+    if article is None:
+        raise InputError(f"no document '{doc}' in {db or settings.store_path}; `selon claims` lists the ids")
+    title = article.title or article.id
+    out.rule(f"{title} [{article.language}]" + (f" — {article.outlet}" if article.outlet else ""))
+    out.print(marked_article(article))
+    out.print()
+    legend(out)
+    out.print(claims_table(article))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an analysed document."""
+    from ..model import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+
+
+def _require_db(path: Path) -> None:
+    if str(path) != ":memory:" and not Path(path).exists():
+        from ..errors import StoreError
+
+        raise StoreError(f"database {path} does not exist; run `selon ingest PATH --db {path}` first")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the command, turning selon's errors into one line and an exit code."""
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="selon", standalone_mode=False)
+    except SelonError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err.print("aborted")
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script wrapper around :func:`main`."""
+    sys.exit(main())

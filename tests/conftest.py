@@ -1,0 +1,60 @@
+"""Shared fixtures: paths to the bundled fixtures and to ../shared, and the loaded pipelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+FOUNDING = "000_b08981ffb30c04a9"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or a pytest skip saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: this test needs the shared data beside the repository")
+    return path
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from selon.settings import load_settings
+
+    return load_settings(env={})
+
+
+@pytest.fixture(scope="session")
+def nlp_fr(settings):
+    from selon.nlp.pipeline import build_pipeline
+
+    return build_pipeline("fr", settings)
+
+
+@pytest.fixture(scope="session")
+def nlp_en(settings):
+    from selon.nlp.pipeline import build_pipeline
+
+    return build_pipeline("en", settings)
+
+
+@pytest.fixture(scope="session")
+def founding_text() -> str:
+    return (FIXTURES / "examples" / f"{FOUNDING}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def founding_expected() -> dict:
+    import json
+
+    return json.loads((FIXTURES / "examples" / f"{FOUNDING}.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def founding_article(founding_text, settings):
+    import selon
+
+    return selon.analyze(founding_text, id=FOUNDING, language="fr", settings=settings)
