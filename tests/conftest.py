@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 FOUNDING = "000_b08981ffb30c04a9"
 
@@ -43,14 +44,14 @@ def nlp_en(settings):
 
 @pytest.fixture(scope="session")
 def founding_text() -> str:
-    return (FIXTURES / "examples" / f"{FOUNDING}.txt").read_text(encoding="utf-8")
+    return (EXAMPLES / f"{FOUNDING}.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
 def founding_expected() -> dict:
     import json
 
-    return json.loads((FIXTURES / "examples" / f"{FOUNDING}.expected.json").read_text(encoding="utf-8"))
+    return json.loads((EXAMPLES / f"{FOUNDING}.expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
