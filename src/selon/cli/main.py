@@ -195,6 +195,53 @@ def schema() -> None:
     sys.stdout.write(json_schema_text())
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Accuracy on public gold data, beside the published anchors.")
+app.add_typer(eval_app, name="eval")
+DataOpt = Annotated[Optional[Path], typer.Option("--data", help="data folder (default: ../shared/data/...)")]
+ReportOpt = Annotated[Optional[Path], typer.Option("--report", help="write the JSON report here")]
+
+
+def _write_report(report: dict, path: Path | None, name: str) -> None:
+    path = path or Path("reports") / f"eval-{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    err.print(f"report written to {path}", highlight=False)
+
+
+@eval_app.command("polnear")
+def eval_polnear_cmd(split: Annotated[str, typer.Option(help="dev or train")] = "dev", data: DataOpt = None,
+                     report: ReportOpt = None, config: ConfigOpt = None) -> None:
+    """PolNeAR attribution: exact and token F1 per role, attribution-level F1."""
+    from ..eval.polnear import format_table
+    from ..eval.run import default_shared, eval_polnear
+
+    result = eval_polnear(data or default_shared() / "data" / "polnear", split, _settings(config))
+    out.print(format_table(result), markup=False, highlight=False)
+    _write_report(result, report, f"polnear-{split}")
+
+
+@eval_app.command("newsquant")
+def eval_newsquant_cmd(data: DataOpt = None, report: ReportOpt = None, config: ConfigOpt = None) -> None:
+    """NewsQuant quantities: value F1 and value+unit F1."""
+    from ..eval.newsquant import format_table
+    from ..eval.run import default_shared, eval_newsquant
+
+    result = eval_newsquant(data or default_shared() / "data" / "newsquant", _settings(config))
+    out.print(format_table(result), markup=False, highlight=False)
+    _write_report(result, report, "newsquant")
+
+
+@eval_app.command("examples")
+def eval_examples_cmd(dir: Annotated[Optional[Path], typer.Option("--dir", help="folder of *.expected.json")] = None,
+                      report: ReportOpt = None, config: ConfigOpt = None) -> None:
+    """Pass/fail table of every expectations file."""
+    from ..eval.run import default_shared, eval_examples, examples_table
+
+    result = eval_examples(dir or default_shared() / "examples", _settings(config))
+    out.print(examples_table(result), markup=False, highlight=False)
+    _write_report(result, report, "examples")
+
+
 def _require_db(path: Path) -> None:
     if str(path) != ":memory:" and not Path(path).exists():
         from ..errors import StoreError

@@ -1,0 +1,99 @@
+"""Benchmarks behind ``selon eval``: each returns a JSON-serialisable report with the anchors."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, Claim
+from ..settings import Settings
+
+
+def default_shared() -> Path:
+    """../shared beside the working directory or beside the repository, whichever exists."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        cand = base.parent / "shared"
+        if cand.exists():
+            return cand
+    return Path.cwd().parent / "shared"
+
+
+def _attributed(claims: list[Claim]) -> list[Claim]:
+    """Claims that a PolNeAR annotator would mark: those with an explicit cue."""
+    return [c for c in claims if c.cue is not None]
+
+
+def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
+    """Exact-span, token and attribution-level scores on a PolNeAR split."""
+    from ..errors import InputError
+    from ..nlp.pipeline import build_pipeline
+    from .polnear import PredictedAttribution, load_split, score
+
+    if not (data / split).exists():
+        raise InputError(f"no PolNeAR split '{split}' under {data}; pass --data DIR (the folder holding train/ and dev/)")
+    gold = load_split(data, split)
+    nlp = build_pipeline("en", settings)
+    started = time.perf_counter()
+    predicted: dict[str, list[PredictedAttribution]] = {}
+    for article, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=settings.analysis_batch_size)):
+        predicted[article.name] = [
+            PredictedAttribution(
+                source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
+                cue=(c.cue.start, c.cue.end) if c.cue else None,
+                content=(c.content.start, c.content.end))
+            for c in _attributed(doc._.selon_claims)]
+    report = score(gold, predicted)
+    report.update({"benchmark": "polnear", "split": str(split), "seconds": round(time.perf_counter() - started, 2),
+                   "annotator_rule": "first annotator listed in metadata.tsv (alphabetical) with an .ann file"})
+    return report
+
+
+def eval_newsquant(data: Path, settings: Settings) -> dict[str, Any]:
+    """Value and value+unit F1 on the NewsQuant sentences."""
+    from ..errors import InputError
+    from ..nlp.pipeline import build_pipeline
+    from .newsquant import evaluate
+
+    path = data / "NewsQuant.dev.json" if data.is_dir() else data
+    if not path.exists():
+        raise InputError(f"no NewsQuant file at {path}; pass --data PATH")
+    report = evaluate(path, build_pipeline("en", settings))
+    report["benchmark"] = "newsquant"
+    return report
+
+
+def eval_examples(folder: Path, settings: Settings) -> dict[str, Any]:
+    """Pass/fail of every item of every ``*.expected.json`` in ``folder``."""
+    from ..analyze import analyze
+    from ..errors import InputError
+    from .examples import check_article, summarize
+
+    files = sorted(folder.glob("*.expected.json"))
+    if not files:
+        raise InputError(f"no *.expected.json in {folder}; pass --dir DIR")
+    out: dict[str, Any] = {"benchmark": "examples", "documents": []}
+    for path in files:
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        text_path = folder / expected["document"]
+        article: Article = analyze(text_path.read_text(encoding="utf-8"), id=text_path.stem,
+                                   language=expected.get("language"), settings=settings)
+        results = check_article(article, expected)
+        out["documents"].append({
+            "document": expected["document"], "summary": summarize(results),
+            "items": [{"id": r.id, "level": r.level, "passed": r.passed, "problems": r.problems} for r in results],
+        })
+    return out
+
+
+def examples_table(report: dict[str, Any]) -> str:
+    lines = []
+    for doc in report["documents"]:
+        s = doc["summary"]
+        lines.append(f"{doc['document']}: must {s['must']['passed']}/{s['must']['total']}, "
+                     f"should {s['should']['passed']}/{s['should']['total']}")
+        for item in doc["items"]:
+            mark = "pass" if item["passed"] else "FAIL"
+            lines.append(f"  {item['id']:<4} {item['level']:<6} {mark}  {'; '.join(item['problems'])}")
+    return "\n".join(lines)
