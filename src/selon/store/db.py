@@ -1,0 +1,328 @@
+"""The SQLite store of analysed documents.
+
+``article_json`` keeps each :class:`~selon.model.Article` exactly as analysed, so reading a
+document back never depends on how the columns flatten it; the claim, entity and figure
+tables exist so that the CLI, the API and ad-hoc SQL can filter without parsing JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, get_args
+
+from pydantic import ValidationError
+
+from ..errors import StoreError
+from ..model import Article, Certainty, Claim, Figure
+from .migrate import applied_version, load_migrations, migrate
+
+SaveResult = Literal["added", "unchanged", "updated"]
+
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+JOIN = "; "
+
+
+def _now() -> str:
+    """UTC time of a write, ISO 8601 (microseconds so that successive writes differ)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def content_hash(article_json: str) -> str:
+    """What decides whether a re-ingested document changed."""
+    return hashlib.sha256(article_json.encode("utf-8")).hexdigest()
+
+
+def _contains(haystack: str | None, needle: str | None) -> bool:
+    """Unicode-aware case-insensitive substring test (SQLite's LIKE folds ASCII only)."""
+    if haystack is None or needle is None:
+        return False
+    return needle.casefold() in haystack.casefold()
+
+
+class Store:
+    """One SQLite database of analysed documents; opening it applies pending migrations."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}; check that its folder exists "
+                             "and is writable, or pass another --db") from exc
+        try:
+            self._open(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+
+    def _open(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "schema_migrations" not in tables:
+                shown = ", ".join(sorted(tables)[:5])
+                raise StoreError(f"{self.path} is not a selon database: it holds other tables ({shown}) "
+                                 "and no schema_migrations; pass another --db")
+            migrations = load_migrations()
+            if applied_version(conn) <= migrations[-1].version and self.path != ":memory:":
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                if mode and str(mode[0]).lower() == "wal":
+                    conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn, migrations, self.path)
+            conn.create_function("selon_contains", 2, _contains, deterministic=True)
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+                raise StoreError(f"{self.path} is not a selon database: {exc}; pass another --db") from exc
+            raise StoreError(f"cannot open database {self.path}: {exc}; pass another --db") from exc
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the file; safe to call twice."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The open connection, for read-only SQL beyond this API."""
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed")
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        return applied_version(self.conn)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def save(self, article: Article, *, origin: str = "") -> SaveResult:
+        """Store one analysed document; re-saving the same analysis writes nothing.
+
+        Everything for the document happens in one transaction, so an interrupted save
+        leaves the previous version (or nothing) rather than half of each.
+        """
+        conn = self.conn
+        article_json = article.model_dump_json()
+        digest = content_hash(article_json)
+        _check_ids(article)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (article.id,)).fetchone()
+                if row is not None and row[0] == digest:
+                    conn.execute("COMMIT")
+                    return "unchanged"
+                if row is not None:
+                    conn.execute("DELETE FROM documents WHERE id = ?", (article.id,))
+                self._insert_document(article, article_json, digest, origin)
+                self._insert_claims(article)
+                self._insert_entities(article)
+                self._insert_figures(article)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot save document {article.id} to {self.path}: {exc}") from exc
+        return "added" if row is None else "updated"
+
+    def save_many(self, articles: Iterable[Article], *, origin: str = "") -> dict[str, int]:
+        """Save each document in its own transaction; count the outcomes."""
+        counts = {"added": 0, "unchanged": 0, "updated": 0}
+        for article in articles:
+            counts[self.save(article, origin=origin)] += 1
+        return counts
+
+    def record_skip(self, origin: str, reason: str) -> None:
+        """Remember an input that could not be analysed; the latest reason per origin wins."""
+        try:
+            with _transaction(self.conn):
+                self.conn.execute(
+                    "INSERT INTO skips (origin, reason, at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                    (origin, reason, _now()))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record skipped input {origin} in {self.path}: {exc}") from exc
+
+    def _insert_document(self, article: Article, article_json: str, digest: str, origin: str) -> None:
+        self.conn.execute(
+            "INSERT INTO documents (id, content_hash, schema_version, language, title, outlet, url, published, "
+            "text, origin, ingested_at, article_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, digest, article.schema_version, article.language, article.title, article.outlet,
+             article.url, article.published, article.text, origin, _now(), article_json))
+
+    def _insert_claims(self, article: Article) -> None:
+        self.conn.executemany(
+            "INSERT INTO claims (doc_id, claim_id, seq, content_start, content_end, content_text, source_name, "
+            "source_kind, source_text, source_start, source_end, source_role, source_org, source_orgs, "
+            "source_inherited, cue_text, cue_start, cue_end, certainty, certainty_cues, channel, quote, "
+            "sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)])
+
+    def _insert_entities(self, article: Article) -> None:
+        self.conn.executemany(
+            'INSERT INTO entities (doc_id, seq, "start", "end", text, kind, name, entity_id) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, seq, e.start, e.end, e.text, e.kind, e.name, e.entity_id)
+             for seq, e in enumerate(article.entities)])
+
+    def _insert_figures(self, article: Article) -> None:
+        rows = [_figure_row(article.id, None, seq, f) for seq, f in enumerate(article.quantities)]
+        for claim in article.claims:
+            rows.extend(_figure_row(article.id, claim.id, seq, f) for seq, f in enumerate(claim.quantities))
+        self.conn.executemany(
+            'INSERT INTO figures (doc_id, claim_id, seq, "start", "end", text, value, value_max, unit, '
+            "unit_mention, per, approximate, bound, kind, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Article | None:
+        """The document exactly as it was saved, or None."""
+        row = self._query("SELECT article_json FROM documents WHERE id = ?", (doc_id,))
+        if not row:
+            return None
+        try:
+            return Article.model_validate_json(row[0]["article_json"])
+        except ValidationError as exc:
+            raise StoreError(f"document {doc_id} in {self.path} does not match this selon's model: "
+                             f"{exc.error_count()} error(s); re-ingest it") from exc
+
+    def claims(self, *, source: str | None = None, certainty: str | None = None, language: str | None = None,
+               document: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Claims as flat rows, ordered by document then position in the text.
+
+        ``source`` matches, case-insensitively, part of the source's canonical name or of
+        its mention in the text.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if source:
+            where.append("(selon_contains(c.source_name, ?) OR selon_contains(c.source_text, ?))")
+            params += [source, source]
+        if certainty:
+            value = certainty.strip().lower()
+            if value not in CERTAINTIES:
+                raise StoreError(f"unknown certainty {certainty!r}: use one of {', '.join(CERTAINTIES)}")
+            where.append("c.certainty = ?")
+            params.append(value)
+        if language:
+            where.append("d.language = ?")
+            params.append(language.strip().lower())
+        if document:
+            where.append("c.doc_id = ?")
+            params.append(document)
+        sql = (
+            "SELECT c.doc_id, c.claim_id, d.language, d.title, c.content_start, c.content_end, c.content_text, "
+            "c.certainty, c.source_name, c.source_kind, c.source_text, c.source_role, c.source_org, "
+            "c.source_inherited, c.cue_text, c.channel, c.quote, "
+            "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = c.doc_id AND f.claim_id = c.claim_id) AS figures "
+            "FROM claims c JOIN documents d ON d.id = c.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY c.doc_id, c.content_start, c.seq"
+        )
+        if limit is not None:
+            if limit < 0:
+                raise StoreError(f"limit must be 0 or more, not {limit}")
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = self._query(sql, params)
+        for row in rows:
+            row["source_inherited"] = bool(row["source_inherited"])
+            row["quote"] = bool(row["quote"])
+        return rows
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One row per stored document with its number of claims, ordered by id."""
+        return self._query(
+            "SELECT d.id, d.title, d.language, d.outlet, d.url, d.published, d.origin, d.ingested_at, "
+            "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims "
+            "FROM documents d ORDER BY d.id")
+
+    def skips(self) -> list[dict[str, Any]]:
+        """Inputs that could not be analysed, most recent first."""
+        return self._query("SELECT origin, reason, at FROM skips ORDER BY at DESC, origin")
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for a summary line: documents, claims, skips, and claims by certainty and language."""
+        def count(table: str) -> int:
+            return int(self._query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+
+        by_certainty = {name: 0 for name in CERTAINTIES}
+        for row in self._query("SELECT certainty, COUNT(*) AS n FROM claims GROUP BY certainty"):
+            by_certainty[row["certainty"]] = row["n"]
+        by_language = {row["language"]: row["n"] for row in self._query(
+            "SELECT language, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language")}
+        return {"documents": count("documents"), "claims": count("claims"), "entities": count("entities"),
+                "figures": count("figures"), "skips": count("skips"),
+                "by_certainty": by_certainty, "documents_by_language": by_language}
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.conn.execute(sql, tuple(params))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+
+class _transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _check_ids(article: Article) -> None:
+    """Claim ids key the claims table; say which one repeats rather than report a constraint name."""
+    seen: set[str] = set()
+    for claim in article.claims:
+        if claim.id in seen:
+            raise StoreError(f"document {article.id} has two claims with id {claim.id!r}; cannot store it")
+        seen.add(claim.id)
+
+
+def _claim_row(doc_id: str, seq: int, c: Claim) -> tuple[Any, ...]:
+    s = c.source
+    return (
+        doc_id, c.id, seq, c.content.start, c.content.end, c.content.text,
+        s.name if s else None, s.kind if s else None, s.text if s else None,
+        s.start if s else None, s.end if s else None, s.role if s else None,
+        s.organization if s else None, JOIN.join(s.organizations) if s and s.organizations else None,
+        int(bool(s and s.inherited)),
+        c.cue.text if c.cue else None, c.cue.start if c.cue else None, c.cue.end if c.cue else None,
+        c.certainty, JOIN.join(x.text for x in c.certainty_cues) or None,
+        JOIN.join(ch.name for ch in c.channel) or None, int(c.quote),
+        c.sentence.start if c.sentence else None, c.sentence.end if c.sentence else None,
+    )
+
+
+def _figure_row(doc_id: str, claim_id: str | None, seq: int, f: Figure) -> tuple[Any, ...]:
+    return (doc_id, claim_id, seq, f.start, f.end, f.text, f.value, f.value_max, f.unit, f.unit_mention,
+            f.per, int(f.approximate), f.bound, f.kind, f.time)
