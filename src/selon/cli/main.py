@@ -23,7 +23,7 @@ from ..settings import Settings, load_settings
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Who claims what, according to whom, through which channel, how sure, with which figures.")
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         command.main(args=argv, prog_name="selon", standalone_mode=False)
     except SelonError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        sys.stderr.write(f"error: {' '.join(str(exc).split())}\n")
         return exc.exit_code
     except click.exceptions.Abort:
         err.print("aborted")
