@@ -11,17 +11,19 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Claim", "Entity", "Figure", "InputError", "SelonError", "Source", "Span",
-    "UnsupportedLanguageError", "analyze", "__version__",
+    "UnsupportedLanguageError", "analyze", "analyze_document", "analyze_documents", "__version__",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analyze import analyze
+    from .engine import analyze, analyze_document, analyze_documents
+
+_LAZY = ("analyze", "analyze_document", "analyze_documents")
 
 
 def __getattr__(name: str) -> Any:
-    # analyze pulls in spaCy: import it only when asked for, so `import selon` stays cheap.
-    if name == "analyze":
-        from .analyze import analyze
+    # the engine pulls in spaCy: import it only when asked for, so `import selon` stays cheap.
+    if name in _LAZY:
+        from . import engine
 
-        return analyze
-    raise AttributeError(name)
+        return getattr(engine, name)
+    raise AttributeError(f"module 'selon' has no attribute {name!r}")

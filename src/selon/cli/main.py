@@ -1,4 +1,4 @@
-"""The ``selon`` command: a thin layer over :mod:`selon.analyze` and :mod:`selon.store`.
+"""The ``selon`` command: a thin layer over :mod:`selon.engine` and :mod:`selon.store`.
 
 Errors raised on purpose (:class:`~selon.errors.SelonError`) become one line on stderr and a
 non-zero exit; a bad document in a batch is reported, counted and skipped.
@@ -53,7 +53,7 @@ def _single_input(paths: list[str]) -> bool:
 
 def _documents(paths: list[str], settings: Settings, language: str | None):
     """Articles and skips for the given inputs; a lone bad file raises instead of skipping."""
-    from ..analyze import analyze_document, analyze_documents
+    from ..engine import analyze_document, analyze_documents
     from ..ingest import iter_documents, load_path
 
     if _single_input(paths):
@@ -135,7 +135,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, 
 
 
 def _batch(paths: list[str], settings: Settings, language: str | None):
-    from ..analyze import analyze_documents
+    from ..engine import analyze_documents
     from ..ingest import iter_documents
 
     return analyze_documents(iter_documents(paths, settings), language=language, settings=settings)

@@ -66,7 +66,7 @@ def eval_newsquant(data: Path, settings: Settings) -> dict[str, Any]:
 
 def eval_examples(folder: Path, settings: Settings) -> dict[str, Any]:
     """Pass/fail of every item of every ``*.expected.json`` in ``folder``."""
-    from ..analyze import analyze
+    from ..engine import analyze
     from ..errors import InputError
     from .examples import check_article, summarize
 

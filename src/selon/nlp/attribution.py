@@ -64,6 +64,10 @@ def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
         if child.dep_ in ("punct",) and child.i >= start:
             start = child.i + 1
     end = max(end, head.i + 1)
+    # "le tabloïd Blesk", "le quotidien Le Monde": a name the parse left beside its noun
+    while end < hi and end == head.i + 1 and doc[end].pos_ == "PROPN" and doc[end].dep_ == head.dep_ \
+            and doc[end].head.i == head.head.i:
+        end += 1
     last = doc[end - 1]
     if last.ent_iob_ in ("B", "I") and end < hi and doc[end].ent_iob_ == "I":
         # a name cut by the parse: "le président Emmanuel | Macron"
@@ -81,7 +85,43 @@ def _is_past(verb: Token) -> bool:
     return "Imp" in tense or ("Past" in tense and verb.pos_ == "VERB")
 
 
+_INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"})
+_RELATIVES = frozenset({"qui", "who", "which", "that"})
+#: subjects that never name a source: demonstratives and the impersonal pronoun
+_NOT_SOURCES = frozenset({"c'", "c’", "ce", "ça", "cela", "ceci", "-t", "it", "this", "l'", "l’", "le", "la", "les",
+                          "lui", "se", "s'", "s’", "en", "y", "me", "m'", "m’", "te", "t'", "t’"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """French subject-verb inversion after the reported words: "écrit-elle", "a-t-il estimé"."""
+    doc = verb.doc
+    heads = [verb] + [c for c in verb.lefts if c.dep_.startswith("aux")]
+    for head in heads:
+        for k in (head.i + 1, head.i + 2):
+            if k < len(doc) and doc[k].lower_ in _INVERTED:
+                return doc[k]
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
+    if verb.lang_ == "fr":
+        inverted = _inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+    subj = _grammatical_subject(verb)
+    if subj is None:
+        return None
+    low = subj.lower_
+    if low in _RELATIVES and subj.head.dep_ in ("acl:relcl", "relcl") and subj.head.head.pos_ in ("NOUN", "PROPN"):
+        return subj.head.head  # "le ministre, qui a déclaré que ...": the relative's antecedent
+    if low in _NOT_SOURCES or low in _RELATIVES:
+        return None
+    if low == "il" and subj.dep_ in ("nsubj:pass", "expl:subj", "expl:pv"):
+        return None  # impersonal: "il a été observé que ..."
+    return subj
+
+
+def _grammatical_subject(verb: Token) -> Token | None:
     node: Token | None = verb
     for _ in range(3):
         if node is None:
@@ -130,7 +170,7 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             i += 1
             continue
         head = _adjunct_head(doc, i, i + n - 1, e)
-        if head is None:
+        if head is None or head.lemma_.lower() in lex.rule_nouns or head.lower_ in lex.rule_nouns:
             i += n
             continue
         src = noun_phrase(doc, head, i + n, e)
@@ -178,15 +218,54 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     return ranges
 
 
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens inside « » or “ ” quotations, which may run over several sentences of a
+    paragraph (a line break closes any quotation left open). Computed once per document."""
+    cached = doc.user_data.get("selon_quoted")
+    if cached is not None:
+        return cached
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            if open_at is not None and tok.text not in ("»", "”"):
+                open_at = None
+            if tok.is_space:
+                continue
+        if tok.text in ("«", "“"):
+            open_at = tok.i
+        elif tok.text in ("»", "”"):
+            if open_at is not None:
+                inside.update(range(open_at + 1, tok.i))
+            open_at = None
+    result = frozenset(inside)
+    doc.user_data["selon_quoted"] = result
+    return result
+
+
+def _adjectival_participle(verb: Token) -> bool:
+    """"soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
+    if "Part" not in verb.morph.get("VerbForm") and verb.tag_ != "VBN":
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return verb.dep_ in ("acl", "amod", "appos", "xcomp") or verb.dep_.startswith("acl")
+
+
 def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> list[Attribution]:
     out: list[Attribution] = []
     s, e = sent.start, sent.end
     quotes = _inside_quotes(doc, sent)
+    quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
     for verb in sent:
         if verb.pos_ not in ("VERB",) or verb.lemma_.lower() not in lex.cue_verbs or verb.i in taken:
             continue
-        if any(qs < verb.i < qe for qs, qe in quotes):
+        if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
             continue
+        if doc.lang_ == "fr" and (_adjectival_participle(verb) or (
+                any(c.dep_ == "aux:pass" for c in verb.children) and not any(
+                    t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 4)]))):
+            continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
         subj = _subject(verb)
         if subj is not None and subj.i in taken:
             continue
@@ -234,11 +313,44 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     return out
 
 
+_READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
+
+
+def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
+    """"« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
+    out: list[Attribution] = []
+    for verb in sent:
+        if verb.lemma_.lower() not in _READ_VERBS or verb.pos_ != "VERB":
+            continue
+        holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
+        if not any(c.lower_.lstrip("-") == "on" for c in holder.children if c.i > holder.i):
+            continue
+        cue_start = holder.i
+        lead = _trim(doc, sent.start, cue_start)
+        if lead[1] - lead[0] < 3 or not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1]:cue_start]):
+            continue
+        medium = next((c for c in verb.children if c.dep_.startswith("obl") and c.pos_ in ("PROPN", "NOUN")
+                       and any(g.lower_ in ("dans", "sur", "par") for g in c.children)), None)
+        src = noun_phrase(doc, medium, medium.left_edge.i, sent.end) if medium is not None else None
+        if src is not None:
+            src = (src[0] + 1 if doc[src[0]].pos_ == "ADP" else src[0], src[1])
+        out.append(Attribution(sentence=(sent.start, sent.end), content=lead, cue=(cue_start, verb.i + 1),
+                               source=src, source_head=medium.i if medium is not None else None, kind="incise",
+                               quote=doc[lead[1]].text in QUOTE_CHARS if lead[1] < len(doc) else False,
+                               cue_lemma="lire"))
+    return out
+
+
 def find_attributions(doc: Doc, sent: Span) -> list[Attribution]:
     """All attributions of one sentence, adjuncts first (they are the most explicit)."""
     lex = lexicon_for(doc.lang_)
     found = _adjuncts(doc, sent, lex)
+    if doc.lang_ == "fr":
+        found += _read_in(doc, sent)
     taken: set[int] = set()
+    for a in found:
+        if a.kind == "incise":
+            taken.update(range(*a.content))
     for a in found:
         if a.cue:
             taken.update(range(*a.cue))

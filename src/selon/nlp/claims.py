@@ -13,7 +13,8 @@ from ..model import Claim, Figure, Source, Span
 from .attribution import Attribution, _trim, find_attributions, noun_phrase
 from .lexicon import Lexicon, lexicon_for
 from .mood import is_conditional
-from .sources import EntityIndex, channels_near, char_span, describe_source, is_pronoun
+from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_pronoun,
+                      pronoun_form)
 
 _EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
 
@@ -80,12 +81,16 @@ class ClaimBuilder:
         self.claims: list[Claim] = []
         self.last_source: Source | None = None
         self.last_person: Source | None = None
+        self.last_plural: Source | None = None
         self.since_report = 99
         self.known: dict[str, Source] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
-        antecedent = self.last_source if plural else (self.last_person or self.last_source)
+        if plural:
+            antecedent = self.last_plural or self.last_source
+        else:
+            antecedent = self.last_person or (self.last_source if self.last_source is not self.last_plural else None)
         if antecedent is None or antecedent.name is None:
             return src.model_copy(update={"kind": "person" if not plural else "organization"})
         return src.model_copy(update={"name": antecedent.name, "kind": antecedent.kind, "role": antecedent.role,
@@ -97,10 +102,16 @@ class ClaimBuilder:
             return None
         s, e = att.source
         head = self.doc[att.source_head] if att.source_head is not None else None
+        if not self.doc[s:e].text.strip():
+            return None
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
             base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
-            return self._resolve_pronoun(base, tok.lower_ in self.lex.pronouns_plur or tok.lower_ == "they")
+            form = pronoun_form(tok)
+            return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form == "they")
+        if is_first_person(self.doc, s, e):
+            tok = self.doc[s]
+            return Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person", role="author")
         src = describe_source(self.doc, s, e, head, self.index)
         earlier = self.known.get(src.name or "")
         if earlier is not None and src.role is None and src.organization is None:
@@ -158,7 +169,11 @@ class ClaimBuilder:
                 self.claims.append(claim)
                 if source is not None and source.name:
                     self.last_source = source
-                    if source.kind == "person":
+                    head = doc[att.source_head] if att.source_head is not None else None
+                    plural = head is not None and ("Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS"))
+                    if plural:
+                        self.last_plural = source
+                    elif source.kind == "person":
                         self.last_person = source
             self.since_report = 0
             return

@@ -41,6 +41,9 @@ class Lexicon:
     openers: frozenset[str]
     boilerplate: tuple[str, ...]
     evidence_subjects: frozenset[str] = field(default_factory=frozenset)
+    #: nouns after "selon" / "according to" that name a rule or a yardstick, not a source
+    #: ("selon les mesures en vigueur", "according to the law")
+    rule_nouns: frozenset[str] = field(default_factory=frozenset)
 
 
 _FR_DEMONYMS = {
@@ -87,6 +90,8 @@ FR = Lexicon(
         répliquer rétorquer objecter argumenter arguer jurer certifier garantir convenir concéder avouer
         divulguer publier annoncer anticiper prédire prévoir redouter supposer soupçonner présumer
         interroger s'interroger protester s'indigner féliciter saluer expliciter clamer invoquer
+        glisser lâcher souffler résumer tempérer nuancer abonder renchérir ironiser s'exclamer s'étonner
+        fustiger dénoncer asséner assener trancher résumer pointer
     """.split()),
     hedge_cue_verbs=frozenset("estimer croire penser supposer soupçonner présumer craindre redouter espérer prétendre suggérer avancer prédire anticiper".split()),
     denial_verbs=frozenset("démentir nier réfuter contester rejeter".split()),
@@ -107,7 +112,7 @@ FR = Lexicon(
     channel_nouns=frozenset("""interview entretien entrevue émission conférence communiqué tribune tweet message
         publication post vidéo podcast plateau antenne micro colonnes""".split()),
     relay_verbs=frozenset("relayer rapporter diffuser publier obtenir citer consulter transmettre reprendre révéler".split()),
-    media_words=_MEDIA | frozenset("média médias journal quotidien hebdomadaire magazine chaîne radio agence site télévision".split()),
+    media_words=_MEDIA | frozenset("média médias journal quotidien hebdomadaire magazine chaîne radio agence site télévision tabloïd tabloïde".split()),
     hedge_words=frozenset("""potentiellement probablement possiblement apparemment vraisemblablement présumé présumée
         présumés présumées supposé supposée supposés supposées prétendu prétendue prétendus prétendues peut-être
         éventuellement semble semblent sembler""".split()),
@@ -125,6 +130,9 @@ FR = Lexicon(
                  "publicité", "tous droits réservés", "réagir", "laisser un commentaire", "cet article",
                  "notre chaîne youtube", "s'abonner", "recevez", "téléchargez"),
     evidence_subjects=frozenset("ces ce cette cela ceci".split()),
+    rule_nouns=frozenset("""mesure mesures règle règles loi lois règlement règlements décret décrets protocole
+        protocoles calendrier plan plans principe principes critère critères barème norme normes modalité modalités
+        cas besoin besoins saison saisons moment humeur goût goûts volonté formule méthode taille âge""".split()),
 )
 
 EN = Lexicon(
@@ -160,6 +168,8 @@ EN = Lexicon(
                  "advertisement", "all rights reserved", "click here", "related:", "more from", "watch:",
                  "leave a comment", "copyright"),
     evidence_subjects=frozenset("these this that those".split()),
+    rule_nouns=frozenset("""rule rules law laws regulation regulations plan plans schedule principle principles
+        criteria standard standards guidelines protocol""".split()),
 )
 
 LEXICONS: dict[str, Lexicon] = {"fr": FR, "en": EN}

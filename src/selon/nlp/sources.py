@@ -122,6 +122,19 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
 
 def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
     """Name, kind, role and organisation of the source mention doc[start:end]."""
+    src = _describe(doc, start, end, head, index)
+    if src.kind == "person" and end - start > 1:
+        lex = lexicon_for(doc.lang_)
+        span = doc[start:end]
+        # "le tabloïd Blesk", "Les Échos", "Le Canard": a publication; French names of people take no article
+        media = any(t.lower_ in lex.media_words or t.lemma_.lower() in lex.media_words for t in span)
+        article_name = doc.lang_ == "fr" and span[0].pos_ == "DET" and all(t.pos_ in ("PROPN", "DET") for t in span)
+        if media or article_name:
+            src = src.model_copy(update={"kind": "organization", "role": None})
+    return src
+
+
+def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
     lex = lexicon_for(doc.lang_)
     span = doc[start:end]
     head = head if head is not None else span.root
@@ -199,20 +212,63 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
                       role=role, organization=organization, organizations=[organization] if organization else [])
     s0, e0 = _strip_det(doc, start, end)
     kind = "person" if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "PERSON") else "organization"
+    if lemma in lex.media_words or head.lower_ in lex.media_words:
+        kind = "organization"
     if head.pos_ == "NOUN":
         role = role or doc[s0:e0].text
         for e2 in index.inside(span.start_char, span.end_char):
             if e2.kind == "organization":
                 organization = e2.name
                 break
-        kind = "person" if head.lemma_.lower() not in ("gouvernement", "government", "ministère", "ministry",
-                                                       "campagne", "campaign", "administration", "parti",
-                                                       "party", "entreprise", "company", "police") else "organization"
+        if head.lemma_.lower() in ("gouvernement", "government", "ministère", "ministry", "campagne", "campaign",
+                                   "administration", "parti", "party", "entreprise", "company", "police",
+                                   "tabloïd", "tabloid") or head.lower_ in lex.media_words:
+            kind = "organization"
+        else:
+            kind = noun_kind(head)
     return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text, kind=kind,
                   role=role, organization=organization, organizations=[organization] if organization else [])
 
 
+def pronoun_form(token: Token) -> str:
+    """The pronoun as written, without the hyphen of French inversion ("-elle" -> "elle")."""
+    return token.lower_.lstrip("-")
+
+
 def is_pronoun(doc: Doc, start: int, end: int) -> bool:
     lex = lexicon_for(doc.lang_)
-    return end - start == 1 and (doc[start].lower_ in lex.pronouns_sing or doc[start].lower_ in lex.pronouns_plur
-                                 or doc[start].lower_ in ("it", "on"))
+    form = pronoun_form(doc[start])
+    return end - start == 1 and (form in lex.pronouns_sing or form in lex.pronouns_plur or form in ("it", "on"))
+
+
+def is_first_person(doc: Doc, start: int, end: int) -> bool:
+    """"je", "j'", "nous", "I", "we": the writer (or, inside a quotation, the quoted speaker)."""
+    return end - start == 1 and pronoun_form(doc[start]) in ("je", "j'", "j’", "nous", "i", "we", "moi")
+
+
+#: endings of nouns that name things, not people ("banalisation", "mesures", "assessment")
+_THING_ENDINGS = {
+    "fr": ("tion", "sion", "ment", "ité", "age", "ure", "ance", "ence", "isme", "esse", "ie", "ise", "ade", "ode",
+           "té", "eau", "gie", "logie", "graphie", "mesure", "règle", "loi", "texte", "décision", "image", "chiffre"),
+    "en": ("tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence", "ing", "ship", "hood", "ure", "age",
+           "rule", "law", "data", "image", "figure", "number"),
+}
+_PERSON_NOUNS = frozenset("""juge ministre président présidente député députée sénateur sénatrice maire porte-parole
+    avocat avocate procureur procureure secrétaire chef cheffe patron patronne directeur directrice médecin
+    professeur professeure chercheur chercheuse responsable témoin victime policier militaire général colonel
+    officier expert experte analyste auteur autrice ambassadeur ambassadrice élu élue candidat candidate
+    entraîneur joueur joueuse habitant habitante étudiant étudiante enseignant enseignante syndicaliste
+    judge minister president senator mayor spokesman spokeswoman spokesperson lawyer attorney prosecutor
+    secretary chief director doctor professor researcher official witness victim officer general expert
+    analyst author ambassador candidate governor lawmaker representative congressman congresswoman aide
+    adviser advisor coach player resident student teacher nominee donor voter voters""".split())
+
+
+def noun_kind(head: Token) -> str:
+    """'person' for a noun naming people ("le juge", "the senator"), 'unnamed' for things."""
+    lemma = head.lemma_.lower()
+    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
+        return "person"
+    if lemma.endswith(_THING_ENDINGS.get(head.lang_, _THING_ENDINGS["en"])):
+        return "unnamed"
+    return "person"

@@ -1,0 +1,289 @@
+"""Framing of figures: which numbers are dates or labels, and the bound, rate, kind and time of the rest.
+
+Kept apart from the number reading in :mod:`selon.nlp.figures`; every function here looks at a
+bounded window of tokens around one figure, or walks up its syntactic head a bounded number of steps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import figures_lexicon as lex
+
+if TYPE_CHECKING:
+    from .figures import _Extractor, _Qty
+
+_MAX_BOUND_WORDS = max(len(k) for k in lex.BOUND_BEFORE)
+_MAX_AFTER_WORDS = max(len(k) for k in lex.BOUND_AFTER)
+_TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "cet", "bst", "pt", "est"}
+_DECADE_SUFFIX = ("s", "'s", "’s")
+_CLIMB = 6                              # syntactic steps looked at to find what frames a figure
+
+
+def period_of(text: str) -> str | None:
+    """The rate period a word names ("mois" -> "month"), if any."""
+    for cat, canon in lex.unit_entries(text) or lex.unit_entries(text.lower()):
+        if cat == "period":
+            return canon
+    return None
+
+
+# --- numbers that are not quantities -------------------------------------------------------------
+
+def year_like(ex: _Extractor, q: _Qty) -> bool:
+    """Four plain digits that could be a year ("2024", "2020-2024")."""
+    a = q.atom
+    if q.kind != "num" or a is None or a.sep or a.cur or a.unit or q.mult != 1.0 or q.cur:
+        return False
+    if not (len(a.digits) == 4 and a.digits.isdigit() and 1500 <= a.value <= 2100):
+        return False
+    return a.hi is None or 1500 <= a.hi <= 2100 or a.hi < 100
+
+
+def is_date(ex: _Extractor, q: _Qty, bounded: bool) -> bool:
+    """A year, or a year range, used as a date rather than as a count."""
+    if not year_like(ex, q):
+        return False
+    if bounded:
+        return False
+    doc, i = ex.doc, q.start
+    before = ex.low(i - 1)
+    if before in lex.DATE_BEFORE or before in lex.MONTHS or (i > 0 and doc[i - 1].ent_type_ == "DATE"
+                                                              and doc[i - 1].pos_ == "PROPN"):
+        return True
+    unit, _, _ = ex._own_unit(q)
+    if unit:
+        return False
+    tok = doc[q.end - 1]
+    if tok.ent_type_ == "DATE":
+        return True
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.morph.get("Number") == ["Plur"] \
+            and ex.lang == "fr":
+        return False                                   # "2000 drones"
+    if nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.tag_ in ("NNS",):
+        return False                                   # "2000 people"
+    return True
+
+
+def is_label(ex: _Extractor, q: _Qty) -> bool:
+    """A number that names rather than counts: times of day, days of month, "article 5"."""
+    doc, i = ex.doc, q.start
+    before, after = ex.low(q.lead - 1), ex.low(q.end)
+    if q.cur or (q.atom and (q.atom.unit or q.atom.cur)):
+        return False
+    if q.kind == "num" and q.value_max is None and float(q.value).is_integer() and 1 <= q.value <= 31:
+        if before in lex.MONTHS or after in lex.MONTHS:
+            return True                                # "March 5", "5 mars"
+    if after in _TIME_OF_DAY and after not in ("et", "est") or (after in ("h", "heures") and before in ("à", "vers")):
+        return q.kind == "num" and q.value <= 24
+    if before in lex.LABEL_NOUNS and q.kind == "num" and i > 0 and not (doc[i - 1].tag_ == "NNS"):
+        return True
+    if before in ("#", "n°", "nº", "no.") or (i > 0 and doc[i - 1].text in ("No", "No.", "N°")):
+        return True
+    if q.kind == "num" and after in (")", ".") and _line_start(ex, i):
+        return True                                    # list numbering "1)", "2."
+    if q.kind == "num" and q.atom and q.atom.digits and q.atom.digits[0] == "0" and len(q.atom.digits) > 1 \
+            and not q.atom.sep:
+        return True                                    # "007", codes
+    return False
+
+
+def _line_start(ex: _Extractor, i: int) -> bool:
+    """Nothing but spaces between the start of the line and token i."""
+    text, k = ex.doc.text, ex.doc[i].idx - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
+# --- bound and approximation ---------------------------------------------------------------------
+
+def _words_before(ex: _Extractor, end: int, n: int, stop: int) -> list[tuple[tuple[str, ...], int]]:
+    """Phrasings of the n tokens before ``end``: (words, first token), split on spaces and glued."""
+    start = end - n
+    if start < stop:
+        return []
+    toks = [ex.low(k) for k in range(start, end)]
+    glued, cur = [], ""
+    for k in range(start, end):
+        cur += ex.low(k)
+        if k + 1 < end and ex.gap(k):
+            glued.append(cur)
+            cur = ""
+    glued.append(cur)
+    return [(tuple(toks), start), (tuple(glued), start)]
+
+
+def frame_bound(ex: _Extractor, q: _Qty) -> None:
+    """Words before or after the figure that make it approximate or a bound."""
+    stop = ex.sent_start(q.start)
+    for n in range(_MAX_BOUND_WORDS, 0, -1):
+        hit = next(((w, s) for w, s in _words_before(ex, q.lead, n, stop) if w in lex.BOUND_BEFORE), None)
+        if hit:
+            words, first = hit
+            bound = lex.BOUND_BEFORE[words]
+            if words == ("some",) and ex.low(q.end) == "of":
+                break
+            if words in (("over",), ("under",), ("sub",)) and ex.doc[first].dep_ == "prt":
+                break
+            q.bound, q.lead = bound, first
+            if bound == "~":
+                q.approx = True
+            if words in (("an", "estimated"), ("estimated",)):
+                q.fig_kind = "estimate"
+            break
+    if q.approx and q.bound == "=":
+        q.bound = "~"
+    end = ex.sent_end[q.start]
+    for n in range(_MAX_AFTER_WORDS, 0, -1):
+        words = tuple(ex.low(k) for k in range(q.tail, min(q.tail + n, end)))
+        if len(words) == n and words in lex.BOUND_AFTER:
+            if q.bound == "=":
+                q.bound = lex.BOUND_AFTER[words]
+                q.approx = q.approx or q.bound == "~"
+            break
+    if q.kind in ("vague", "collective"):
+        q.approx = True
+        if q.bound == "=":
+            q.bound = "~"
+
+
+# --- rate ----------------------------------------------------------------------------------------
+
+def frame_per(ex: _Extractor, q: _Qty) -> None:
+    """A rate period right after the figure ("par mois", "a year", "mensuelles", "annually")."""
+    doc, end = ex.doc, ex.sent_end[q.start]
+    k = q.tail
+    if k < end and doc[k].text in ("/",) and k + 1 < end:
+        per = period_of(doc[k + 1].text)
+        if per:
+            q.per, q.tail = per, k + 2
+            return
+    for j in range(k, min(k + 3, end)):
+        low = ex.low(j)
+        if low in lex.PERIOD_ADJECTIVES and low not in ("annual", "monthly", "weekly", "daily", "yearly",
+                                                        "quarterly") or low in ("annually", "yearly", "monthly",
+                                                                                "weekly", "daily", "quarterly") \
+                and doc[j].pos_ == "ADV":
+            q.per = lex.PERIOD_ADJECTIVES[low]
+            if j - k <= 1:
+                q.tail = j + 1
+            return
+        if low in lex.PER_WORDS or low in ("each", "every", "chaque", "tous", "toutes"):
+            nxt = j + 1
+            if ex.low(nxt) in ("les", "the"):
+                nxt += 1
+            per = period_of(doc[nxt].text) if nxt < end else None
+            if per and ex.low(nxt + 1) not in lex.NOT_A_RATE_AFTER:
+                q.per = per
+                if j - k <= 1:
+                    q.tail = nxt + 1
+                return
+            found = ex._lexicon_at(nxt, end) if nxt < end and q.cat == "cur" and j == k else None
+            if found and found[1] == "meas" and low in ("per", "par", "/", "a", "an"):
+                q.unit, q.tail = f"{q.unit} per {found[0].lower()}", found[2]   # "$80 per sq m"
+                return
+            if low in ("per", "par", "a", "an", "/") and nxt < end and q.cat == "cur" and j == k and \
+                    (doc[nxt].lemma_.lower() in lex.A_DENOMINATORS or low in ("per", "par")) and \
+                    doc[nxt].pos_ == "NOUN":
+                q.unit, q.tail = f"{q.unit} per {doc[nxt].lemma_.lower()}", nxt + 1
+                return
+            if low not in ("a", "an"):
+                return
+        if doc[j].pos_ not in ("NOUN", "ADJ") or j > k:
+            break
+    if q.unit_tok is not None:
+        for child in q.unit_tok.children:
+            low = child.lower_
+            if child.dep_ == "amod" and low in lex.PERIOD_ADJECTIVES and child.i > q.unit_tok.i:
+                q.per = lex.PERIOD_ADJECTIVES[low]
+                return
+
+
+# --- kind ----------------------------------------------------------------------------------------
+
+def _marks(t: Token, words: set[str]) -> bool:
+    return t.lemma_.lower() in words or t.lower_ in words
+
+
+def frame_kind(ex: _Extractor, q: _Qty) -> None:
+    """Target, forecast or estimate from the words that govern the figure, else actual."""
+    if q.fig_kind != "actual":
+        return
+    t = ex._anchor(q)
+    before = ex.low(q.lead - 1), ex.low(q.lead - 2)
+    if before[0] in ("à", "at") and before[1] in ("estimé", "estimée", "estimés", "estimées", "estimated",
+                                                 "évalué", "évaluée", "évalués", "évaluées", "put", "pegged"):
+        q.fig_kind = "estimate"
+        return
+    sent_start = ex.sent_start(q.start)
+    for k in range(max(sent_start, q.lead - 6), q.lead):
+        if ex.low(k) in ("objectif", "target", "goal", "cible", "ambition", "objective"):
+            q.fig_kind = "target"
+            return
+    if _kind_before(ex, q, sent_start):
+        return
+    for _ in range(_CLIMB):
+        if t.dep_ in lex_stop_deps() or t.head is t:
+            break
+        t = t.head
+        if _marks(t, lex.TARGET_LEMMAS) and not (t.lemma_ == "plan" and t.pos_ == "NOUN"):
+            q.fig_kind = "target"
+            return
+        if _marks(t, lex.FORECAST_LEMMAS):
+            q.fig_kind = "forecast"
+            return
+        if _marks(t, lex.ESTIMATE_LEMMAS):
+            q.fig_kind = "estimate"
+            return
+        if t.pos_ in ("VERB", "AUX"):
+            if "Fut" in t.morph.get("Tense") or (t.lemma_ == "devoir" and "Cnd" in t.morph.get("Mood")) or any(
+                    c.dep_ == "aux" and c.lower_ in lex.FUTURE_AUX for c in t.children):
+                q.fig_kind = "forecast"
+                return
+
+
+def _kind_before(ex: _Extractor, q: _Qty, sent_start: int) -> bool:
+    """A verb of aim or expectation shortly before the figure in the same clause ("vise 300")."""
+    for k in range(q.lead - 1, max(sent_start, q.lead - 6) - 1, -1):
+        t = ex.doc[k]
+        if t.text in ",;:()" or t.pos_ in ("CCONJ", "SCONJ", "PRON") or t.lower_ in ("que", "qui", "that", "which"):
+            return False
+        if t.pos_ in ("NOUN", "PROPN"):
+            continue
+        for words, kind in ((lex.TARGET_LEMMAS, "target"), (lex.FORECAST_LEMMAS, "forecast")):
+            if _marks(t, words):
+                q.fig_kind = kind
+                return True
+    return False
+
+
+def lex_stop_deps() -> set[str]:
+    """Dependencies across which what frames the main clause no longer frames the figure."""
+    return {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos", "ccomp"}
+
+
+# --- time ----------------------------------------------------------------------------------------
+
+def date_text(ex: _Extractor, q: _Qty) -> str:
+    """How the text names a date figure: "2024", "March 2024", "2020-2024"."""
+    doc = ex.doc
+    start = q.start
+    if ex.low(start - 1) in lex.MONTHS:
+        start -= 1
+    return doc.text[doc[start].idx:doc[q.end - 1].idx + len(doc[q.end - 1].text)]
+
+
+def nearest_time(dates: list[tuple[int, int, str]], q: _Qty) -> str | None:
+    """The date of the same sentence closest to the figure."""
+    best, dist = None, None
+    for sent, i, text in dates:
+        if sent != q.sent:
+            continue
+        d = abs(i - q.start)
+        if dist is None or d < dist:
+            best, dist = text, d
+    return best
