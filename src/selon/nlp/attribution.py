@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, lexicon_for
+from .quotes import quotation_regions
 
 QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
 _COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
@@ -219,28 +220,12 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:
-    """Indices of tokens inside « » or “ ” quotations, which may run over several sentences of a
-    paragraph (a line break closes any quotation left open). Computed once per document."""
+    """Indices of tokens inside quotations, which may run over several sentences of a paragraph."""
     cached = doc.user_data.get("selon_quoted")
-    if cached is not None:
-        return cached
-    inside: set[int] = set()
-    open_at: int | None = None
-    for tok in doc:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            if open_at is not None and tok.text not in ("»", "”"):
-                open_at = None
-            if tok.is_space:
-                continue
-        if tok.text in ("«", "“"):
-            open_at = tok.i
-        elif tok.text in ("»", "”"):
-            if open_at is not None:
-                inside.update(range(open_at + 1, tok.i))
-            open_at = None
-    result = frozenset(inside)
-    doc.user_data["selon_quoted"] = result
-    return result
+    if cached is None:
+        cached = frozenset(i for s, e in quotation_regions(doc) for i in range(s, e))
+        doc.user_data["selon_quoted"] = cached
+    return cached
 
 
 def _adjectival_participle(verb: Token) -> bool:
@@ -313,6 +298,22 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     return out
 
 
+def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
+    """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
+    from .incise import find_incises
+
+    used = {i for a in found for r in (a.cue, a.source) if r for i in range(*r)}
+    out: list[Attribution] = []
+    for hit in find_incises(doc, sent, lex, quoted_tokens(doc)):
+        if any(i in used for i in range(*hit["cue"])):
+            continue
+        out.append(Attribution(sentence=(sent.start, sent.end), content=hit["content"], cue=hit["cue"],
+                               source=hit["source"], source_head=hit["source_head"], kind="incise",
+                               quote=hit["quote"], cue_lemma=hit["cue_lemma"],
+                               cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"]))))
+    return out
+
+
 _READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 
 
@@ -341,12 +342,21 @@ def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
     return out
 
 
-def find_attributions(doc: Doc, sent: Span) -> list[Attribution]:
-    """All attributions of one sentence, adjuncts first (they are the most explicit)."""
+def find_attributions(doc: Doc, sent: Span, rules_only: bool = False) -> list[Attribution]:
+    """All attributions of one sentence, adjuncts first (they are the most explicit).
+
+    English goes through the learned tagger, completed by these rules (``combine.py``);
+    ``rules_only`` asks for the rules alone.
+    """
+    if doc.lang_ == "en" and not rules_only:
+        from .combine import english_attributions
+
+        return english_attributions(doc, sent, lambda d, s: find_attributions(d, s, rules_only=True))
     lex = lexicon_for(doc.lang_)
     found = _adjuncts(doc, sent, lex)
     if doc.lang_ == "fr":
         found += _read_in(doc, sent)
+        found += _incises(doc, sent, lex, found)
     taken: set[int] = set()
     for a in found:
         if a.kind == "incise":

@@ -13,6 +13,7 @@ from ..model import Claim, Figure, Source, Span
 from .attribution import Attribution, _trim, find_attributions, noun_phrase
 from .lexicon import Lexicon, lexicon_for
 from .mood import is_conditional
+from .quotes import attribute_quotations
 from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_pronoun,
                       pronoun_form)
 
@@ -82,15 +83,32 @@ class ClaimBuilder:
         self.last_source: Source | None = None
         self.last_person: Source | None = None
         self.last_plural: Source | None = None
+        self.last_person_at = -1  # where the last person speaker was mentioned
         self.since_report = 99
         self.known: dict[str, Source] = {}
 
     # -- helpers -----------------------------------------------------------------------------
+    def _person_before(self, offset: int) -> Source | None:
+        """The last person named before ``offset``, as a source (roles known from earlier claims)."""
+        person = None
+        for ent in self.index.entities:
+            if ent.kind == "person" and ent.end <= offset and (person is None or ent.start > person.start):
+                person = ent
+        if person is None:
+            return None
+        known = self.known.get(person.name)
+        if known is not None:
+            return known
+        return Source(start=person.start, end=person.end, text=person.text, name=person.name, kind="person")
+
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
         if plural:
             antecedent = self.last_plural or self.last_source
         else:
             antecedent = self.last_person or (self.last_source if self.last_source is not self.last_plural else None)
+            named = self._person_before(src.start)
+            if named is not None and (antecedent is None or self.last_person_at < named.start):
+                antecedent = named
         if antecedent is None or antecedent.name is None:
             return src.model_copy(update={"kind": "person" if not plural else "organization"})
         return src.model_copy(update={"name": antecedent.name, "kind": antecedent.kind, "role": antecedent.role,
@@ -175,6 +193,7 @@ class ClaimBuilder:
                         self.last_plural = source
                     elif source.kind == "person":
                         self.last_person = source
+                        self.last_person_at = source.start
             self.since_report = 0
             return
         self.since_report += 1
@@ -225,4 +244,5 @@ def build_claims(doc: Doc, entities: list, figures: list[Figure], excluded: list
             builder.since_report = 99  # a heading or furniture ends the report it interrupts
             continue
         builder.add_sentence(sent)
-    return builder.claims
+    claims = attribute_quotations(doc, builder.claims)
+    return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]

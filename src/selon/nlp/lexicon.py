@@ -91,7 +91,8 @@ FR = Lexicon(
         divulguer publier annoncer anticiper prédire prévoir redouter supposer soupçonner présumer
         interroger s'interroger protester s'indigner féliciter saluer expliciter clamer invoquer
         glisser lâcher souffler résumer tempérer nuancer abonder renchérir ironiser s'exclamer s'étonner
-        fustiger dénoncer asséner assener trancher résumer pointer
+        fustiger dénoncer asséner assener trancher résumer pointer soupirer sourire s'amuser s'emporter
+        s'agacer s'insurger raconter détailler reprendre enchaîner conclure analyser décrypter
     """.split()),
     hedge_cue_verbs=frozenset("estimer croire penser supposer soupçonner présumer craindre redouter espérer prétendre suggérer avancer prédire anticiper".split()),
     denial_verbs=frozenset("démentir nier réfuter contester rejeter".split()),

@@ -123,6 +123,15 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
 def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
     """Name, kind, role and organisation of the source mention doc[start:end]."""
     src = _describe(doc, start, end, head, index)
+    if src.role:
+        # "le ministre de l'Intérieur, Gérald Darmanin": the person is the name, the noun their role
+        named = next((e for e in index.inside(src.start, src.end) if e.kind == "person" and e.text == src.role), None)
+        if named is not None:
+            role = doc.text[src.start:named.start].strip(" ,")
+            first = role.split(" ", 1)
+            if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
+                role = first[1]
+            src = src.model_copy(update={"name": named.name, "kind": "person", "role": role or None})
     if src.kind == "person" and end - start > 1:
         lex = lexicon_for(doc.lang_)
         span = doc[start:end]
