@@ -62,7 +62,7 @@ def test_score_on_hand_made_gold():
         [predicted_quantity(6, None, "dollar"), predicted_quantity(19, None, "percent"),
          predicted_quantity(19, None, "percent")],                       # a duplicate: one false positive
         [predicted_quantity(252, 287, "miles"), predicted_quantity(3, None, "speakers")],
-        [predicted_quantity(6.5, None, "times")],                         # value right, unit wrong
+        [predicted_quantity(6.5, None, "miles")],                         # value right, unit wrong
         [predicted_quantity(1, None, None)],                              # a false positive
     ]
     report = score(GOLD, predictions)
@@ -98,3 +98,11 @@ def test_newsquant_dev_meets_targets(nlp_en):
     assert report["sentences"] == 295 and report["gold"] == 461
     assert report["value"]["f1"] >= 0.90
     assert report["value_unit"]["f1"] >= 0.80
+
+
+def test_rate_goes_into_the_unit_and_times_is_no_unit():
+    assert predicted_quantity(3500, None, "dollar", "month").units == ("dollar per month",)
+    gold = [{"text": "x", "quantities": [{"value": "3500", "unit": "$ a month", "normalized_unit": "dollar per month"},
+                                         {"value": "6.5", "unit": "-", "normalized_unit": "-"}]}]
+    preds = [[predicted_quantity(3500, None, "dollar", "month"), predicted_quantity(6.5, None, "times")]]
+    assert score(gold, preds)["value_unit"]["tp"] == 2

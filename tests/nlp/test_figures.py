@@ -180,3 +180,31 @@ def test_generic_word_takes_the_counted_thing_en(nlp_en):
     found = figures(nlp_en, "The plant builds 200 tanks a year. It plans to reach 500 units by 2030.")
     f = one(found, 500)
     assert (f.unit, f.unit_mention, f.kind) == ("tanks", "units", "target")
+
+
+# -- further classes ---------------------------------------------------------------------------
+
+def test_relative_time_and_negative_values(nlp_fr, nlp_en):
+    f = one(figures(nlp_fr, "L'armée a perdu 3 chars l'an dernier."), 3)
+    assert (f.unit, f.time) == ("chars", "l'an dernier")
+    f = one(figures(nlp_en, "Exports will reach 3 million next year."), 3_000_000)
+    assert f.unit is None and f.time == "next year" and f.kind == "forecast"
+    assert one(figures(nlp_fr, "Il fait moins 5 degrés."), -5).unit == "degrés"
+    assert one(figures(nlp_en, "It is about minus 387 Fahrenheit."), -387).approximate is False
+
+
+def test_prices_and_glued_multipliers(nlp_en):
+    assert one(figures(nlp_en, "Land sells for $80 per square foot."), 80).unit == "dollar per square foot"
+    assert one(figures(nlp_en, "Oil traded at $58.24 per barrel."), 58.24).unit == "dollar per barrel"
+    assert one(figures(nlp_en, "The yacht sold for USD10m."), 10_000_000).unit == "dollar"
+    assert one(figures(nlp_en, "They paid $2.5bn."), 2_500_000_000).unit == "dollar"
+
+
+def test_numbers_inside_names_are_not_figures(nlp_en):
+    found = figures(nlp_en, "Shares rose 0.68 percent on the S&P 500 and the iPhone 11 sold well.")
+    assert [f.value for f in found] == [0.68]
+
+
+def test_fractions(nlp_en):
+    assert one(figures(nlp_en, "Nearly two-thirds of voters agreed."), 2 / 3).approximate
+    assert one(figures(nlp_en, "A fluid ounce is 1/16 of a pint."), 1 / 16).unit == "pint"

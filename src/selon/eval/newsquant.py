@@ -17,8 +17,12 @@ become their names ("$", "US$", "USD" -> "dollar"; "Y", "¥" -> "yen"), with the
 dropped ("japanese yen" -> "yen"); "%", "percent", "per cent", "pct", "percentage" -> "percent";
 units of measure go to one form per unit through selon's unit lexicon ("kilometers", "km",
 "kilometre" -> "km"); plural words become singular ("miles" -> "mile", "feet" -> "foot");
-"X per Y", "X a Y" and "X/Y" are compared part by part. For counted things, whose gold unit is
-often a noun phrase ("best wireless speakers"), a predicted noun matches the phrase's last word.
+"X per Y", "X a Y" and "X/Y" are compared part by part; "times" (a ratio, which NewsQuant normalises to
+"count") means no unit. selon keeps a rate period apart (``Figure.per``); NewsQuant writes it in the
+unit, so a predicted unit and period are compared as "unit per period" ("$3,500 a month" -> "dollar
+per month"). For counted things, whose gold unit is often a noun phrase ("best wireless speakers",
+"barrels of oil"), a predicted noun also matches the phrase's last word, or its first part before
+"of".
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ _SYMBOLS = {"$": "dollar", "us$": "dollar", "$us": "dollar", "$ us": "dollar", "
             "pound sterling": "pound", "&": "percent", "percentage": "percent", "%": "percent",
             "$a": "australian dollar", "a$": "australian dollar", "hk$": "hong kong dollar",
             "year-old": "year old", "years old": "year old", "year of age": "year old",
-            "month-old": "month old", "month of age": "month old"}
+            "month-old": "month old", "month of age": "month old", "pound": "pound", "pounds": "pound",
+            "pound-mass": "pound", "lb": "pound", "lbs": "pound", "times": "", "time": "", "fois": ""}
 _COUNTRY = ("japanese ", "malaysian ", "united states ", "american ", "us ", "u.s. ")
 _IRREGULAR = {"feet": "foot", "people": "people", "men": "man", "women": "woman", "children": "child",
               "teeth": "tooth", "mice": "mouse", "geese": "goose", "fishermen": "fisherman",
@@ -117,6 +122,7 @@ def _gold_units(item: dict[str, Any]) -> tuple[str, ...]:
     if "" in forms:
         return ()
     heads = {f.split()[-1] for f in forms if " " in f and " per " not in f}
+    heads |= {_canonical(f.split(" of ")[0]) for f in forms if " of " in f}
     return tuple(sorted(forms | heads))
 
 
@@ -137,8 +143,11 @@ def gold_quantities(item: dict[str, Any]) -> list[Quantity]:
     return out
 
 
-def predicted_quantity(value: float, value_max: float | None, unit: str | None) -> Quantity:
+def predicted_quantity(value: float, value_max: float | None, unit: str | None, per: str | None = None) -> Quantity:
+    """A predicted figure as NewsQuant writes it: the rate period goes into the unit."""
     norm = normalize_unit(unit)
+    if norm and per and " per " not in norm:
+        norm = f"{norm} per {per}"
     return Quantity(value, value_max, (norm,) if norm else ())
 
 
@@ -223,7 +232,7 @@ def evaluate(path: Path, nlp: spacy.Language) -> dict[str, Any]:
     started = time.perf_counter()
     predictions = []
     for doc in nlp.pipe([item["text"] for item in items], batch_size=64):
-        predictions.append([predicted_quantity(f.value, f.value_max, f.unit) for f in doc._.selon_figures or []])
+        predictions.append([predicted_quantity(f.value, f.value_max, f.unit, f.per) for f in doc._.selon_figures or []])
     report = score(items, predictions)
     report["seconds"] = round(time.perf_counter() - started, 2)
     report["data"] = str(path)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, lexicon_for
 from .quotes import quotation_regions
+from .sources import is_person_noun
 
 QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
 _COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
@@ -298,6 +299,40 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     return out
 
 
+_POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+
+
+def _pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
+    """"Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
+    attributed to a person by "pour X," at the head of the sentence."""
+    s, e = sent.start, sent.end
+    first = _next_word(doc, s, e)
+    if first is None or doc[first].lower_ != "pour":
+        return []
+    comma = next((t.i for t in doc[first + 1:min(e, first + 8)] if t.text == ","), None)
+    if comma is None or comma - first < 2:
+        return []
+    words = doc[first + 1:comma]
+    head = words.root
+    person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
+    person_name = head.ent_type_ in ("PER", "PERSON")
+    pronoun = len(words) == 1 and words[0].lower_ in _POUR_PRONOUNS
+    if not (person_noun or person_name or pronoun):
+        return []
+    content = _trim(doc, comma + 1, e)
+    if content[1] - content[0] < 3:
+        return []
+    return [Attribution(sentence=(s, e), content=content, cue=(first, first + 1), source=(first + 1, comma),
+                        source_head=head.i, kind="adjunct", cue_lemma="pour",
+                        quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False)]
+
+
+def _next_word(doc: Doc, i: int, end: int) -> int | None:
+    while i < end and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    return i if i < end else None
+
+
 def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
     from .incise import find_incises
@@ -357,6 +392,8 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False) -> list[At
     if doc.lang_ == "fr":
         found += _read_in(doc, sent)
         found += _incises(doc, sent, lex, found)
+        if not found:
+            found += _pour_adjunct(doc, sent)
     taken: set[int] = set()
     for a in found:
         if a.kind == "incise":

@@ -93,7 +93,10 @@ class ClaimBuilder:
         person = None
         for ent in self.index.entities:
             if ent.kind == "person" and ent.end <= offset and (person is None or ent.start > person.start):
-                person = ent
+                span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+                # only a subject is a likely antecedent: "Il" rarely points at a name in an object
+                if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT"):
+                    person = ent
         if person is None:
             return None
         known = self.known.get(person.name)
@@ -120,13 +123,15 @@ class ClaimBuilder:
             return None
         s, e = att.source
         head = self.doc[att.source_head] if att.source_head is not None else None
-        if not self.doc[s:e].text.strip():
-            return None
+        span = self.doc[s:e]
+        if not span.text.strip() or span[0].lower_ in ("que", "qu'", "qu’", "that", "which") or any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
+            return None  # a clause is not a source: the parse went astray
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
             base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
             form = pronoun_form(tok)
-            return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form == "they")
+            return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux"))
         if is_first_person(self.doc, s, e):
             tok = self.doc[s]
             return Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person", role="author")

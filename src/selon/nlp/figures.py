@@ -12,6 +12,9 @@ measure and counted things keep the text's own word (``"mm"``, ``"miles"``, ``"d
 Generic words ("5.000 unités") take the thing counted by the figure just before, and keep their
 own word in ``unit_mention``. Ranges ("2 à 3 millions", "from 5 to 10") give ``value`` (the lower
 end) and ``value_max``; spans cover the framing words, the number and its unit.
+
+Reading one token as a number lives in :mod:`selon.nlp.figures_atoms`; dates, labels, bound, rate,
+kind and time in :mod:`selon.nlp.figures_frame`; word lists in :mod:`selon.nlp.figures_lexicon`.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from .figures_atoms import AFTER_DOLLAR, Atom, Qty, digit_atom, low_text, unit_i
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}
 _OF = {"of", "de", "d'", "des", "du"}
 _SKIP_BEFORE_NOUN = {"ADJ", "DET", "NUM", "ADV", "PUNCT", "X"}
-_STOP_DEPS = {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos"}
 
 
 class _Extractor:
@@ -37,6 +39,7 @@ class _Extractor:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text                 # built from the tokens on each access: read it once
         self.lang = doc.lang_ if doc.lang_ in ("en", "fr") else "en"
         self.atoms: list[Atom | None] = [self._atom(t) for t in doc]
         self.sent_of = [0] * len(doc)
@@ -65,7 +68,7 @@ class _Extractor:
     def gap(self, i: int) -> str:
         """Text between token i and token i + 1."""
         t = self.doc[i]
-        return self.doc.text[t.idx + len(t.text): self.doc[i + 1].idx] if i + 1 < len(self.doc) else ""
+        return self.text[t.idx + len(t.text): self.doc[i + 1].idx] if i + 1 < len(self.doc) else ""
 
     # --- numbers ---------------------------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class _Extractor:
                 k += 1
             if k >= self.sent_end[i] or last.hi is not None or last.cur or last.unit or last.mult != 1.0:
                 break
-            gap = self.doc.text[self.doc[end - 1].idx + len(self.doc[end - 1].text): self.doc[k].idx]
+            gap = self.text[self.doc[end - 1].idx + len(self.doc[end - 1].text): self.doc[k].idx]
             nxt = self.atoms[k]
             ok_gap = len(gap) == 1 and gap in _SPACES and (self.lang == "fr" or gap != " ")
             if not (ok_gap and nxt and nxt.kind == "num" and not nxt.skip and nxt.cur is None
@@ -133,11 +136,13 @@ class _Extractor:
         k = end
         while k < self.sent_end[i]:
             kind, text = self.kind_at(k), self.doc[k].text
+            if text.endswith(".") and len(text) > 1 and k + 1 == self.sent_end[i]:
+                text = text[:-1]                               # "USD10 m." ending the sentence
             if kind == "scale" or (kind == "hundred" and self.lang == "en"):
                 mult *= self.atoms[k].value
             elif text in ("M", "Md", "Mds", "Mrd", "Mrds", "md", "mds", "bn", "Bn", "mn", "mln", "bln", "tn",
-                          "trn", "mio", "Mio") or (text in ("k", "K") and q.cur):
-                mult *= unit_in_token(text)[2]
+                          "trn", "mio", "Mio") or (text in ("k", "K", "m", "b", "B") and q.cur):
+                mult *= {"m": 1e6, "b": 1e9, "B": 1e9}.get(text) or unit_in_token(text)[2]
             elif text[:1] in "MmBbk" and unit_in_token(text)[1] == "cur" and unit_in_token(text)[2] != 1.0:
                 unit, _, f = unit_in_token(text)
                 mult, q.cur = mult * f, unit
@@ -166,6 +171,10 @@ class _Extractor:
                 tens = prev and prev[0] == "word" and prev[1] % 10 == 0 and 20 <= prev[1] < 100
                 if low == "-" and tens and nxt and nxt.kind == "word" and nxt.value < 10:
                     j += 1
+                    continue
+                if low == "-" and prev and prev[0] == "word" and len(parts) == 1 and nxt and nxt.kind == "frac" \
+                        and not self.gap(j - 1) and not self.gap(j):
+                    j += 1                                     # "two-thirds"
                     continue
                 if low in ("and", "et") and nxt and nxt.kind == "word" and nxt.value < 100 and prev and \
                         (prev[0] in ("hundred", "scale") and self.lang == "en" or tens and self.lang == "fr"):
@@ -384,7 +393,7 @@ class _Extractor:
             if cat == "meas" and unit.lower().rstrip("s") in ("year", "month", "week", "day"):
                 k = end + (self.low(end) == "-")
                 if self.low(k) == "old":
-                    q.unit, q.tail = doc[q.end:k + 1].text.replace(" - ", "-"), k + 1
+                    q.unit, q.tail = doc[end - 1:k + 1].text.replace(" - ", "-"), k + 1
             return
         j = q.end
         of = self.low(j) in _OF and (q.mult > 1 or q.kind in ("vague", "frac", "collective") or (
@@ -419,8 +428,9 @@ class _Extractor:
                 while t.dep_ == "compound" and t.head.i > t.i and t.head.i - t.i <= 3:
                     t = t.head
                 return self._acceptable(t, anchor)
-            if t.pos_ not in _SKIP_BEFORE_NOUN or t.text in ",;:()" or (t.pos_ == "DET" and not of) \
-                    or self.atoms[k] is not None:
+            conj = t.pos_ == "CCONJ" and k > j and doc[k - 1].pos_ == "ADJ"      # "digital and physical sales"
+            if (t.pos_ not in _SKIP_BEFORE_NOUN and not conj) or t.text in ",;:()" or (t.pos_ == "DET" and not of) \
+                    or (self.atoms[k] is not None and self.atoms[k].kind != "article"):
                 return None
             k += 1
         return None
@@ -429,6 +439,8 @@ class _Extractor:
         low = t.lower_
         if low in lex.MONTHS or low in lex.NOT_COUNTED or (self.atoms[t.i] and self.atoms[t.i].kind != "word"):
             return None
+        if frame.relative_time(self, t):
+            return None                                        # "3 million next year"
         if t.pos_ == "PROPN" and not (anchor.head is t and anchor.dep_ == "nummod") and not low.endswith("s"):
             return None
         return t
@@ -463,13 +475,27 @@ class _Extractor:
             if frame.is_label(self, q):
                 continue
             kept.append(q)
+        for t in self.doc:
+            rel = frame.relative_time(self, t) if t.pos_ in ("NOUN", "PROPN") else None
+            if rel:
+                dates.append((self.sent_of[t.i], t.i, rel))
+        by_sent: dict[int, list[tuple[int, str]]] = {}
+        for sent, i, text in dates:
+            by_sent.setdefault(sent, []).append((i, text))
+        named = []
         for q in kept:
             self._unit(q)
             if q.cur and not q.unit:
                 q.unit, q.cat = q.cur, "cur"
+            if frame.is_name(self, q) or frame.is_pronoun_one(self, q):
+                continue
+            named.append(q)
+        kept = named
+        for q in kept:
+            frame.negate(self, q)
             frame.frame_per(self, q)
             frame.frame_kind(self, q)
-            q.time = frame.nearest_time(dates, q)
+            q.time = frame.nearest_time(by_sent, q)
         self._share_units(kept)
         self._resolve_generic(kept)
         return [self._figure(q) for q in kept]
@@ -482,6 +508,13 @@ class _Extractor:
             between = {self.low(k) for k in range(a.tail, b.lead)}
             if between and between <= {",", "and", "et", "or", "ou", "to", "à"}:
                 a.unit, a.cat = b.unit, b.cat
+        for a, b in zip(qs[:-1], qs[1:]):
+            if b.unit or not a.unit or a.cat not in ("meas", "pct", "cur") or a.sent != b.sent:
+                continue
+            between = [self.low(k) for k in range(a.tail, b.lead)]
+            if between in (["to"], ["à"]) or len(between) == 2 and between[1] in ("to", "à") and \
+                    self.doc[a.tail].pos_ in ("VERB", "ADJ", "ADV"):
+                b.unit, b.cat = a.unit, a.cat                  # "21 mpg combined to 23"
 
     def _resolve_generic(self, qs: list[Qty]) -> None:
         """"5.000 unités" after "2.000 drones": the generic word takes the thing counted before."""
@@ -498,7 +531,7 @@ class _Extractor:
         last = doc[max(q.tail, q.end) - 1]
         end = last.idx + len(last.text)
         value_max = q.value_max if q.value_max is not None and q.value_max != q.value else None
-        return Figure(start=start, end=end, text=doc.text[start:end], value=q.value, value_max=value_max,
+        return Figure(start=start, end=end, text=self.text[start:end], value=q.value, value_max=value_max,
                       unit=q.unit, unit_mention=q.unit_mention, per=q.per, approximate=q.approx,
                       bound=q.bound, kind=q.fig_kind, time=q.time)
 

@@ -123,7 +123,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
         if text.startswith(p) and len(text) > len(p) and (text[len(p)].isdigit() or text[len(p)] in "-−.,"):
             approx = p in ("~", "≈")
             if not approx:
-                cur = lex.unit_entries(p)[0][1] if p not in ("$US",) else "dollar"
+                cur = {"$US": "dollar", "PS": "pound"}.get(p) or lex.unit_entries(p)[0][1]
             text = text[len(p):]
             break
     if tok.i > 0 and tok.doc[tok.i - 1].text == "$" and cur is None:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 _MAX_BOUND_WORDS = max(len(k) for k in lex.BOUND_BEFORE)
 _MAX_AFTER_WORDS = max(len(k) for k in lex.BOUND_AFTER)
 _TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "cet", "bst", "pt", "est"}
-_DECADE_SUFFIX = ("s", "'s", "’s")
+# Dependencies across which what frames the main clause no longer frames the figure.
+_STOP_DEPS = {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos", "ccomp"}
 _CLIMB = 6                              # syntactic steps looked at to find what frames a figure
 
 
@@ -79,7 +80,8 @@ def is_label(ex: _Extractor, q: _Qty) -> bool:
             return True                                # "March 5", "5 mars"
     if after in _TIME_OF_DAY and after not in ("et", "est") or (after in ("h", "heures") and before in ("à", "vers")):
         return q.kind == "num" and q.value <= 24
-    if before in lex.LABEL_NOUNS and q.kind == "num" and i > 0 and not (doc[i - 1].tag_ == "NNS"):
+    if before in lex.LABEL_NOUNS and q.kind == "num" and i > 0 and not (doc[i - 1].tag_ == "NNS") and \
+            float(q.value).is_integer() and not ex._own_unit(q)[0]:
         return True
     if before in ("#", "n°", "nº", "no.") or (i > 0 and doc[i - 1].text in ("No", "No.", "N°")):
         return True
@@ -93,10 +95,71 @@ def is_label(ex: _Extractor, q: _Qty) -> bool:
 
 def _line_start(ex: _Extractor, i: int) -> bool:
     """Nothing but spaces between the start of the line and token i."""
-    text, k = ex.doc.text, ex.doc[i].idx - 1
+    text, k = ex.text, ex.doc[i].idx - 1
     while k >= 0 and text[k] in " \t\u00a0":
         k -= 1
     return k < 0 or text[k] == "\n"
+
+
+def is_name(ex: _Extractor, q: _Qty) -> bool:
+    """A bare number inside a name ("S&P 500", "iPhone 11", "787 Dreamliner", "575 Wilbraham Road")."""
+    a, doc = q.atom, ex.doc
+    if q.kind != "num" or q.cur or q.cat in ("meas", "pct", "cur") or (a and (a.sep or a.unit)) or \
+            q.bound != "=" or q.lead < q.start or not float(q.value).is_integer():
+        return False
+    singular = q.unit_tok is not None and "Plur" not in q.unit_tok.morph.get("Number") and q.unit_tok.tag_ != "NNS"
+    prev = doc[q.start - 1] if q.start > ex.sent_start(q.start) else None
+    if prev is not None and _proper(prev) and ex.gap(prev.i) == " " and prev.lower_ not in lex.MONTHS and (
+            q.unit is None or singular and q.value != 1):
+        return True                                    # "iPhone 12 Mini deal", "Lang 20"
+    if q.unit is not None and not (singular and _proper(q.unit_tok)):
+        return False
+    k = q.end
+    if k < ex.sent_end[q.start] and _proper(doc[k]) and "Plur" not in doc[k].morph.get("Number") \
+            and doc[k].tag_ != "NNPS" and doc[k].lower_ not in lex.MONTHS:
+        while k < ex.sent_end[q.start] and _proper(doc[k]):
+            k += 1
+        after = doc[k] if k < ex.sent_end[q.start] else None
+        return len(a.digits if a else "") >= 3 or after is None or not (
+            after.pos_ == "NOUN" and "Plur" in after.morph.get("Number"))
+    return False
+
+
+def _proper(t: Token) -> bool:
+    return t.pos_ == "PROPN" and any(c.isupper() for c in t.text)
+
+
+def is_pronoun_one(ex: _Extractor, q: _Qty) -> bool:
+    """"each one", "the same one": "one" standing for a noun, not counting."""
+    return q.kind == "word" and q.value == 1 and q.unit is None and q.end - q.start == 1 and \
+        ex.low(q.end) not in ("of", "in", "out", "sur", "d'entre")
+
+
+def negate(ex: _Extractor, q: _Qty) -> None:
+    """"minus 387", "moins 5 degrés": a negative value."""
+    if q.bound == "=" and q.lead == q.start and ex.low(q.lead - 1) in lex.NEGATIVE_BEFORE and q.value > 0 \
+            and q.lead - 1 >= ex.sent_start(q.start):
+        q.value, q.lead = -q.value, q.lead - 1
+        if q.value_max is not None:
+            q.value, q.value_max = -q.value_max, q.value
+
+
+_REL_BEFORE = {"last", "next", "this", "previous", "coming", "past", "cette", "ce", "current"}
+_REL_AFTER = {"dernier", "dernière", "prochain", "prochaine", "passé", "passée", "précédent", "précédente",
+              "écoulé", "écoulée", "en", "cours"}
+
+
+def relative_time(ex: _Extractor, t: Token) -> str | None:
+    """"last year", "l'an dernier", "cette année": a period named relative to now, as written."""
+    if period_of(t.text) not in ("year", "month", "week", "quarter") or t.pos_ not in ("NOUN", "PROPN") \
+            or t.tag_ == "NNS":
+        return None
+    i, doc = t.i, ex.doc
+    if ex.low(i - 1) in _REL_BEFORE:
+        return ex.text[doc[i - 1].idx:t.idx + len(t.text)]
+    if ex.low(i + 1) in _REL_AFTER and ex.low(i - 1) in ("l'", "le", "la", "les") and ex.low(i + 1) != "en":
+        return ex.text[doc[i - 1].idx:doc[i + 1].idx + len(doc[i + 1].text)]
+    return None
 
 
 # --- bound and approximation ---------------------------------------------------------------------
@@ -157,6 +220,12 @@ def frame_per(ex: _Extractor, q: _Qty) -> None:
     """A rate period right after the figure ("par mois", "a year", "mensuelles", "annually")."""
     doc, end = ex.doc, ex.sent_end[q.start]
     k = q.tail
+    if k < end and doc[k].text == "(":                 # "9 billion shekels ($2.4 billion) a year"
+        close = next((j for j in range(k + 1, min(k + 10, end)) if doc[j].text == ")"), None)
+        if close is not None:
+            k = close + 1
+    if k + 1 < end and doc[k].text == "-" and not ex.gap(k - 1) and not ex.gap(k):
+        k += 1                                         # "52,000 barrel-a-day"
     if k < end and doc[k].text in ("/",) and k + 1 < end:
         per = period_of(doc[k + 1].text)
         if per:
@@ -183,7 +252,7 @@ def frame_per(ex: _Extractor, q: _Qty) -> None:
                     q.tail = nxt + 1
                 return
             found = ex._lexicon_at(nxt, end) if nxt < end and q.cat == "cur" and j == k else None
-            if found and found[1] == "meas" and low in ("per", "par", "/", "a", "an"):
+            if found and found[1] == "meas" and low in ("per", "par", "/", "a", "an") and not period_of(found[0]):
                 q.unit, q.tail = f"{q.unit} per {found[0].lower()}", found[2]   # "$80 per sq m"
                 return
             if low in ("per", "par", "a", "an", "/") and nxt < end and q.cat == "cur" and j == k and \
@@ -227,7 +296,7 @@ def frame_kind(ex: _Extractor, q: _Qty) -> None:
     if _kind_before(ex, q, sent_start):
         return
     for _ in range(_CLIMB):
-        if t.dep_ in lex_stop_deps() or t.head is t:
+        if t.dep_ in _STOP_DEPS or t.head is t:
             break
         t = t.head
         if _marks(t, lex.TARGET_LEMMAS) and not (t.lemma_ == "plan" and t.pos_ == "NOUN"):
@@ -261,11 +330,6 @@ def _kind_before(ex: _Extractor, q: _Qty, sent_start: int) -> bool:
     return False
 
 
-def lex_stop_deps() -> set[str]:
-    """Dependencies across which what frames the main clause no longer frames the figure."""
-    return {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos", "ccomp"}
-
-
 # --- time ----------------------------------------------------------------------------------------
 
 def date_text(ex: _Extractor, q: _Qty) -> str:
@@ -274,15 +338,13 @@ def date_text(ex: _Extractor, q: _Qty) -> str:
     start = q.start
     if ex.low(start - 1) in lex.MONTHS:
         start -= 1
-    return doc.text[doc[start].idx:doc[q.end - 1].idx + len(doc[q.end - 1].text)]
+    return ex.text[doc[start].idx:doc[q.end - 1].idx + len(doc[q.end - 1].text)]
 
 
-def nearest_time(dates: list[tuple[int, int, str]], q: _Qty) -> str | None:
+def nearest_time(dates: dict[int, list[tuple[int, str]]], q: _Qty) -> str | None:
     """The date of the same sentence closest to the figure."""
     best, dist = None, None
-    for sent, i, text in dates:
-        if sent != q.sent:
-            continue
+    for i, text in dates.get(q.sent, ()):
         d = abs(i - q.start)
         if dist is None or d < dist:
             best, dist = text, d

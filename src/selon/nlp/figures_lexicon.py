@@ -143,7 +143,7 @@ for _i, _names in enumerate([
 DATE_BEFORE = {"in", "en", "since", "depuis", "until", "till", "jusqu'en", "during", "pendant", "fin",
                "début", "mi", "mi-", "l'an", "année", "year", "fiscal", "through", "circa", "summer",
                "winter", "spring", "autumn", "été", "hiver", "printemps", "automne", "early", "late",
-               "mid", "ici", "exercice"}
+               "mid", "ici", "exercice", "by", "before", "after", "avant", "après", "dès"}
 # Nouns before a number that make it a label ("Game 7", "article 5"), not a quantity.
 LABEL_NOUNS = {
     "game", "category", "catégorie", "article", "chapter", "chapitre", "section", "level", "niveau",
@@ -177,8 +177,8 @@ def units() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str,
         for form in forms.split("|"):
             entry = (category, canonical)
             exact.setdefault(form, []).append(entry)
-            if form == form.lower() and len(form) > 2:
-                folded.setdefault(form, []).append(entry)
+            if (form == form.lower() or " " in form) and len(form) > 2:
+                folded.setdefault(form.lower(), []).append(entry)
             longest = max(longest, len(form.replace("/", " / ").split()))
     return exact, folded, longest
 

@@ -113,9 +113,8 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
                 if k > j and (k >= e or doc[k].text in _STOP or doc[k].is_space):
                     src_start, src_end = j, k
                     j = k
-        if src_start is None or (i in quoted and not inverted and not (
-                src_end - src_start == 1 and doc[src_start].lower_ in _PRONOUNS)):
-            i += 1  # inside a quotation only "..., affirme-t-elle" interrupts it
+        if src_start is None or (i in quoted and not _speaker_like(doc, src_start, src_end)):
+            i += 1  # inside a quotation, only a speaker ("-t-elle", a name, "le ministre") interrupts it
             continue
         if src_end < e and doc[src_end].text == "," and src_end + 1 < e and doc[src_end + 1].ent_type_ in ("PER", "PERSON"):
             # "a affirmé le ministre de l'Intérieur, Gérald Darmanin": the name in apposition
@@ -127,6 +126,11 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
             j = k
         # what follows the subject: an apposition (", étudiante en lettres"), a place or time, the end
         lead_lo = s
+        for k in range(lead_end - 1, s, -1):
+            # "... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation
+            if doc[k].text in ("«", "“") and doc[k - 1].text == ":":
+                lead_lo = k
+                break
         content = _trim_lead(doc, lead_lo, lead_end)
         if content is None:
             i += 1
@@ -137,6 +141,16 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
                     "quote": any(t.text in ("»", "”", '"') for t in doc[max(s, lead_end - 2):lead_end + 1])})
         i = j + 1
     return out
+
+
+def _speaker_like(doc: Doc, start: int, end: int) -> bool:
+    """An inverted pronoun, a name, or a determiner and a noun: what a speaker looks like."""
+    first = doc[start]
+    if end - start == 1 and first.lower_ in _PRONOUNS:
+        return True
+    if first.pos_ == "PROPN" or first.ent_type_ in ("PER", "PERSON", "ORG"):
+        return True
+    return first.pos_ == "DET" and end - start >= 2 and doc[start + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _trim_lead(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:

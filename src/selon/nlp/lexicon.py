@@ -75,7 +75,7 @@ _MEDIA = frozenset({
     "usa today", "breitbart", "huffington post", "the war zone", "twitter", "facebook", "telegram",
     "youtube", "instagram", "tiktok", "truth social", "x", "interfax", "tass", "ria novosti", "ukrinform",
     "kyiv independent", "al jazeera", "dpa", "ansa", "efe", "yonhap", "kcna", "xinhua", "le devoir",
-    "radio-canada", "la presse", "rfi", "france 24", "euronews", "politico europe", "daily mail",
+    "radio-canada", "la presse", "canard enchaîné", "le canard enchaîné", "les échos", "blesk", "rfi", "france 24", "euronews", "politico europe", "daily mail",
     "the times", "the telegraph", "the independent", "abc news", "cbs news", "nbc news", "fox",
 })
 

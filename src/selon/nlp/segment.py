@@ -8,6 +8,8 @@ heading lines with no final punctuation, and page furniture at the end of the te
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, lexicon_for
@@ -162,11 +164,19 @@ def segment(doc: Doc, heading_chars: list[tuple[int, int]] | None = None) -> Doc
     for s, e in sents:
         if _short_boilerplate(doc, s, e, lex):
             boiler.append((s, e))
-    for tok in doc:
-        tok.is_sent_start = starts[tok.i]
+    _set_sent_starts(doc, starts)
     doc._.selon_headings = sorted(_to_chars(doc, headings))
     doc._.selon_boilerplate = sorted(_to_chars(doc, boiler))
     return doc
+
+
+def _set_sent_starts(doc: Doc, starts: list[bool]) -> None:
+    """All sentence starts in one write: ``token.is_sent_start = x`` rescans the whole Doc for a
+    parse on every call, which made segmentation quadratic in the article's length."""
+    if doc.has_annotation("DEP"):
+        doc[0].is_sent_start = True  # raises spaCy's own error: boundaries must come before the parse
+    values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).astype(numpy.uint64)
+    doc.from_array([SENT_START], values)
 
 
 def _to_chars(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -137,7 +137,8 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         span = doc[start:end]
         # "le tabloïd Blesk", "Les Échos", "Le Canard": a publication; French names of people take no article
         media = any(t.lower_ in lex.media_words or t.lemma_.lower() in lex.media_words for t in span)
-        article_name = doc.lang_ == "fr" and span[0].pos_ == "DET" and all(t.pos_ in ("PROPN", "DET") for t in span)
+        article_name = doc.lang_ == "fr" and span[0].pos_ == "DET" and (head or span.root).pos_ == "PROPN" and \
+            span[1].pos_ == "PROPN"
         if media or article_name:
             src = src.model_copy(update={"kind": "organization", "role": None})
     return src
@@ -247,7 +248,8 @@ def pronoun_form(token: Token) -> str:
 def is_pronoun(doc: Doc, start: int, end: int) -> bool:
     lex = lexicon_for(doc.lang_)
     form = pronoun_form(doc[start])
-    return end - start == 1 and (form in lex.pronouns_sing or form in lex.pronouns_plur or form in ("it", "on"))
+    return end - start == 1 and (form in lex.pronouns_sing or form in lex.pronouns_plur
+                                 or form in ("it", "on", "lui", "eux"))
 
 
 def is_first_person(doc: Doc, start: int, end: int) -> bool:
@@ -271,6 +273,19 @@ _PERSON_NOUNS = frozenset("""juge ministre président présidente député dépu
     secretary chief director doctor professor researcher official witness victim officer general expert
     analyst author ambassador candidate governor lawmaker representative congressman congresswoman aide
     adviser advisor coach player resident student teacher nominee donor voter voters""".split())
+
+
+_PERSON_ENDINGS = ("eur", "eurs", "euse", "euses", "iste", "istes", "ien", "iens", "ienne", "iennes", "ant", "ants",
+                   "ante", "antes", "aire", "aires", "ogue", "ogues", "ier", "iers", "ière", "ières", "er", "ers",
+                   "or", "ors", "ist", "ists", "ian", "ians")
+
+
+def is_person_noun(head: Token) -> bool:
+    """Stricter than :func:`noun_kind`: the noun itself says it names people ("toxicologue", "opposants")."""
+    lemma = head.lemma_.lower()
+    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
+        return True
+    return noun_kind(head) == "person" and head.lower_.endswith(_PERSON_ENDINGS)
 
 
 def noun_kind(head: Token) -> str:
