@@ -155,3 +155,11 @@ def test_offsets_index_the_text(nlp_fr, founding_text):
         for span in [claim.content, claim.cue, claim.source, *claim.channel, *claim.evidence, *claim.quantities]:
             if span is not None:
                 assert founding_text[span.start:span.end] == span.text
+
+
+def test_title_inside_a_sentence_is_not_a_run_in_heading(nlp_en):
+    text = ("Nearly two-thirds of the combined 4.3M digital and physical sales of The Greatest Showman came "
+            "from buyers of traditional CDs.")
+    doc = nlp_en(text)
+    assert doc._.selon_headings == []
+    assert len(doc._.selon_figures) == 2

@@ -71,6 +71,8 @@ def _run_in_heading_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int | N
             return None
         if prev.is_punct or prev.is_space or not tok.text[:1].isupper() or tok.text.isupper():
             continue
+        if prev.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") or prev.lower_ in lex.openers:
+            continue  # "sales of The Greatest Showman": a heading never ends on a function word
         if tok.lower_ not in lex.openers:
             continue
         if any(t.is_punct and t.text not in ("-", "—", "–", "'", "’") for t in doc[start:i]):
