@@ -59,3 +59,35 @@ def test_impersonal_il_and_rules_are_not_sources(nlp_fr):
 def test_suspicion_is_not_speech(nlp_fr):
     doc = nlp_fr("Le député est soupçonné de détournement de fonds publics depuis plusieurs mois.")
     assert all(c.cue is None for c in doc._.selon_claims)
+
+
+def test_incise_right_after_the_closing_quote_and_after_a_circumstance(nlp_fr):
+    doc = nlp_fr("« Evidemment, le Premier ministre peut décider de ma révocation, » a déclaré à cette "
+                 "occasion le ministre de la Santé.")
+    claim = claim_with(doc, "peut décider de ma révocation")
+    assert claim.cue.text == "a déclaré" and claim.source.kind == "person"
+    assert "ministre de la Santé" in claim.source.text and "déclaré" not in claim.content.text
+
+
+def test_modal_before_the_speech_verb_hedges_the_attribution(nlp_fr):
+    doc = nlp_fr("« Tout va bien », pourrait commenter le Président.")
+    claim = claim_with(doc, "Tout va bien")
+    assert claim.cue.text == "pourrait commenter" and claim.certainty == "hedged"
+
+
+def test_faire_savoir_is_one_cue(nlp_fr):
+    doc = nlp_fr("Les appels à la démission se sont multipliés, et le Premier ministre lui-même a fait savoir "
+                 "qu'il lui cherchait déjà un remplaçant.")
+    claim = claim_with(doc, "cherchait déjà un remplaçant")
+    assert claim.cue.text == "fait savoir" and "Premier ministre" in claim.source.text
+
+
+def test_see_also_lines_and_buttons_are_furniture(nlp_fr):
+    text = ("Lire aussi Martine Bulard, « En Corée, la politique du rayon de soleil », juin 2018.\n\n"
+            "Le roman raconte deux vies à Séoul. « Je repense à ce quartier », écrit-elle.\n\n"
+            "Je passe à l'action !\n\n")
+    doc = nlp_fr(text)
+    furniture = [text[s:e] for s, e in doc._.selon_boilerplate]
+    assert any(f.startswith("Lire aussi") for f in furniture) and any("Je passe" in f for f in furniture)
+    assert not any("Martine" in (c.source.name or "") for c in doc._.selon_claims if c.source)
+    assert not any("Je passe" in c.content.text for c in doc._.selon_claims)

@@ -244,7 +244,11 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     quotes = _inside_quotes(doc, sent)
     quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
     for verb in sent:
-        if verb.pos_ not in ("VERB",) or verb.lemma_.lower() not in lex.cue_verbs or verb.i in taken:
+        # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
+        periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
+            verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
+        if verb.pos_ not in ("VERB",) or (verb.lemma_.lower() not in lex.cue_verbs and not periphrasis) \
+                or verb.i in taken:
             continue
         if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
             continue
@@ -252,11 +256,12 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
                 any(c.dep_ == "aux:pass" for c in verb.children) and not any(
                     t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 4)]))):
             continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
-        subj = _subject(verb)
+        subj = _subject(verb.head if periphrasis else verb)
         if subj is not None and subj.i in taken:
             continue
-        cue = (verb.i, verb.i + 1)
-        aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
+        cue = (verb.head.i if periphrasis else verb.i, verb.i + 1)
+        governor = verb.head if periphrasis else verb
+        aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + ([governor.i] if periphrasis else [])
         cue_start = min(aux + [verb.i])
         comp = next((t for t in doc[verb.i + 1:min(e, verb.i + 8)] if t.lower_ in _COMPLEMENTIZERS and t.pos_ == "SCONJ"), None)
         clause_children = [c for c in verb.rights if c.dep_ in ("ccomp", "parataxis") or
@@ -404,5 +409,8 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False) -> list[At
         if a.source:
             taken.update(range(*a.source))
     verbs = _verb_attributions(doc, sent, lex, taken)
-    # a verb cue inside an adjunct's content reports a second level: keep both only when they differ
-    return found + [v for v in verbs if not any(a.content == v.content for a in found)]
+    # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
+    # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
+    cues = [a.cue for a in found if a.cue]
+    return found + [v for v in verbs if not any(a.content == v.content for a in found)
+                    and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)]

@@ -88,6 +88,24 @@ class ClaimBuilder:
         self.known: dict[str, Source] = {}
 
     # -- helpers -----------------------------------------------------------------------------
+    def _holder_of(self, role: str, offset: int) -> str | None:
+        """The person the article named with this role before ``offset``: "le ministre de la Santé
+        Roman Prymula" makes a later "le ministre de la Santé" Roman Prymula."""
+        text = self.doc.text
+        low = role.lower()
+        for known in self.known.values():
+            if known.kind == "person" and known.role and known.role.lower() == low and known.start < offset:
+                return known.name
+        best: str | None = None
+        best_at = -1
+        for ent in self.index.entities:
+            if ent.kind != "person" or ent.start >= offset or ent.start <= best_at:
+                continue
+            before = text[max(0, ent.start - len(role) - 3):ent.start].lower()
+            if low in before:
+                best, best_at = ent.name, ent.start
+        return best
+
     def _person_before(self, offset: int) -> Source | None:
         """The last person named before ``offset``, as a source (roles known from earlier claims)."""
         person = None
@@ -136,6 +154,10 @@ class ClaimBuilder:
             tok = self.doc[s]
             return Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person", role="author")
         src = describe_source(self.doc, s, e, head, self.index)
+        if src.kind == "person" and src.role and src.name == src.role:
+            named = self._holder_of(src.role, src.start)
+            if named is not None:
+                src = src.model_copy(update={"name": named})
         earlier = self.known.get(src.name or "")
         if earlier is not None and src.role is None and src.organization is None:
             # "Selon Boudanov" after "Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)"
@@ -153,6 +175,9 @@ class ClaimBuilder:
         doc = self.doc
         cs = char_span(doc, *content)
         hedges = _hedges(doc, content[0], content[1], self.lex, past_cue)
+        if cue is not None and doc.lang_ == "fr":
+            # "pourrait commenter le Président": the attribution itself is a supposition
+            hedges += [t for t in doc[cue[0]:cue[1]] if is_conditional(t)]
         cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:

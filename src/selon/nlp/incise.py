@@ -25,7 +25,7 @@ _STOP = frozenset({",", ".", ";", ":", "(", "!", "?", "»", "«", "…", "\n"})
 _ER_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ée", "er"), ("és", "er"),
                ("é", "er"), ("e", "er"), ("a", "er"))
 _IR_ENDINGS = (("issent", "ir"), ("issait", "ir"), ("it", "ir"), ("i", "ir"))
-_MAX_SUBJECT = 8
+_MAX_SUBJECT = 10
 
 
 def infinitives(token: Token) -> set[str]:
@@ -61,61 +61,98 @@ def _next(doc: Doc, i: int, end: int) -> int:
     return i
 
 
+_MODAL_FORMS = frozenset({"pourrait", "peut", "pouvait", "doit", "devait", "tente", "tentait", "essaie", "essaye",
+                          "vient", "venait", "semble", "croit", "ose", "préfère", "préférait"})
+_CLOSING = frozenset({"»", "”"})
+
+
+def _opens_incise(doc: Doc, i: int, s: int) -> bool:
+    """Token i follows a comma, or a closing quotation mark (", » a déclaré le ministre")."""
+    prev = doc[i - 1]
+    if prev.text == ",":
+        return True
+    if prev.text in _CLOSING:
+        return True
+    if prev.text == '"':  # a straight quote closes when an odd number of them came before it
+        return sum(1 for t in doc[s:i - 1] if t.text == '"') % 2 == 1
+    return False
+
+
+def _verb_group(doc: Doc, i: int, e: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """(index of the cue verb, index after the verb group, inverted subject?) for the words at i:
+    "glisse", "a déclaré", "a-t-il estimé", "pourrait commenter", "tente d'expliquer"."""
+    j = i
+    inverted = False
+    if doc[j].lower_ in _AUX_FORMS or doc[j].lower_ in _MODAL_FORMS:
+        j += 1
+        if j < e and doc[j].lower_ == "-t":
+            j += 1
+        if j < e and doc[j].lower_ in _PRONOUNS:
+            inverted = True
+            j += 1
+        if j < e and doc[j].lower_ in ("lui", "leur", "nous", "de", "d'", "d’"):
+            j += 1
+    if j >= e or not is_cue_form(doc[j], lex) or doc[j].pos_ in ("DET", "ADP", "PRON", "ADJ"):
+        return None
+    return j, j + 1, inverted
+
+
+def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
+    """The subject after the verb: "Zineb", "le ministre de la Santé", "à cette occasion le ministre"."""
+    j = _next(doc, j, e)
+    k = j
+    while k < e and doc[k].text not in _STOP and k - j < _MAX_SUBJECT and not doc[k].is_space:
+        k += 1
+    if k <= j or not (k >= e or doc[k].text in _STOP or doc[k].is_space):
+        return None
+    if doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
+        return None  # "... de porter plainte pour «": a phrase cut short, not a subject
+    if doc[j].pos_ == "ADP":
+        # a circumstance before the subject: start at the next determiner or name after a noun
+        m = next((m for m in range(j + 1, k) if doc[m].pos_ in ("DET", "PROPN") and doc[m - 1].pos_ == "NOUN"), None)
+        if m is None:
+            return None
+        j = m
+    return j, k
+
+
 def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> list[dict]:
     """Incise attributions of one sentence, as token ranges: content, cue, source, source head."""
     out: list[dict] = []
     s, e = sent.start, sent.end
     i = s + 1
     while i < e:
-        prev = doc[i - 1]
-        tok = doc[i]
-        if prev.text != ",":
+        if not _opens_incise(doc, i, s) or i - 1 - s < 3:
             i += 1
             continue
-        lead_end = i - 1  # the comma
-        # the lead must be words ending at the comma (or at the closing quote before it)
-        if lead_end - s < 3:
+        lead_end = i - 1  # the comma or the closing quotation mark
+        group = _verb_group(doc, i, e, lex)
+        if group is None:
             i += 1
             continue
-        j = i
-        cue_start = j
-        if tok.lower_ in _AUX_FORMS:
-            j += 1
-            if j < e and doc[j].lower_ == "-t":
-                j += 1
-            inverted = j < e and doc[j].lower_ in _PRONOUNS
-            if inverted:
-                j += 1
-            if j < e and doc[j].lower_ in ("lui", "leur", "nous"):
-                j += 1
-        else:
-            inverted = False
-        if j >= e or not is_cue_form(doc[j], lex) or doc[j].pos_ in ("DET", "ADP", "PRON", "ADJ"):
-            i += 1
+        cue_verb, j, inverted = group
+        cue_start = i
+        if any(c.dep_.startswith("aux") and c.i < lead_end for c in doc[cue_verb].children):
+            i += 1  # "L'avocat a, quant à lui, annoncé ...": the verb's own auxiliary is before the comma
             continue
-        cue_verb = j
-        j += 1
-        src_start = src_end = None
+        src: tuple[int, int] | None = None
         if inverted:
-            k = cue_start + 1 + (doc[cue_start + 1].lower_ == "-t")
-            src_start, src_end = k, k + 1
+            k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in _PRONOUNS)
+            src = (k, k + 1)
         else:
             if j < e and doc[j].lower_ == "-t":
                 j += 1
             if j < e and doc[j].lower_ in _PRONOUNS:
-                src_start, src_end = j, j + 1
+                src = (j, j + 1)
                 j += 1
             else:
-                j = _next(doc, j, e)
-                k = j
-                while k < e and doc[k].text not in _STOP and k - j < _MAX_SUBJECT and not doc[k].is_space:
-                    k += 1
-                if k > j and (k >= e or doc[k].text in _STOP or doc[k].is_space):
-                    src_start, src_end = j, k
-                    j = k
-        if src_start is None or (i in quoted and not _speaker_like(doc, src_start, src_end)):
+                src = _subject_after(doc, j, e)
+                if src is not None:
+                    j = src[1]
+        if src is None or (i in quoted and not _speaker_like(doc, *src)):
             i += 1  # inside a quotation, only a speaker ("-t-elle", a name, "le ministre") interrupts it
             continue
+        src_start, src_end = src
         if src_end < e and doc[src_end].text == "," and src_end + 1 < e and doc[src_end + 1].ent_type_ in ("PER", "PERSON"):
             # "a affirmé le ministre de l'Intérieur, Gérald Darmanin": the name in apposition
             k = src_end + 1
@@ -124,7 +161,6 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
                 k += 1
             src_end = k
             j = k
-        # what follows the subject: an apposition (", étudiante en lettres"), a place or time, the end
         lead_lo = s
         for k in range(lead_end - 1, s, -1):
             # "... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation
@@ -162,4 +198,7 @@ def _trim_lead(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
         end -= 1
     if end - start < 2:
         return None
+    opened = sum(1 for t in doc[start:end] if t.text in ("«", "“")) - sum(1 for t in doc[start:end] if t.text in ("»", "”"))
+    if opened > 0 and end < hi + 1 and doc[end].text in ("»", "”"):
+        end += 1  # "Une « négligence »": keep the quotation mark that closes one opened inside
     return start, end

@@ -40,6 +40,8 @@ class Lexicon:
     #: words that open a sentence and are not names (used to find run-in headings)
     openers: frozenset[str]
     boilerplate: tuple[str, ...]
+    #: words that open a "see also" line anywhere on a page ("Lire aussi ...", "Read more: ...")
+    see_also: tuple[str, ...] = ()
     evidence_subjects: frozenset[str] = field(default_factory=frozenset)
     #: nouns after "selon" / "according to" that name a rule or a yardstick, not a source
     #: ("selon les mesures en vigueur", "according to the law")
@@ -129,8 +131,11 @@ FR = Lexicon(
     boilerplate=("commentaires", "abonnez-vous", "abonnez vous", "newsletter", "lire aussi", "lire la suite",
                  "à lire aussi", "voir aussi", "partager", "partagez", "suivez-nous", "inscrivez-vous",
                  "publicité", "tous droits réservés", "réagir", "laisser un commentaire", "cet article",
-                 "notre chaîne youtube", "s'abonner", "recevez", "téléchargez"),
+                 "notre chaîne youtube", "s'abonner", "recevez", "téléchargez", "cliquez", "en remplissant ce formulaire",
+                 "vous pouvez nous contacter", "se désabonner", "vous désabonner", "crédit photo", "photo :"),
     evidence_subjects=frozenset("ces ce cette cela ceci".split()),
+    see_also=("lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire également", "à voir aussi", "à lire",
+              "lire la suite", "en savoir plus", "sur le même sujet", "retrouvez", "écouter aussi"),
     rule_nouns=frozenset("""mesure mesures règle règles loi lois règlement règlements décret décrets protocole
         protocoles calendrier plan plans principe principes critère critères barème norme normes modalité modalités
         cas besoin besoins saison saisons moment humeur goût goûts volonté formule méthode taille âge""".split()),
@@ -167,8 +172,10 @@ EN = Lexicon(
         there however meanwhile still yet also so then""".split()),
     boilerplate=("read more", "subscribe", "sign up", "newsletter", "share this", "follow us", "comments",
                  "advertisement", "all rights reserved", "click here", "related:", "more from", "watch:",
-                 "leave a comment", "copyright"),
+                 "leave a comment", "copyright", "click", "photo:", "photo credit", "getty images"),
     evidence_subjects=frozenset("these this that those".split()),
+    see_also=("read more", "read also", "see also", "related:", "related coverage", "more:", "watch:", "listen:",
+              "recommended:", "also read"),
     rule_nouns=frozenset("""rule rules law laws regulation regulations plan plans schedule principle principles
         criteria standard standards guidelines protocol""".split()),
 )

@@ -96,8 +96,21 @@ def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> 
 
 
 def _short_boilerplate(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """Furniture inside the page: a "see also" line, a short call to action ("Je passe à l'Attac !")."""
     text = doc[s:e].text.lower().strip()
+    if text.startswith(lex.see_also):
+        return True
+    words = [t for t in doc[s:e] if not t.is_punct and not t.is_space]
+    if len(words) <= 8 and text.endswith("!") and _own_line(doc, s, e):
+        return True
     return (e - s) <= 8 and any(marker in text for marker in lex.boilerplate)
+
+
+def _own_line(doc: Doc, s: int, e: int) -> bool:
+    """The sentence is a whole line of the text (a button, a caption), not part of a paragraph."""
+    before = s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_
+    after = e >= len(doc) or "\n" in doc[e - 1].whitespace_ or (e < len(doc) and "\n" in doc[e].text)
+    return before and after
 
 
 def segment(doc: Doc, heading_chars: list[tuple[int, int]] | None = None) -> Doc:

@@ -132,6 +132,14 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
             if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
                 role = first[1]
             src = src.model_copy(update={"name": named.name, "kind": "person", "role": role or None})
+    root = head if head is not None else doc[start:end].root
+    if src.kind == "organization" and root.pos_ == "NOUN" and is_person_noun(root):
+        # "le ministre de la Santé": a person in office, even when the tagger saw the ministry
+        src = src.model_copy(update={"kind": "person", "role": src.role or _strip_article(src.text)})
+    elif src.kind == "organization" and root.pos_ == "PROPN" and end - start == 1 and not root.text.isupper() and \
+            (index.covering(root.idx, root.idx + len(root)) is None
+             or index.covering(root.idx, root.idx + len(root)).kind == "other"):
+        src = src.model_copy(update={"kind": "person"})  # "glisse Zineb": a first name the tagger did not know
     if src.kind == "person" and end - start > 1:
         lex = lexicon_for(doc.lang_)
         span = doc[start:end]
@@ -142,6 +150,13 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         if media or article_name:
             src = src.model_copy(update={"kind": "organization", "role": None})
     return src
+
+
+def _strip_article(text: str) -> str:
+    first = text.split(" ", 1)
+    if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "l’", "the", "un", "une", "a"):
+        return first[1]
+    return text
 
 
 def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
