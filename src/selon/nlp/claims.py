@@ -30,7 +30,8 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
     for tok in doc[start:end]:
         low = tok.lower_
         if low in lex.hedge_words:
-            found.append(tok)
+            if not (low in ("semble", "semblent") and tok.i >= 2 and doc[tok.i - 2].lower_ == "bon"):
+                found.append(tok)  # "comme bon lui semble" is an idiom, not a doubt
         elif doc.lang_ == "fr" and is_conditional(tok):
             if not past_cue or tok.lemma_.lower() in lex.modal_verbs:
                 found.append(tok)
@@ -38,6 +39,13 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
             if low in _EPISTEMIC_MODALS_EN or (low in ("would", "'d") and not past_cue):
                 found.append(tok)
     return found
+
+
+def _first_person_subject(verb: Token) -> bool:
+    """"On se croirait", "je serais": the writer's own supposition, not a report carried on."""
+    node = verb if verb.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") else verb.head
+    return any(c.dep_.startswith("nsubj") and c.lower_.lstrip("-") in ("je", "j'", "j’", "on", "nous", "i", "we")
+               for c in node.children)
 
 
 def _is_statement(sent: SpacySpan) -> bool:
@@ -232,7 +240,9 @@ class ClaimBuilder:
         content = _trim(doc, sent.start, sent.end)
         hedges = _hedges(doc, content[0], content[1], lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
-        if hedges and prev is not None and prev.source is not None and self.since_report <= self.carry_on:
+        speaker_voice = any(_first_person_subject(t) for t in hedges)
+        if hedges and prev is not None and prev.source is not None and self.since_report <= self.carry_on \
+                and not speaker_voice:
             inherited = prev.source.model_copy(update={"inherited": True})
             self.claims.append(self._make(content, sent, inherited, None, False, False, "", list(prev.channel)))
             self.since_report = 0
