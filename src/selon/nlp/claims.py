@@ -82,6 +82,7 @@ class ClaimBuilder:
     def __init__(self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2,
                  asserted: bool = True) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.lex = lexicon_for(doc.lang_)
         self.index = EntityIndex(entities)
         self.figures = figures
@@ -99,7 +100,7 @@ class ClaimBuilder:
     def _holder_of(self, role: str, offset: int) -> str | None:
         """The person the article named with this role before ``offset``: "le ministre de la Santé
         Roman Prymula" makes a later "le ministre de la Santé" Roman Prymula."""
-        text = self.doc.text
+        text = self.text
         low = role.lower()
         for known in self.known.values():
             if known.kind == "person" and known.role and known.role.lower() == low and known.start < offset:
