@@ -91,3 +91,47 @@ def test_see_also_lines_and_buttons_are_furniture(nlp_fr):
     assert any(f.startswith("Lire aussi") for f in furniture) and any("Je passe" in f for f in furniture)
     assert not any("Martine" in (c.source.name or "") for c in doc._.selon_claims if c.source)
     assert not any("Je passe" in c.content.text for c in doc._.selon_claims)
+
+
+def test_colon_introduces_a_quotation(nlp_fr):
+    doc = nlp_fr("Posée à la cafétéria avec une amie, la jeune femme s'inquiète des conséquences du mouvement : "
+                 "« La banalisation des journées de mobilisation ne suffit pas. La priorité reste la formation. »")
+    first = claim_with(doc, "La banalisation des journées")
+    assert first.cue is not None and "jeune femme" in first.source.text and first.quote
+    second = claim_with(doc, "La priorité reste la formation")
+    assert second.source is not None and second.source.inherited
+
+
+def test_cest_ce_qua_annonce_attributes_the_sentence_before(nlp_fr):
+    doc = nlp_fr("La Ville n'autorisera pas les trottinettes en 2020. C'est ce qu'a annoncé Éric Alan Caldwell, "
+                 "responsable de la mobilité, mercredi matin.")
+    claim = claim_with(doc, "n'autorisera pas les trottinettes")
+    assert claim.source.name == "Éric Alan Caldwell" and claim.cue.text == "a annoncé"
+    assert claim.certainty == "reported"
+    assert not any("C'est ce qu'a annoncé" in c.content.text for c in doc._.selon_claims)
+
+
+def test_participle_shares_the_speaker_and_is_not_an_incise(nlp_fr):
+    doc = nlp_fr("Roman Prymula a parlé. « Je n'ai enfreint aucune règle », a-t-il estimé, soulignant que la "
+                 "rencontre s'était déroulée dans des espaces privés. Ces quartiers ont été rasés, assurant "
+                 "un embourgeoisement urbain.")
+    claim = claim_with(doc, "la rencontre s'était déroulée")
+    assert claim.source.name == "Roman Prymula" and claim.cue.text == "soulignant"
+    rased = claim_with(doc, "Ces quartiers ont été rasés")
+    assert rased.source is None
+
+
+def test_via_the_wire_names_the_source(nlp_fr):
+    doc = nlp_fr("Le 12 mars, on apprend via l'AFP que la ministre a été entendue par les enquêteurs.")
+    claim = claim_with(doc, "la ministre a été entendue")
+    assert claim.source.name == "AFP" and claim.source.kind == "organization"
+
+
+def test_form_options_and_calls_to_action_are_furniture(nlp_fr):
+    text = ("Aurélie Trouvé était l'invitée de France Info pour parler du référendum.\n\n"
+            "Pour réécouter son interview, cliquez sur l'icône ci-dessous.\n\n"
+            "Participer aux actions d'Attac Recevoir les infos sur les prochaines actions et les formations\n\n"
+            "Je passe à l'action !\n\n")
+    doc = nlp_fr(text)
+    contents = [c.content.text for c in doc._.selon_claims]
+    assert len(contents) == 1 and "invitée" in contents[0]

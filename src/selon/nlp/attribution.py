@@ -65,6 +65,9 @@ def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in ("punct",) and child.i >= start:
             start = child.i + 1
+    for tok in doc[start:head.i]:
+        if tok.text == ",":
+            start = tok.i + 1  # "Membre de la coalition, le vice-Premier ministre X": the apposition goes
     end = max(end, head.i + 1)
     # "le tabloïd Blesk", "le quotidien Le Monde": a name the parse left beside its noun
     while end < hi and end == head.i + 1 and doc[end].pos_ == "PROPN" and doc[end].dep_ == head.dep_ \
@@ -128,8 +131,12 @@ def _grammatical_subject(verb: Token) -> Token | None:
     for _ in range(3):
         if node is None:
             break
+        if node is not verb and node.lang_ == "fr":
+            inverted = _inverted_subject(node)  # "a-t-il estimé, soulignant que ..."
+            if inverted is not None:
+                return inverted
         for child in node.children:
-            if child.dep_ in _SUBJ:
+            if child.dep_ in _SUBJ and child.lower_ != "-t":
                 return child
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
             node = node.head
@@ -257,29 +264,36 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
                     t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 4)]))):
             continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
         subj = _subject(verb.head if periphrasis else verb)
-        if subj is not None and subj.i in taken:
-            continue
+        if subj is not None and subj.i in taken and not any(
+                t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 3)]):
+            continue  # the subject already speaks through another cue, unless this verb has its own "que"
         cue = (verb.head.i if periphrasis else verb.i, verb.i + 1)
         governor = verb.head if periphrasis else verb
         aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + ([governor.i] if periphrasis else [])
         cue_start = min(aux + [verb.i])
-        comp = next((t for t in doc[verb.i + 1:min(e, verb.i + 8)] if t.lower_ in _COMPLEMENTIZERS and t.pos_ == "SCONJ"), None)
+        comp = next((t for t in doc[verb.i + 1:min(e, verb.i + 8)] if t.lower_ in _COMPLEMENTIZERS
+                     and (t.pos_ == "SCONJ" or t.i == verb.i + 1)), None)
         clause_children = [c for c in verb.rights if c.dep_ in ("ccomp", "parataxis") or
                            (c.dep_ in ("xcomp",) and lex is not None and doc.lang_ == "en")]
         content: tuple[int, int] | None = None
         kind = "verb"
-        if comp is not None and not any(t.text in (",",) for t in doc[verb.i + 1:comp.i] if False):
+        if comp is not None:
             end = e
             for other in sent:
                 if other.i > comp.i and other.dep_ == "parataxis" and other.head.i == verb.i and other.lemma_.lower() in lex.cue_verbs:
                     end = min(end, other.left_edge.i)
+            end = min(end, _main_clause_after(doc, sent, verb, comp))
             content = _trim(doc, comp.i + 1, end)
+        elif doc.lang_ == "fr" and verb.lemma_.lower() in _NEEDS_QUE and not any(
+                t.text in QUOTE_CHARS for t in doc[verb.i + 1:min(e, verb.i + 4)]):
+            clause_children = []  # "assurant un embourgeoisement": ensuring a thing, not saying it
         elif clause_children:
             first = min(c.left_edge.i for c in clause_children)
             last = max(c.right_edge.i for c in clause_children) + 1
             if first > verb.i:
                 content = _trim(doc, first, min(last, e))
-        if content is None:
+        participle = doc.lang_ == "fr" and "Part" in verb.morph.get("VerbForm") and not aux
+        if content is None and not participle:
             # incise after the reported words: "« ... », a déclaré X" / "..., X said."
             lead = _trim(doc, s, cue_start if subj is None or subj.i > verb.i else min(subj.left_edge.i, cue_start))
             gap = doc[lead[1]:cue_start]
@@ -302,6 +316,23 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
                                cue_past=_is_past(verb) or any(_is_past(doc[a]) for a in aux)))
         taken.update(range(content[0], content[1]))
     return out
+
+
+#: French verbs that report speech only with a "que" clause, a quotation or an incise
+#: ("il assure que ..." but "assurant un embourgeoisement", "relève de la supposition")
+_NEEDS_QUE = frozenset("""assurer relever écrire noter rappeler reconnaître avancer lancer poursuivre conclure
+    évoquer mentionner soutenir répondre juger considérer penser croire constater observer signaler publier
+    révéler annoncer promettre réclamer demander dénoncer accuser regretter saluer craindre espérer""".split())
+
+
+def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
+    """Where the sentence's main clause resumes after a subordinate report: "Si X avait affirmé
+    qu'il était prêt à démissionner, il a rejeté cette éventualité" ends the content at ", il"."""
+    root = sent.root
+    if root.i <= comp.i or root is verb or verb not in root.subtree or root in comp.head.subtree:
+        return sent.end
+    lefts = [c.left_edge.i for c in root.lefts if c.i > comp.i]
+    return min(lefts + [root.i])
 
 
 _POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
@@ -338,6 +369,24 @@ def _next_word(doc: Doc, i: int, end: int) -> int | None:
     return i if i < end else None
 
 
+def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
+    """"X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
+    from .incise import infinitive, introduced_quotes
+
+    used = {i for a in found for i in range(*a.content)}
+    out: list[Attribution] = []
+    for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
+        if any(i in used for i in range(*content)):
+            continue
+        verb = doc[verb_i]
+        subj = _subject(verb)
+        src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
+        out.append(Attribution(sentence=(sent.start, sent.end), content=content, cue=(verb_i, verb_i + 1),
+                               source=src, source_head=subj.i if src is not None and subj is not None else None,
+                               kind="verb", quote=True, cue_lemma=infinitive(verb, lex), cue_past=_is_past(verb)))
+    return out
+
+
 def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
     from .incise import find_incises
@@ -364,15 +413,22 @@ def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
         if verb.lemma_.lower() not in _READ_VERBS or verb.pos_ != "VERB":
             continue
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
-        if not any(c.lower_.lstrip("-") == "on" for c in holder.children if c.i > holder.i):
+        if not any(c.lower_.lstrip("-") == "on" for c in holder.children):
             continue
         cue_start = holder.i
-        lead = _trim(doc, sent.start, cue_start)
-        if lead[1] - lead[0] < 3 or not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1]:cue_start]):
-            continue
         medium = next((c for c in verb.children if c.dep_.startswith("obl") and c.pos_ in ("PROPN", "NOUN")
-                       and any(g.lower_ in ("dans", "sur", "par") for g in c.children)), None)
-        src = noun_phrase(doc, medium, medium.left_edge.i, sent.end) if medium is not None else None
+                       and any(g.lower_ in ("dans", "sur", "par", "via") for g in c.children)), None)
+        que = next((t for t in doc[verb.i + 1:min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
+        if que is not None:
+            lead = _trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
+        else:
+            lead = _trim(doc, sent.start, cue_start)
+            if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1]:cue_start]):
+                continue
+        if lead[1] - lead[0] < 3:
+            continue
+        src = noun_phrase(doc, medium, medium.left_edge.i, que.i if que is not None else sent.end) \
+            if medium is not None else None
         if src is not None:
             src = (src[0] + 1 if doc[src[0]].pos_ == "ADP" else src[0], src[1])
         out.append(Attribution(sentence=(sent.start, sent.end), content=lead, cue=(cue_start, verb.i + 1),
@@ -397,6 +453,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False) -> list[At
     if doc.lang_ == "fr":
         found += _read_in(doc, sent)
         found += _incises(doc, sent, lex, found)
+        found += _introduced(doc, sent, lex, found)
         if not found:
             found += _pour_adjunct(doc, sent)
     taken: set[int] = set()

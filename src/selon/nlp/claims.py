@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Claim, Figure, Source, Span
 from .attribution import Attribution, _trim, find_attributions, noun_phrase
 from .lexicon import Lexicon, lexicon_for
+from .incise import retro_attribution
 from .mood import is_conditional
 from .quotes import attribute_quotations
 from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_pronoun,
@@ -213,6 +214,8 @@ class ClaimBuilder:
         if confirm is not None and self.claims:
             self._confirm_previous(sent, *confirm)
             return
+        if doc.lang_ == "fr" and self._attribute_previous(sent):
+            return
         atts = find_attributions(doc, sent)
         if atts:
             for att in atts:
@@ -250,6 +253,23 @@ class ClaimBuilder:
             return
         if self.asserted:
             self.claims.append(self._make(content, sent, None, None, False, False, "", []))
+
+    def _attribute_previous(self, sent: SpacySpan) -> bool:
+        """"C'est ce qu'a annoncé X": the previous sentence was X's, not the outlet's."""
+        hit = retro_attribution(self.doc, sent, self.lex)
+        prev = self.claims[-1] if self.claims else None
+        if hit is None or prev is None or prev.source is not None or prev.cue is not None:
+            return False
+        (c0, c1), (s0, s1) = hit
+        head = max(range(s0, s1), key=lambda t: (self.doc[t].pos_ in ("PROPN", "NOUN"), -t))
+        att = Attribution(sentence=(sent.start, sent.end), content=(sent.start, sent.end), cue=(c0, c1),
+                          source=(s0, s1), source_head=head, kind="incise")
+        source = self._source(att)
+        certainty = "hedged" if prev.certainty == "hedged" else "reported"
+        self.claims[-1] = prev.model_copy(update={"source": source, "cue": char_span(self.doc, c0, c1),
+                                                  "certainty": certainty})
+        self.since_report = 0
+        return True
 
     def _confirm_previous(self, sent: SpacySpan, verb: Token, evidence: list[Token]) -> None:
         doc = self.doc

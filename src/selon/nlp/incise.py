@@ -94,6 +94,8 @@ def _verb_group(doc: Doc, i: int, e: int, lex: Lexicon) -> tuple[int, int, bool]
             j += 1
     if j >= e or not is_cue_form(doc[j], lex) or doc[j].pos_ in ("DET", "ADP", "PRON", "ADJ"):
         return None
+    if doc[j].lower_.endswith("ant") and j == i:
+        return None  # "..., soulignant que", "..., assurant un": a participle, never an incise
     return j, j + 1, inverted
 
 
@@ -107,6 +109,9 @@ def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
         return None
     if doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
         return None  # "... de porter plainte pour «": a phrase cut short, not a subject
+    if doc[j].pos_ == "SCONJ" or doc[j].lower_ in ("que", "qu'", "qu’") or any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j:k]):
+        return None  # a clause, not a subject
     if doc[j].pos_ == "ADP":
         # a circumstance before the subject: start at the next determiner or name after a noun
         m = next((m for m in range(j + 1, k) if doc[m].pos_ in ("DET", "PROPN") and doc[m - 1].pos_ == "NOUN"), None)
@@ -202,3 +207,52 @@ def _trim_lead(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if opened > 0 and end < hi + 1 and doc[end].text in ("»", "”"):
         end += 1  # "Une « négligence »": keep the quotation mark that closes one opened inside
     return start, end
+
+
+_OPENERS = frozenset({"«", "“"})
+
+
+def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> list[tuple[int, tuple[int, int]]]:
+    """Quotations announced by a speech verb and a colon or comma: "la jeune femme s'inquiète des
+    conséquences : « ... »", "Il ajoute, « ... »". Returns (cue verb index, content range) pairs."""
+    out: list[tuple[int, tuple[int, int]]] = []
+    s, e = sent.start, sent.end
+    for k in range(s + 2, e - 2):
+        if doc[k].text not in (":", ","):
+            continue
+        q = _next(doc, k + 1, e)
+        if q >= e or doc[q].text not in _OPENERS:
+            continue
+        verb = next((v for v in range(k - 1, max(s, k - 16) - 1, -1)
+                     if v not in quoted and doc[v].pos_ in ("VERB", "NOUN", "ADJ") and is_cue_form(doc[v], lex)), None)
+        if verb is None or any(doc[t].text in (".", ";", "«", "»") for t in range(verb, k)):
+            continue
+        close = next((t for t in range(q + 1, e) if doc[t].text in ("»", "”")), None)
+        start, end = q + 1, close if close is not None else e
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != "…":
+            end -= 1
+        if end - start >= 3:
+            out.append((verb, (start, end)))
+    return out
+
+
+def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """"C'est ce qu'a annoncé Éric Caldwell, mercredi": a sentence that only attributes the one before
+    it. Returns the cue and source ranges."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 5:
+        return None
+    forms = [t.lower_.replace("’", "'") for t in words[:5]]
+    if forms[0] not in ("c'", "c'est") or "ce" not in forms[1:3]:
+        return None
+    que = next((t for t in words[:6] if t.lower_.replace("’", "'") in ("qu'", "que")), None)
+    if que is None:
+        return None
+    group = _verb_group(doc, que.i + 1, sent.end, lex)
+    if group is None:
+        return None
+    cue_verb, j, inverted = group
+    src = _subject_after(doc, j, sent.end)
+    if src is None:
+        return None
+    return (que.i + 1, cue_verb + 1), src

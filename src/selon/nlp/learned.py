@@ -30,7 +30,7 @@ from .lexicon import EN
 log = logging.getLogger(__name__)
 
 #: Bump when ``featurize`` changes: a model trained on other features is refused, not misread.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 MODEL_NAME = "attribution-en"
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / f"{MODEL_NAME}.crfsuite"
 
@@ -188,6 +188,27 @@ class _Arrays:
             child, node = node, self.head[node]
         return None
 
+    def cue_relation(self, k: int, cues: Sequence[int]) -> tuple[str, str] | None:
+        """How token ``k`` sits towards the nearest cue candidate of its sentence.
+
+        "in" its subtree (a complement or subject), "sib" in the subtree of the cue's head but
+        not the cue's (the clause an adjunct "according to X" or an incise "..., he said"
+        attaches to), or "out"; with the side and the cue's relation, then its lemma.
+        A projective parse makes every subtree a contiguous range, so edges suffice.
+        """
+        if not cues:
+            return None
+        c = min(cues, key=lambda c: abs(c - k))
+        if c == k:
+            return None
+        side = "L" if k < c else "R"
+        if self.left[c] <= k <= self.right[c]:
+            rel = "in" + side
+        else:
+            h = self.head[c]
+            rel = ("sib" if h != c and self.left[h] <= k <= self.right[h] else "out") + side + self.dep[c]
+        return rel, rel + "|" + self.lemma[c]
+
     def path(self, k: int) -> str:
         """The token's relation and those of its first two ancestors."""
         h1 = self.head[k]
@@ -203,6 +224,9 @@ def _token_features(a: _Arrays, start: int, end: int, quotes: list[int]) -> list
     """Features of each token of a paragraph on its own (``featurize`` adds the neighbours')."""
     sent_starts, candidate = a.sent_starts, a.candidate
     cues = [k for k in range(start, end) if candidate[k]]
+    sent_cues: dict[int, list[int]] = {}
+    for c in cues:
+        sent_cues.setdefault(sent_starts[c], []).append(c)
     out: list[dict[str, str]] = []
     sent_index = 0
     current = sent_starts[start]
@@ -258,6 +282,10 @@ def _token_features(a: _Arrays, start: int, end: int, quotes: list[int]) -> list
             f["dcue"] = _bucket(k - near)
             f["scue"] = str(sent_starts[near] == s_start)
         f["path"] = a.path(k)
+        rel = a.cue_relation(k, sent_cues.get(s_start, ()))
+        if rel:
+            f["crel"] = rel[0]
+            f["crel_l"] = rel[1]
         out.append(f)
     return out
 
@@ -371,7 +399,7 @@ def _greedy(sent_starts: list[int], cues: list[tuple[int, int]], spans: list[tup
     return out
 
 
-def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]]) -> list[Link]:
+def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]], keep_empty: bool = False) -> list[Link]:
     """Group the tagged spans of one paragraph into attributions, one per cue.
 
     Sources mostly precede their cue and contents follow it, so each role is assigned one-to-one
@@ -395,7 +423,34 @@ def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]]) -> lis
         best = min(range(len(cues)), key=lambda ci: (_cost(sent_starts, cues[ci], span, False), ci))
         if _gap(cues[best], span) <= _MAX_LINK:
             links[best].contents.append(span)
-    return [lk for lk in links if lk.contents]
+    return links if keep_empty else [lk for lk in links if lk.contents]
+
+
+def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]]
+                    ) -> list[Link]:
+    """``link`` paragraph by paragraph, then let a quote run into the next paragraphs.
+
+    "Cruz continued:" followed by a quoted paragraph is tagged as a cue without content and a
+    content without cue; when a paragraph ends with such a cue, the contents opening the
+    following cue-less paragraphs are its content.
+    """
+    found: list[Link] = []
+    pending: Link | None = None
+    for (start, _end), spans in tagged:
+        if pending is not None:
+            if spans["CUE"] or not spans["CONTENT"] or spans["CONTENT"][0][0] > start + 1:
+                pending = None
+            else:
+                if not pending.contents:
+                    found.append(pending)
+                pending.contents.extend(spans["CONTENT"])
+                continue
+        links = link(sent_starts, spans, keep_empty=True)
+        found.extend(lk for lk in links if lk.contents)
+        last = links[-1] if links else None
+        if last is not None and not last.contents and not any(s >= last.cue[1] for s, _ in spans["CONTENT"]):
+            pending = last
+    return found
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -439,10 +494,8 @@ class AttributionTagger:
         """The tagged attributions of ``doc``, grouped paragraph by paragraph."""
         labels = self.labels(doc)
         sent_starts = _sentence_starts(doc)
-        found: list[Link] = []
-        for start, end in paragraphs(doc):
-            found.extend(link(sent_starts, label_spans(labels[start:end], offset=start)))
-        return found
+        tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in paragraphs(doc)]
+        return link_paragraphs(sent_starts, tagged)
 
     def attributions(self, doc: Doc) -> list[Attribution]:
         """The tagged attributions as the records the claim builder reads."""

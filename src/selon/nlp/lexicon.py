@@ -42,6 +42,8 @@ class Lexicon:
     boilerplate: tuple[str, ...]
     #: words that open a "see also" line anywhere on a page ("Lire aussi ...", "Read more: ...")
     see_also: tuple[str, ...] = ()
+    #: imperatives addressed to the reader, never part of an article ("cliquez ici", "subscribe to")
+    calls_to_action: tuple[str, ...] = ()
     evidence_subjects: frozenset[str] = field(default_factory=frozenset)
     #: nouns after "selon" / "according to" that name a rule or a yardstick, not a source
     #: ("selon les mesures en vigueur", "according to the law")
@@ -134,6 +136,8 @@ FR = Lexicon(
                  "notre chaîne youtube", "s'abonner", "recevez", "téléchargez", "cliquez", "en remplissant ce formulaire",
                  "vous pouvez nous contacter", "se désabonner", "vous désabonner", "crédit photo", "photo :"),
     evidence_subjects=frozenset("ces ce cette cela ceci".split()),
+    calls_to_action=("cliquez", "abonnez-vous", "inscrivez-vous", "téléchargez l", "téléchargez notre",
+                     "suivez-nous", "faites un don", "soutenez-nous"),
     see_also=("lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire également", "à voir aussi", "à lire",
               "lire la suite", "en savoir plus", "sur le même sujet", "retrouvez", "écouter aussi"),
     rule_nouns=frozenset("""mesure mesures règle règles loi lois règlement règlements décret décrets protocole
@@ -174,6 +178,8 @@ EN = Lexicon(
                  "advertisement", "all rights reserved", "click here", "related:", "more from", "watch:",
                  "leave a comment", "copyright", "click", "photo:", "photo credit", "getty images"),
     evidence_subjects=frozenset("these this that those".split()),
+    calls_to_action=("click here", "click the", "subscribe to", "sign up for", "sign up to", "follow us on",
+                     "download our", "donate now"),
     see_also=("read more", "read also", "see also", "related:", "related coverage", "more:", "watch:", "listen:",
               "recommended:", "also read"),
     rule_nouns=frozenset("""rule rules law laws regulation regulations plan plans schedule principle principles

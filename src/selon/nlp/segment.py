@@ -85,7 +85,7 @@ def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> 
     """First sentence of the trailing page furniture (comment boxes, subscribe calls), if any."""
     if len(sents) < 2:
         return None
-    window = max(3, len(sents) // 4)
+    window = max(4, len(sents) // 3)
     first_tail = max(1, len(sents) - window)
     for k in range(first_tail, len(sents)):
         s, e = sents[k]
@@ -98,18 +98,22 @@ def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> 
 def _short_boilerplate(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     """Furniture inside the page: a "see also" line, a short call to action ("Je passe à l'Attac !")."""
     text = doc[s:e].text.lower().strip()
-    if text.startswith(lex.see_also):
+    if text.startswith(lex.see_also) or any(call in text for call in lex.calls_to_action):
         return True
     words = [t for t in doc[s:e] if not t.is_punct and not t.is_space]
     if len(words) <= 8 and text.endswith("!") and _own_line(doc, s, e):
         return True
+    if len(words) > 6 and text[-1:] not in LINE_END_PUNCT and not any(_is_finite_verb(t) for t in words) \
+            and _own_line(doc, s, e):
+        return True  # a line of form options or links: no sentence, no verb, no full stop
     return (e - s) <= 8 and any(marker in text for marker in lex.boilerplate)
 
 
 def _own_line(doc: Doc, s: int, e: int) -> bool:
     """The sentence is a whole line of the text (a button, a caption), not part of a paragraph."""
     before = s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_
-    after = e >= len(doc) or "\n" in doc[e - 1].whitespace_ or (e < len(doc) and "\n" in doc[e].text)
+    after = e >= len(doc) or "\n" in doc[e - 1].whitespace_ or "\n" in doc[e - 1].text or \
+        (e < len(doc) and "\n" in doc[e].text)
     return before and after
 
 
