@@ -42,6 +42,9 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
     return found
 
 
+_GENDER = {"il": "m", "elle": "f", "he": "m", "she": "f"}
+
+
 def _first_person_subject(verb: Token) -> bool:
     """"On se croirait", "je serais": the writer's own supposition, not a report carried on."""
     node = verb if verb.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") else verb.head
@@ -94,6 +97,7 @@ class ClaimBuilder:
         self.last_person: Source | None = None
         self.last_plural: Source | None = None
         self.last_person_at = -1  # where the last person speaker was mentioned
+        self.genders: dict[str, str] = {}  # name -> "m" | "f", learnt from the pronouns that resolved to it
         self.since_report = 99
         self.known: dict[str, Source] = {}
 
@@ -116,15 +120,26 @@ class ClaimBuilder:
                 best, best_at = ent.name, ent.start
         return best
 
-    def _person_before(self, offset: int) -> Source | None:
-        """The last person named before ``offset``, as a source (roles known from earlier claims)."""
-        person = None
+    def _person_before(self, offset: int, gender: str | None = None) -> Source | None:
+        """The last person named before ``offset``, as a source (roles known from earlier claims):
+        preferably a subject ("Il" rarely points at a name in an object), else any mention of a
+        person the pronoun's gender does not rule out."""
+        person = loose = None
         for ent in self.index.entities:
-            if ent.kind == "person" and ent.end <= offset and (person is None or ent.start > person.start):
+            if ent.kind != "person" or ent.end > offset:
+                continue
+            if gender and self.genders.get(ent.name, gender) != gender:
+                continue
+            if loose is None or ent.start > loose.start:
+                loose = ent
+            if person is None or ent.start > person.start:
                 span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-                # only a subject is a likely antecedent: "Il" rarely points at a name in an object
                 if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT"):
                     person = ent
+        if person is not None and offset - person.end > 1500:
+            person = None  # too far back to be what the pronoun means
+        if loose is not None and offset - loose.end < 400 and (person is None or loose.start > person.start):
+            person = loose
         if person is None:
             return None
         known = self.known.get(person.name)
@@ -133,15 +148,22 @@ class ClaimBuilder:
         return Source(start=person.start, end=person.end, text=person.text, name=person.name, kind="person")
 
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
+        gender = _GENDER.get(src.text.lower().lstrip("-"))
         if plural:
             antecedent = self.last_plural or self.last_source
         else:
-            antecedent = self.last_person or (self.last_source if self.last_source is not self.last_plural else None)
-            named = self._person_before(src.start)
-            if named is not None and (antecedent is None or self.last_person_at < named.start):
+            speaker = self.last_person or (self.last_source if self.last_source is not self.last_plural else None)
+            named = self._person_before(src.start, gender)
+            # a person the article already called "il" is not "elle", and the other way round
+            if speaker is not None and gender and self.genders.get(speaker.name or "", gender) != gender:
+                speaker = None
+            antecedent = speaker
+            if named is not None and (speaker is None or self.last_person_at < named.start):
                 antecedent = named
         if antecedent is None or antecedent.name is None:
             return src.model_copy(update={"kind": "person" if not plural else "organization"})
+        if gender and not plural:
+            self.genders.setdefault(antecedent.name, gender)
         return src.model_copy(update={"name": antecedent.name, "kind": antecedent.kind, "role": antecedent.role,
                                       "organization": antecedent.organization,
                                       "organizations": list(antecedent.organizations)})
