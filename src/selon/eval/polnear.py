@@ -50,6 +50,11 @@ SPAN_RULE = (
 )
 
 
+#: The annotation scored for an article that several annotators annotated (see ``choose_annotator``).
+ANNOTATOR_RULE = ("one annotation per article: the first annotator listed in metadata.tsv (alphabetical order) "
+                  "that has an .ann file; other annotators' files are not scored")
+
+
 class PolnearFormatError(InputError):
     """An annotation file does not follow the brat standoff layout PolNeAR uses."""
 
@@ -369,6 +374,11 @@ def format_table(report: Mapping[str, Any]) -> str:
         lines.append(f"{key:<20}{pct(m['precision']):>9}{pct(m['recall']):>9}{pct(m['f1']):>9}{'':>9}"
                      + "".join(f"{'-':>14}" for _ in names))
     lines.append("anchors: exact-span F1 on the test split (" + "; ".join(names) + ")")
+    if "split" in report:
+        lines.append(f"split: {report['split']}; scored annotation: {report.get('annotator_rule', ANNOTATOR_RULE)}")
+    if report.get("english_attributions"):
+        lines.append(f"English attributions: {report['english_attributions']}"
+                     + (f"; {report['tokens_per_second']} tokens/s end to end" if report.get("tokens_per_second") else ""))
     return "\n".join(lines)
 
 

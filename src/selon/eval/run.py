@@ -29,7 +29,8 @@ def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     """Exact-span, token and attribution-level scores on a PolNeAR split."""
     from ..errors import InputError
     from ..nlp.pipeline import build_pipeline
-    from .polnear import PredictedAttribution, load_split, score
+    from ..nlp.learned import load_tagger
+    from .polnear import ANNOTATOR_RULE, PredictedAttribution, load_split, score
 
     if not (data / split).exists():
         raise InputError(f"no PolNeAR split '{split}' under {data}; pass --data DIR (the folder holding train/ and dev/)")
@@ -37,16 +38,23 @@ def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     nlp = build_pipeline("en", settings)
     started = time.perf_counter()
     predicted: dict[str, list[PredictedAttribution]] = {}
+    tokens = 0
     for article, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=settings.analysis_batch_size)):
+        tokens += len(doc)
         predicted[article.name] = [
             PredictedAttribution(
                 source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
                 cue=(c.cue.start, c.cue.end) if c.cue else None,
                 content=(c.content.start, c.content.end))
             for c in _attributed(doc._.selon_claims)]
+    seconds = time.perf_counter() - started
     report = score(gold, predicted)
-    report.update({"benchmark": "polnear", "split": str(split), "seconds": round(time.perf_counter() - started, 2),
-                   "annotator_rule": "first annotator listed in metadata.tsv (alphabetical) with an .ann file"})
+    tagger = load_tagger()
+    report.update({"benchmark": "polnear", "split": str(split), "seconds": round(seconds, 2),
+                   "tokens_per_second": round(tokens / seconds) if seconds else None,
+                   "annotator_rule": ANNOTATOR_RULE,
+                   "english_attributions": (f"learned model {tagger.path.name} + rules" if tagger is not None
+                                            else "rules only (no learned model)")})
     return report
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Claim, Figure, Source, Span
-from .attribution import Attribution, _trim, find_attributions, noun_phrase
+from .attribution import Attribution, _trim, find_attributions, noun_phrase, quoted_tokens
 from .lexicon import Lexicon, lexicon_for
 from .incise import retro_attribution
 from .mood import is_conditional
 from .quotes import attribute_quotations
-from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_pronoun,
-                      pronoun_form)
+from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_person_noun,
+                      is_pronoun, pronoun_form)
 
 _EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
 
@@ -121,31 +121,47 @@ class ClaimBuilder:
         return best
 
     def _person_before(self, offset: int, gender: str | None = None) -> Source | None:
-        """The last person named before ``offset``, as a source (roles known from earlier claims):
-        preferably a subject ("Il" rarely points at a name in an object), else any mention of a
-        person the pronoun's gender does not rule out."""
+        """Who a pronoun at ``offset`` most likely means: the latest main-clause subject that names a
+        person (within a few paragraphs) or describes one ("un chiraquien", just before); failing
+        both, the latest person named close by. Roles come from earlier claims."""
         person = loose = None
         for ent in self.index.entities:
             if ent.kind != "person" or ent.end > offset:
                 continue
             if gender and self.genders.get(ent.name, gender) != gender:
                 continue
-            if loose is None or ent.start > loose.start:
+            if offset - ent.end < 400 and (loose is None or ent.start > loose.start):
                 loose = ent
-            if person is None or ent.start > person.start:
+            if offset - ent.end < 1500 and (person is None or ent.start > person.start):
                 span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT"):
+                if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT") and \
+                        not span.root.head.dep_.startswith(("acl", "relcl", "advcl")):
                     person = ent
-        if person is not None and offset - person.end > 1500:
-            person = None  # too far back to be what the pronoun means
-        if loose is not None and offset - loose.end < 400 and (person is None or loose.start > person.start):
-            person = loose
-        if person is None:
+        described = self._described_before(offset)
+        if described is not None and (person is None or described.start > person.end):
+            return described
+        chosen = person or loose
+        if chosen is None:
             return None
-        known = self.known.get(person.name)
+        known = self.known.get(chosen.name)
         if known is not None:
             return known
-        return Source(start=person.start, end=person.end, text=person.text, name=person.name, kind="person")
+        return Source(start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person")
+
+    def _described_before(self, offset: int) -> Source | None:
+        """"un chiraquien s'est souvenu ... « ... », a-t-il lâché": a person described, not named,
+        as the subject of the sentence just before."""
+        window = self.doc.char_span(max(0, offset - 400), offset, alignment_mode="contract")
+        if window is None:
+            return None
+        quoted = quoted_tokens(self.doc)
+        for tok in reversed(window):
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
+                    and tok.i not in quoted and \
+                    "Sing" in tok.morph.get("Number") and is_person_noun(tok):
+                s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)
+                return describe_source(self.doc, s, e, tok, self.index)
+        return None
 
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
         gender = _GENDER.get(src.text.lower().lstrip("-"))

@@ -99,6 +99,26 @@ def _verb_group(doc: Doc, i: int, e: int, lex: Lexicon) -> tuple[int, int, bool]
     return j, j + 1, inverted
 
 
+def _noun_chunk(doc: Doc, j: int, e: int) -> int | None:
+    """End of a plain noun phrase starting at j: "un ténor de la droite", "le porte-parole du parti"."""
+    k = j
+    if k < e and doc[k].pos_ == "DET":
+        k += 1
+    while k < e and doc[k].pos_ == "ADJ":
+        k += 1
+    if k >= e or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    while k < e and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+        k += 1
+    if k + 1 < e and doc[k].lower_ in ("de", "du", "des", "d'", "d’"):
+        m = k + 1 + (doc[k + 1].pos_ == "DET")
+        if m < e and doc[m].pos_ in ("NOUN", "PROPN"):
+            k = m
+            while k < e and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+                k += 1
+    return k
+
+
 def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
     """The subject after the verb: "Zineb", "le ministre de la Santé", "à cette occasion le ministre"."""
     j = _next(doc, j, e)
@@ -106,7 +126,11 @@ def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
     while k < e and doc[k].text not in _STOP and k - j < _MAX_SUBJECT and not doc[k].is_space:
         k += 1
     if k <= j or not (k >= e or doc[k].text in _STOP or doc[k].is_space):
-        return None
+        # "a ajouté un ténor de la droite sur l'influence qu'a pu ...": the noun phrase alone
+        chunk = _noun_chunk(doc, j, e) if doc[j].pos_ in ("DET", "PROPN") else None
+        if chunk is None or chunk - j < 1:
+            return None
+        k = chunk
     if doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
         return None  # "... de porter plainte pour «": a phrase cut short, not a subject
     if doc[j].pos_ == "SCONJ" or doc[j].lower_ in ("que", "qu'", "qu’") or any(

@@ -1,0 +1,44 @@
+"""``selon train``: rebuild the models selon ships from public data."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``train`` command group to the ``selon`` application."""
+    train_app = typer.Typer(no_args_is_help=True, help="Rebuild the models selon ships from public data.")
+    app.add_typer(train_app, name="train")
+
+    @train_app.command("polnear")
+    def train_polnear_cmd(
+        data: Annotated[Optional[Path], typer.Option("--data", help="PolNeAR folder holding train/ "
+                                                     "(default: ../shared/data/polnear)")] = None,
+        out: Annotated[Optional[Path], typer.Option("--out", help="model file to write (default: the "
+                                                    "packaged src/selon/data/attribution-en.crfsuite)")] = None,
+        processes: Annotated[int, typer.Option("--processes", min=1, help="processes parsing the corpus")] = 1,
+    ) -> None:
+        """Train the English attribution tagger on PolNeAR train (never dev) and write it."""
+        from rich.console import Console
+
+        from ..errors import InputError
+        from ..eval.run import default_shared
+        from ..eval.train import train_polnear
+        from ..nlp.learned import DEFAULT_MODEL
+
+        err = Console(stderr=True)
+        root = data or default_shared() / "data" / "polnear"
+        if not (root / "train").is_dir():
+            raise InputError(f"no PolNeAR train split under {root}; pass --data DIR (the folder holding train/)")
+        target = out or DEFAULT_MODEL
+        err.print(f"training on {root / 'train'} -> {target} (parsing, then fitting: several minutes)",
+                  highlight=False)
+        stats = train_polnear(root, target, n_process=processes)
+        sys.stdout.write(json.dumps(stats, indent=2) + "\n")
+        err.print(f"model written to {target} ({stats['model_bytes'] / 1e6:.1f} MB) and "
+                  f"{target.with_suffix('.json')}", highlight=False)

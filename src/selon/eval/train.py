@@ -1,0 +1,131 @@
+"""Training the English attribution tagger on PolNeAR train.
+
+The model is rebuilt from the shared data alone, deterministically: articles are read in name
+order, parsed once by the same spaCy pipeline selon runs at inference, labelled with
+``iter_bio`` and featurized by ``selon.nlp.learned.featurize``; the CRF is fitted by L-BFGS,
+which has no random state, so the same data and versions give the same model. Only the train
+split is read, so dev stays a clean measure.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.learned import BASE_CUE_LEMMAS, DEFAULT_MODEL, FEATURES_VERSION, featurize, learn_cue_lemmas
+from .polnear import GoldArticle, iter_bio, load_split
+
+#: Selon's stages after the parse do not change tokens or the parse; skipping them while
+#: parsing the corpus saves time and keeps a claims stage that reads this model out of it.
+_SKIPPED_STAGES = ("selon_entities", "selon_figures", "selon_claims")
+
+#: L1 prunes the rare features (a small model file), L2 smooths the rest.
+DEFAULT_PARAMS: dict[str, Any] = {
+    "c1": 1.0,
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.minfreq": 3,
+    "feature.possible_transitions": True,
+}
+
+
+def token_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets of every token, the unit ``iter_bio`` labels."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc]
+
+
+def gold_labels(articles: Sequence[GoldArticle], docs: Sequence[Doc]) -> list[list[str]]:
+    """The gold BIO label of every token of every parsed article."""
+    return [iter_bio(article, token_offsets(doc)) for article, doc in zip(articles, docs, strict=True)]
+
+
+def sequences(docs: Sequence[Doc], labels: Sequence[list[str]],
+              cue_lemmas: frozenset[str]) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """(features, labels) per paragraph of every article, in article order."""
+    for doc, doc_labels in zip(docs, labels, strict=True):
+        for (start, end), feats in featurize(doc, cue_lemmas):
+            yield feats, doc_labels[start:end]
+
+
+def parse_pipeline() -> Language:
+    """selon's English pipeline, the one whose parse the model reads at run time."""
+    from ..nlp.pipeline import build_pipeline
+    from ..settings import load_settings
+
+    return build_pipeline("en", load_settings(env={}))
+
+
+def parse_articles(nlp: Language, articles: Sequence[GoldArticle], batch_size: int = 16,
+                   n_process: int = 1) -> list[Doc]:
+    """Parse the texts once with selon's pipeline (its stages after the parse skipped)."""
+    skipped = [name for name in _SKIPPED_STAGES if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=skipped):
+        return list(nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process))
+
+
+def fit(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
+        params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Fit the CRF on parsed articles, write ``out_path`` and its ``.json``; return statistics."""
+    import pycrfsuite
+
+    started = time.perf_counter()
+    labels = gold_labels(articles, docs)
+    cue_lemmas = sorted(set(learn_cue_lemmas(zip(docs, labels))) | BASE_CUE_LEMMAS)
+    settings = {**DEFAULT_PARAMS, **(params or {})}
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(settings)
+    tokens = paragraphs = 0
+    for feats, seq_labels in sequences(docs, labels, frozenset(cue_lemmas)):
+        trainer.append(feats, seq_labels)
+        tokens += len(seq_labels)
+        paragraphs += 1
+    featurized = time.perf_counter()
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out_path))
+    done = time.perf_counter()
+    last = trainer.logparser.last_iteration or {}
+    stats = {
+        "articles": len(articles),
+        "paragraphs": paragraphs,
+        "tokens": tokens,
+        "featurize_seconds": round(featurized - started, 1),
+        "training_seconds": round(done - featurized, 1),
+        "iterations": last.get("num", 0),
+        "active_features": last.get("active_features", 0),
+        "model_bytes": out_path.stat().st_size,
+        "params": settings,
+    }
+    meta = {"features_version": FEATURES_VERSION, "cue_lemmas": cue_lemmas, "training": stats}
+    out_path.with_suffix(".json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return stats
+
+
+def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str = "train",
+                  nlp: Language | None = None, params: dict[str, Any] | None = None,
+                  n_process: int = 1) -> dict[str, Any]:
+    """Rebuild the attribution model from ``data_root/split`` (PolNeAR layout) into ``out_path``.
+
+    Returns the statistics of ``fit`` plus the parsing time and the data read.
+    """
+    if split in ("dev", "test"):
+        raise ValueError(f"the model is trained on PolNeAR train only, not '{split}': dev and test measure it")
+    nlp = nlp if nlp is not None else parse_pipeline()
+    articles = load_split(Path(data_root), split)
+    started = time.perf_counter()
+    docs = parse_articles(nlp, articles, n_process=n_process)
+    parse_seconds = time.perf_counter() - started
+    stats = fit(articles, docs, Path(out_path), params=params)
+    stats.update({"parse_seconds": round(parse_seconds, 1), "split": split, "data": str(data_root),
+                  "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"})
+    meta_path = Path(out_path).with_suffix(".json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["training"] = stats
+    meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return stats
