@@ -43,8 +43,8 @@ class Attribution:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, spaces and conjunctions at the edges of a token range."""
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"
-                           or doc[start].lower_ in _COMPLEMENTIZERS):
-        start += 1
+                           or (doc[start].lower_ in _COMPLEMENTIZERS and not doc[start].is_sent_start)):
+        start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     return start, end
@@ -236,6 +236,20 @@ def quoted_tokens(doc: Doc) -> frozenset[int]:
     return cached
 
 
+def _cue_infinitive(verb: Token, lex: Lexicon) -> str | None:
+    """The speech verb of the lexicon this form belongs to; French lemmas are often wrong
+    ("estime" -> "estime"), so the infinitive is also guessed from the ending."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.cue_verbs:
+        return lemma
+    if verb.lang_ == "fr":
+        from .incise import infinitive, is_cue_form
+
+        if is_cue_form(verb, lex):
+            return infinitive(verb, lex)
+    return None
+
+
 def _adjectival_participle(verb: Token) -> bool:
     """"soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
     if "Part" not in verb.morph.get("VerbForm") and verb.tag_ != "VBN":
@@ -254,8 +268,8 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
         # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
         periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
             verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
-        if verb.pos_ not in ("VERB",) or (verb.lemma_.lower() not in lex.cue_verbs and not periphrasis) \
-                or verb.i in taken:
+        lemma = _cue_infinitive(verb, lex)
+        if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
             continue
         if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
             continue
@@ -312,7 +326,7 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
         is_quote = any(qs <= content[0] and content[1] <= qe for qs, qe in quotes) or (
             content[0] > s and doc[content[0] - 1].text in QUOTE_CHARS)
         out.append(Attribution(sentence=(s, e), content=content, cue=cue, source=src, source_head=source_head,
-                               kind=kind, quote=is_quote, cue_lemma=verb.lemma_.lower(),
+                               kind=kind, quote=is_quote, cue_lemma=lemma or verb.lemma_.lower(),
                                cue_past=_is_past(verb) or any(_is_past(doc[a]) for a in aux)))
         taken.update(range(content[0], content[1]))
     return out

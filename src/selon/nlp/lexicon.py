@@ -118,8 +118,8 @@ FR = Lexicon(
         publication post vidéo podcast plateau antenne micro colonnes""".split()),
     relay_verbs=frozenset("relayer rapporter diffuser publier obtenir citer consulter transmettre reprendre révéler".split()),
     media_words=_MEDIA | frozenset("média médias journal quotidien hebdomadaire magazine chaîne radio agence site télévision tabloïd tabloïde".split()),
-    hedge_words=frozenset("""potentiellement probablement possiblement apparemment vraisemblablement présumé présumée
-        présumés présumées supposé supposée supposés supposées prétendu prétendue prétendus prétendues peut-être
+    hedge_words=frozenset("""potentiellement probablement possiblement apparemment vraisemblablement
+        prétendu prétendue prétendus prétendues peut-être
         éventuellement semble semblent sembler""".split()),
     modal_verbs=frozenset("pouvoir devoir".split()),
     pronouns_sing=frozenset("il elle celui-ci celle-ci".split()),
@@ -138,7 +138,7 @@ FR = Lexicon(
     evidence_subjects=frozenset("ces ce cette cela ceci".split()),
     calls_to_action=("cliquez", "abonnez-vous", "inscrivez-vous", "téléchargez l", "téléchargez notre",
                      "suivez-nous", "faites un don", "soutenez-nous"),
-    see_also=("lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire également", "à voir aussi", "à lire",
+    see_also=("article mis à jour", "mis à jour le", "publié le", "modifié le", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lire également", "à voir aussi", "à lire",
               "lire la suite", "en savoir plus", "sur le même sujet", "retrouvez", "écouter aussi"),
     rule_nouns=frozenset("""mesure mesures règle règles loi lois règlement règlements décret décrets protocole
         protocoles calendrier plan plans principe principes critère critères barème norme normes modalité modalités
@@ -180,7 +180,7 @@ EN = Lexicon(
     evidence_subjects=frozenset("these this that those".split()),
     calls_to_action=("click here", "click the", "subscribe to", "sign up for", "sign up to", "follow us on",
                      "download our", "donate now"),
-    see_also=("read more", "read also", "see also", "related:", "related coverage", "more:", "watch:", "listen:",
+    see_also=("updated on", "published on", "last updated", "read more", "read also", "see also", "related:", "related coverage", "more:", "watch:", "listen:",
               "recommended:", "also read"),
     rule_nouns=frozenset("""rule rules law laws regulation regulations plan plans schedule principle principles
         criteria standard standards guidelines protocol""".split()),
