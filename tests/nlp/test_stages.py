@@ -163,3 +163,13 @@ def test_title_inside_a_sentence_is_not_a_run_in_heading(nlp_en):
     doc = nlp_en(text)
     assert doc._.selon_headings == []
     assert len(doc._.selon_figures) == 2
+
+
+def test_parenthesis_after_a_verb_ends(nlp_en):
+    # climbing the parse from a verb to the root once looped for ever: Token identity is not equality
+    from selon.nlp.entities import _np_before
+
+    doc = nlp_en("The senator spoke (briefly) about the vote.")
+    paren = next(t.i for t in doc if t.text == "(")
+    assert _np_before(doc, paren) is None
+    assert doc._.selon_entities is not None

@@ -131,14 +131,14 @@ def _grammatical_subject(verb: Token) -> Token | None:
     for _ in range(3):
         if node is None:
             break
-        if node is not verb and node.lang_ == "fr":
+        if node.i != verb.i and node.lang_ == "fr":
             inverted = _inverted_subject(node)  # "a-t-il estimé, soulignant que ..."
             if inverted is not None:
                 return inverted
         for child in node.children:
             if child.dep_ in _SUBJ and child.lower_ != "-t":
                 return child
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head
         else:
             break
@@ -343,7 +343,7 @@ def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
     """Where the sentence's main clause resumes after a subordinate report: "Si X avait affirmé
     qu'il était prêt à démissionner, il a rejeté cette éventualité" ends the content at ", il"."""
     root = sent.root
-    if root.i <= comp.i or root is verb or verb not in root.subtree or root in comp.head.subtree:
+    if root.i <= comp.i or root.i == verb.i or verb not in root.subtree or root in comp.head.subtree:
         return sent.end
     lefts = [c.left_edge.i for c in root.lefts if c.i > comp.i]
     return min(lefts + [root.i])

@@ -70,7 +70,7 @@ def _confirmation(doc: Doc, sent: SpacySpan, lex: Lexicon) -> tuple[Token, list[
         evidence: list[Token] = []
         for t in tok.subtree:
             if t.lower_ in ("par", "by") and t.head.i > t.i:
-                head = t.head if t.head is not tok else next((c for c in t.children), None)
+                head = t.head if t.head.i != tok.i else next((c for c in t.children), None)
                 if head is not None and head.pos_ in ("NOUN", "PROPN"):
                     evidence.append(head)
                     evidence.extend(c for c in head.children if c.dep_ == "conj")

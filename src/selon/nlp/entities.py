@@ -58,7 +58,7 @@ def _np_before(doc: Doc, i: int) -> Span | None:
                 while left < node.i and doc[left].pos_ in ("DET", "ADP", "PUNCT"):
                     left += 1
                 return doc[left:i]
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None

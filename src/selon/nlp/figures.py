@@ -441,7 +441,7 @@ class _Extractor:
             return None
         if frame.relative_time(self, t):
             return None                                        # "3 million next year"
-        if t.pos_ == "PROPN" and not (anchor.head is t and anchor.dep_ == "nummod") and not low.endswith("s"):
+        if t.pos_ == "PROPN" and not (anchor.head.i == t.i and anchor.dep_ == "nummod") and not low.endswith("s"):
             return None
         return t
 

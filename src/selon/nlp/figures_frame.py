@@ -296,7 +296,7 @@ def frame_kind(ex: _Extractor, q: _Qty) -> None:
     if _kind_before(ex, q, sent_start):
         return
     for _ in range(_CLIMB):
-        if t.dep_ in _STOP_DEPS or t.head is t:
+        if t.dep_ in _STOP_DEPS or t.head.i == t.i:
             break
         t = t.head
         if _marks(t, lex.TARGET_LEMMAS) and not (t.lemma_ == "plan" and t.pos_ == "NOUN"):

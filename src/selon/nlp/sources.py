@@ -108,7 +108,7 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
     for verb in anchors:
         for child in verb.children:
             target = child
-            if child.lower_ in ("à", "au", "aux", "to") and child.head is verb:
+            if child.lower_ in ("à", "au", "aux", "to") and child.head.i == verb.i:
                 target = next((c for c in child.children if c.pos_ in ("PROPN", "NOUN")), child)
             if child.dep_ in ("dobj", "iobj", "obl", "obl:mod", "obl:arg", "dative") or target is not child:
                 ent = index.covering(target.idx, target.idx + len(target))
