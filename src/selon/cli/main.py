@@ -242,6 +242,20 @@ def eval_examples_cmd(dir: Annotated[Optional[Path], typer.Option("--dir", help=
     _write_report(result, report, "examples")
 
 
+def _register_commands() -> None:
+    """Command groups that live in their own modules: model training, the eval gate, the corpus view."""
+    from . import corpus as _corpus
+    from . import gate as _gate
+    from . import train as _train
+
+    _gate.register(eval_app)
+    _train.register(app)
+    _corpus.register(app)
+
+
+_register_commands()
+
+
 def _require_db(path: Path) -> None:
     if str(path) != ":memory:" and not Path(path).exists():
         from ..errors import StoreError
