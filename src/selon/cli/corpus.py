@@ -154,7 +154,7 @@ def conflicts(db: DbOpt = None, format: FormatOpt = OutFormat.table,
                 (f" — {', '.join(q['subject'])}" if q["subject"] else "") + f" ({q['framing']})"
             table = Table("value", "figure", "source", "article", "outlet", "published", title=title)
             for v in c["values"]:
-                value = f"{v['value']:g}" + (f"–{v['value_max']:g}" if v["value_max"] is not None else "")
+                value = _number(v["value"]) + (f"–{_number(v['value_max'])}" if v["value_max"] is not None else "")
                 table.add_row(value, v["figure"], v["source"], v["document"], v["outlet"] or "", v["published"] or "")
             out.print(table)
         if not data:
@@ -195,6 +195,11 @@ def export(output: Annotated[Path, typer.Option("--output", "-o", help="file to 
     finally:
         corpus.close()
     err.print(f"wrote {n} {table.value} row(s) to {output}", highlight=False)
+
+
+def _number(value: float) -> str:
+    """2700000 -> "2,700,000", 2.5 -> "2.5": figures as a reader writes them."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def register(app: typer.Typer) -> None:
