@@ -135,3 +135,11 @@ def test_form_options_and_calls_to_action_are_furniture(nlp_fr):
     doc = nlp_fr(text)
     contents = [c.content.text for c in doc._.selon_claims]
     assert len(contents) == 1 and "invitée" in contents[0]
+
+
+def test_adjunct_apposition_stays_out_of_the_content(nlp_fr):
+    doc = nlp_fr("La Russie fournirait des technologies avancées à la Corée du Nord, selon Kirill Boudanov, "
+                 "chef du renseignement militaire ukrainien (GUR).")
+    claim = claim_with(doc, "La Russie fournirait")
+    assert "selon" not in claim.content.text and "chef" not in claim.content.text
+    assert claim.source.role == "chef du renseignement militaire ukrainien"

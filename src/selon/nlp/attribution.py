@@ -169,6 +169,14 @@ def _adjunct_head(doc: Doc, first: int, last: int, end: int) -> Token | None:
     return None
 
 
+def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> bool:
+    """True when the words of ``part`` describe the source (an apposition), not the claim."""
+    roots = [t for t in doc[part[0]:part[1]] if not (part[0] <= t.head.i < part[1]) and not t.is_punct]
+    if not roots or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[part[0]:part[1]]):
+        return False
+    return all(t.dep_ == "appos" or src[0] <= t.head.i < src[1] for t in roots)
+
+
 def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
     out: list[Attribution] = []
     s, e = sent.start, sent.end
@@ -195,6 +203,8 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
         before = _trim(doc, s, i)
         after = _trim(doc, phrase_end, e)
         parts: list[tuple[int, int]] = []
+        if after[1] - after[0] >= 1 and _apposition_of(doc, after, src):
+            after = (after[1], after[1])  # "selon X, chef du renseignement (GUR)": the role is the source's
         if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
             first = doc[after[0]] if after[0] < e else None
             prev_cc = next((t for t in doc[phrase_end:after[0] + 1] if t.pos_ == "CCONJ"), None)
