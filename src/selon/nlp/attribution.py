@@ -203,7 +203,8 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
         before = _trim(doc, s, i)
         after = _trim(doc, phrase_end, e)
         parts: list[tuple[int, int]] = []
-        if after[1] - after[0] >= 1 and _apposition_of(doc, after, src):
+        if after[1] - after[0] >= 1 and not any(t.pos_ == "CCONJ" for t in doc[phrase_end:after[0] + 1]) \
+                and _apposition_of(doc, after, src):
             after = (after[1], after[1])  # "selon X, chef du renseignement (GUR)": the role is the source's
         if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
             first = doc[after[0]] if after[0] < e else None
