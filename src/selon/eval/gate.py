@@ -190,19 +190,14 @@ def lower_floor(name: str, metric: str, value: float, reason: str, path: Path | 
 
 def _polnear(shared: Path, settings: Settings) -> dict[str, float]:
     from ..nlp.pipeline import build_pipeline
-    from .polnear import PredictedAttribution, load_split, score
-    from .run import _attributed
+    from .polnear import load_split, score
+    from .run import predicted_attributions
 
     gold = load_split(shared / "data" / "polnear", "dev")[:POLNEAR_ARTICLES]
     nlp = build_pipeline("en", settings)
     predicted = {}
     for article, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=settings.analysis_batch_size)):
-        predicted[article.name] = [
-            PredictedAttribution(
-                source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
-                cue=(c.cue.start, c.cue.end) if c.cue else None,
-                content=(c.content.start, c.content.end))
-            for c in _attributed(doc._.selon_claims)]
+        predicted[article.name] = predicted_attributions(doc._.selon_claims)
     report = score(gold, predicted)
     roles = report["roles"]
     return {"source_f1": roles["source"]["exact"]["f1"], "cue_f1": roles["cue"]["exact"]["f1"],

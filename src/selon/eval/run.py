@@ -20,6 +20,16 @@ def default_shared() -> Path:
     return Path.cwd().parent / "shared"
 
 
+def predicted_attributions(claims: list[Claim]) -> list:
+    """Our claims as PolNeAR scores them: spans of the cued ones, an inherited source left out."""
+    from .polnear import PredictedAttribution
+
+    return [PredictedAttribution(
+        source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
+        cue=(c.cue.start, c.cue.end) if c.cue else None,
+        content=(c.content.start, c.content.end)) for c in _attributed(claims)]
+
+
 def _attributed(claims: list[Claim]) -> list[Claim]:
     """Claims that a PolNeAR annotator would mark: those with an explicit cue."""
     return [c for c in claims if c.cue is not None]
@@ -41,12 +51,7 @@ def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     tokens = 0
     for article, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=settings.analysis_batch_size)):
         tokens += len(doc)
-        predicted[article.name] = [
-            PredictedAttribution(
-                source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
-                cue=(c.cue.start, c.cue.end) if c.cue else None,
-                content=(c.content.start, c.content.end))
-            for c in _attributed(doc._.selon_claims)]
+        predicted[article.name] = predicted_attributions(doc._.selon_claims)
     seconds = time.perf_counter() - started
     report = score(gold, predicted)
     tagger = load_tagger()
