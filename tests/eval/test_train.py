@@ -10,7 +10,7 @@ import typer
 from typer.testing import CliRunner
 
 from selon.eval.polnear import load_split, score
-from selon.eval.train import fit, gold_labels, parse_articles, train_polnear
+from selon.eval.train import fit, gold_labels, parse_articles, split_held_out, train_polnear
 from selon.nlp.learned import FEATURES_VERSION, AttributionTagger, label_spans
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "polnear"
@@ -75,3 +75,8 @@ def test_command_reports_a_missing_train_split(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, InputError) and "train" in str(result.exception)
     assert not (tmp_path / "m").exists()
+
+
+def test_held_out_fifth_is_every_fifth_article() -> None:
+    fitted, held = split_held_out(list(range(12)))
+    assert held == [4, 9] and fitted == [0, 1, 2, 3, 5, 6, 7, 8, 10, 11]

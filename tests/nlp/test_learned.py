@@ -55,6 +55,42 @@ def test_merge_keeps_rules_only_where_the_tagger_is_silent() -> None:
     assert merge([], [apart], covered={26}) == []
 
 
+def test_merge_falls_back_to_the_rules_where_the_tagger_finds_nothing() -> None:
+    verb = _att((45, 49), (44, 45), (42, 43), kind="incise")
+    # a sentence where the tagger found nothing: the rules' incise stands ("..., Warren said")
+    assert merge([], [verb], covered={3, 4}) == [verb]
+    assert merge([], [verb], covered={3, 4}, fallback="none") == []
+    said = Attribution(sentence=(0, 50), content=(45, 49), cue=(44, 45), kind="verb", cue_lemma="say")
+    assert merge([], [said]) == [said]
+    # a cue the tagger found without content: the rule attribution with that cue completes it
+    learned_atts = [_att((5, 12), (3, 4), (0, 2))]
+    assert merge(learned_atts, [verb], bare_cues={44}, fallback="cue") == learned_atts + [verb]
+    assert merge(learned_atts, [verb], fallback="cue") == learned_atts
+
+
+def test_link_paragraphs_can_keep_cues_without_content() -> None:
+    from selon.nlp.learned import link_paragraphs
+
+    tagged = [((0, 5), {"SOURCE": [(0, 1)], "CUE": [(1, 2)], "CONTENT": []})]
+    assert link_paragraphs([0] * 5, tagged) == []
+    links = link_paragraphs([0] * 5, tagged, keep_empty=True)
+    assert [(lk.cue, lk.source, lk.contents) for lk in links] == [((1, 2), (0, 1), [])]
+
+
+@pytest.mark.slow
+def test_parse_source_gives_the_subject_of_the_cue(nlp_en) -> None:
+    from selon.nlp.combine import parse_source
+
+    doc = nlp_en("The governor of Ohio said the vote was fair. He said it was over.")
+    said = [t.i for t in doc if t.text == "said"]
+    att = parse_source(doc, _att((said[0] + 1, said[0] + 5), (said[0], said[0] + 1)))
+    assert doc[slice(*att.source)].text == "The governor of Ohio"
+    att = parse_source(doc, _att((said[1] + 1, said[1] + 4), (said[1], said[1] + 1)))
+    assert doc[slice(*att.source)].text == "He"  # PolNeAR marks the pronoun itself
+    kept = _att((said[1] + 1, said[1] + 4), (said[1], said[1] + 1), source=(0, 2))
+    assert parse_source(doc, kept).source == (0, 2)
+
+
 def test_missing_model_warns_and_returns_none(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="selon.nlp.learned"):
         assert learned.load_tagger(tmp_path / "absent.crfsuite") is None

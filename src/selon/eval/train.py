@@ -25,14 +25,28 @@ from .polnear import GoldArticle, iter_bio, load_split
 #: parsing the corpus saves time and keeps a claims stage that reads this model out of it.
 _SKIPPED_STAGES = ("selon_entities", "selon_figures", "selon_claims")
 
-#: L1 prunes the rare features (a small model file), L2 smooths the rest.
+#: L1 prunes the rare features (a small model file), L2 smooths the rest. On the held-out fifth
+#: of train (``split_held_out``), c1 = 4 beat 0.3, 1 and 2: higher precision, content exact F1
+#: +1.6 over c1 = 1 for 0.2 less attribution F1, with a third of the features.
 DEFAULT_PARAMS: dict[str, Any] = {
-    "c1": 1.0,
+    "c1": 4.0,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.minfreq": 3,
     "feature.possible_transitions": True,
 }
+
+
+#: Tuning choices (rules beside the tagger, span clean-up, parameters) are measured on a part of
+#: train the tagger did not see: every 5th article in name order, never on dev.
+HELD_OUT_EVERY = 5
+
+
+def split_held_out(items: Sequence[Any], every: int = HELD_OUT_EVERY) -> tuple[list[Any], list[Any]]:
+    """(fitted, held out) parts of articles in name order: every ``every``-th item is held out."""
+    fitted = [x for k, x in enumerate(items) if k % every != every - 1]
+    held = [x for k, x in enumerate(items) if k % every == every - 1]
+    return fitted, held
 
 
 def token_offsets(doc: Doc) -> list[tuple[int, int]]:
@@ -109,20 +123,24 @@ def fit(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
 
 def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str = "train",
                   nlp: Language | None = None, params: dict[str, Any] | None = None,
-                  n_process: int = 1) -> dict[str, Any]:
+                  n_process: int = 1, hold_out: bool = False) -> dict[str, Any]:
     """Rebuild the attribution model from ``data_root/split`` (PolNeAR layout) into ``out_path``.
 
-    Returns the statistics of ``fit`` plus the parsing time and the data read.
+    ``hold_out`` leaves out the articles of ``split_held_out`` (a model to tune against, not to
+    ship). Returns the statistics of ``fit`` plus the parsing time and the data read.
     """
     if split in ("dev", "test"):
         raise ValueError(f"the model is trained on PolNeAR train only, not '{split}': dev and test measure it")
     nlp = nlp if nlp is not None else parse_pipeline()
     articles = load_split(Path(data_root), split)
+    if hold_out:
+        articles = split_held_out(articles)[0]
     started = time.perf_counter()
     docs = parse_articles(nlp, articles, n_process=n_process)
     parse_seconds = time.perf_counter() - started
     stats = fit(articles, docs, Path(out_path), params=params)
-    stats.update({"parse_seconds": round(parse_seconds, 1), "split": split, "data": str(data_root),
+    read = split + (" minus the held-out fifth" if hold_out else "")
+    stats.update({"parse_seconds": round(parse_seconds, 1), "split": read, "data": str(data_root),
                   "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"})
     meta_path = Path(out_path).with_suffix(".json")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))

@@ -44,6 +44,8 @@ _CLOSING = frozenset({"”", "»"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ"})
 _MAX_LINK = 60  # tokens: a source or content further from its cue than this is not linked
+SENTENCE_PENALTY = 8.0  # link cost (in tokens) of a span outside the cue's sentence
+SIDE_PENALTY = 1.5  # link cost of a source after its cue, or a content before it
 
 
 def _shape(text: str) -> str:
@@ -375,10 +377,10 @@ def _cost(sent_starts: list[int], cue: tuple[int, int], span: tuple[int, int], b
     cost = float(_gap(cue, span))
     cue_sent = sent_starts[cue[0]]
     if cue_sent != sent_starts[span[0]] and cue_sent != sent_starts[span[1] - 1]:
-        cost += 8.0
+        cost += SENTENCE_PENALTY
     before = span[1] <= cue[0]
     if before != before_bonus:
-        cost += 1.5
+        cost += SIDE_PENALTY
     return cost
 
 
@@ -426,13 +428,14 @@ def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]], keep_e
     return links if keep_empty else [lk for lk in links if lk.contents]
 
 
-def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]]
-                    ) -> list[Link]:
+def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]],
+                    keep_empty: bool = False) -> list[Link]:
     """``link`` paragraph by paragraph, then let a quote run into the next paragraphs.
 
     "Cruz continued:" followed by a quoted paragraph is tagged as a cue without content and a
     content without cue; when a paragraph ends with such a cue, the contents opening the
-    following cue-less paragraphs are its content.
+    following cue-less paragraphs are its content. ``keep_empty`` also returns the cues that
+    got no content (the combiner completes them with the rules).
     """
     found: list[Link] = []
     pending: Link | None = None
@@ -441,16 +444,16 @@ def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, in
             if spans["CUE"] or not spans["CONTENT"] or spans["CONTENT"][0][0] > start + 1:
                 pending = None
             else:
-                if not pending.contents:
+                if not pending.contents and not keep_empty:
                     found.append(pending)
                 pending.contents.extend(spans["CONTENT"])
                 continue
         links = link(sent_starts, spans, keep_empty=True)
-        found.extend(lk for lk in links if lk.contents)
+        found.extend(lk for lk in links if lk.contents or keep_empty)
         last = links[-1] if links else None
         if last is not None and not last.contents and not any(s >= last.cue[1] for s, _ in spans["CONTENT"]):
             pending = last
-    return found
+    return found if not keep_empty else sorted(found, key=lambda lk: lk.cue)
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -490,12 +493,15 @@ class AttributionTagger:
                 out[start:start + len(seq)] = self._tagger.tag(seq)
         return out
 
-    def links(self, doc: Doc) -> list[Link]:
-        """The tagged attributions of ``doc``, grouped paragraph by paragraph."""
+    def links(self, doc: Doc, keep_empty: bool = False) -> list[Link]:
+        """The tagged attributions of ``doc``, grouped paragraph by paragraph.
+
+        ``keep_empty`` also returns the cues the linker found no content for.
+        """
         labels = self.labels(doc)
         sent_starts = _sentence_starts(doc)
         tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in paragraphs(doc)]
-        return link_paragraphs(sent_starts, tagged)
+        return link_paragraphs(sent_starts, tagged, keep_empty=keep_empty)
 
     def attributions(self, doc: Doc) -> list[Attribution]:
         """The tagged attributions as the records the claim builder reads."""
