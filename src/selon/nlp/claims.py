@@ -190,9 +190,10 @@ class ClaimBuilder:
         s, e = att.source
         head = self.doc[att.source_head] if att.source_head is not None else None
         span = self.doc[s:e]
-        if not span.text.strip() or span[0].lower_ in ("que", "qu'", "qu’", "that", "which") or any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
-            return None  # a clause is not a source: the parse went astray
+        if not span.text.strip() or span[0].lower_ in ("que", "qu'", "qu’", "that", "which") or (
+                self.doc.lang_ == "fr" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                               for t in span)):
+            return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
             base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
@@ -292,6 +293,12 @@ class ClaimBuilder:
         if self.asserted:
             self.claims.append(self._make(content, sent, None, None, False, False, "", []))
 
+    def add_title(self, sent: SpacySpan) -> None:
+        """Only the explicitly attributed claims of a headline: a cue and a source."""
+        before = len(self.claims)
+        self.add_sentence(sent)
+        self.claims[before:] = [c for c in self.claims[before:] if c.cue is not None and c.source is not None]
+
     def _attribute_previous(self, sent: SpacySpan) -> bool:
         """"C'est ce qu'a annoncé X": the previous sentence was X's, not the outlet's."""
         hit = retro_attribution(self.doc, sent, self.lex)
@@ -334,14 +341,48 @@ class ClaimBuilder:
                 "channel": claim.channel + [c for c in channels if c.name not in names]})
 
 
+def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A content that runs past its sentence into one with an attribution of its own ends with its
+    sentence: the next sentence says who stands behind the rest."""
+    cues = sorted(c.cue.start for c in claims if c.cue is not None)
+    out: list[Claim] = []
+    for claim in claims:
+        sent = claim.sentence
+        if sent is not None and claim.content.end > sent.end and any(sent.end <= c < claim.content.end for c in cues):
+            end = sent.end
+            while end > claim.content.start and (doc.text[end - 1] in " \n\t.;,!?"):
+                end -= 1
+            content = Span(start=claim.content.start, end=end, text=doc.text[claim.content.start:end])
+            claim = claim.model_copy(update={"content": content, "quantities": [
+                f for f in claim.quantities if f.end <= end]})
+        out.append(claim)
+    return out
+
+
+def _title(doc: Doc) -> tuple[int, int] | None:
+    """The headline: a heading on the document's first line. It is no claim of its own, but an
+    attribution in it ("Obama on Climate Change: The Trends Are 'Terrifying'") is one."""
+    headings = doc._.selon_headings or []
+    if not headings:
+        return None
+    first = min(headings)
+    text = doc.text
+    if text[:first[0]].strip() or "\n" not in text[first[1]:first[1] + 3]:
+        return None
+    return first
+
+
 def build_claims(doc: Doc, entities: list, figures: list[Figure], excluded: list[tuple[int, int]],
                  carry_on: int = 2, asserted: bool = True) -> list[Claim]:
     """Claims of a parsed, segmented document; sentences overlapping ``excluded`` chars are skipped."""
     builder = ClaimBuilder(doc, entities, figures, carry_on=carry_on, asserted=asserted)
+    title = _title(doc)
     for sent in doc.sents:
         if _overlaps((sent.start_char, sent.end_char), excluded):
+            if title is not None and title[0] <= sent.start_char and sent.end_char <= title[1]:
+                builder.add_title(sent)
             builder.since_report = 99  # a heading or furniture ends the report it interrupts
             continue
         builder.add_sentence(sent)
-    claims = attribute_quotations(doc, builder.claims)
+    claims = attribute_quotations(doc, _cut_overflows(doc, builder.claims))
     return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]

@@ -36,7 +36,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from .attribution import Attribution
+from .attribution import QUOTE_CHARS, Attribution
 from .learned import AttributionTagger, load_tagger, to_attribution
 
 RuleFinder = Callable[[Doc, Span], list[Attribution]]
@@ -146,6 +146,23 @@ def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
+def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
+    """An unquoted content ends with the sentence of its cue. Only a quotation runs on over
+    several sentences; a paraphrase that seems to ("X said the missiles could improve. In 2024,
+    Russia produced ...") has swallowed the outlet's next statement, or someone else's."""
+    s, e = att.sentence
+    c0, c1 = att.content
+    quoted = any(doc[i].text in QUOTE_CHARS for i in (c0, c0 - 1) if 0 <= i < len(doc))
+    if quoted or not (s <= c0 < e < c1):
+        return att
+    end = e
+    while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end > c0:
+        att.content = (c0, end)
+    return att
+
+
 class _DocPlan:
     """The combined attributions of one Doc, by the start token of the sentence of their cue."""
 
@@ -153,7 +170,7 @@ class _DocPlan:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
         links = tagger.links(doc, keep_empty=True)
-        learned = [to_attribution(doc, lk) for lk in links if lk.contents]
+        learned = [_within_sentence(doc, to_attribution(doc, lk)) for lk in links if lk.contents]
         if PARSE_SOURCE:
             learned = [parse_source(doc, att) for att in learned]
         bare_cues = {i for lk in links if not lk.contents for i in range(*lk.cue)}

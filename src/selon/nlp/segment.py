@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, lexicon_for
 
 END_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"»", "\"", "”", "’", "'", ")", "]"})
 OPENERS_PUNCT = frozenset({"«", "\"", "“", "—", "–", "-", "("})
-LINE_END_PUNCT = frozenset(".!?…:;»\"”)")
+LINE_END_PUNCT = frozenset(".!?…:;»\"”)'’")
 MAX_HEADING_TOKENS = 18
 
 
 def _is_finite_verb(token: Token) -> bool:
+    if not token.pos_:  # English: the attribute ruler that maps tags to parts of speech runs later
+        return token.tag_ in ("VBD", "VBZ", "VBP", "MD")
     if token.pos_ not in ("VERB", "AUX"):
         return False
     forms = token.morph.get("VerbForm")
@@ -77,8 +79,16 @@ def _run_in_heading_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int | N
             continue
         if any(t.is_punct and t.text not in ("-", "—", "–", "'", "’") for t in doc[start:i]):
             return None
+        if doc.lang_ == "en" and not _title_case(doc[start:i], lex):
+            continue  # English headings are Title Case; "outlet The War Zone" is a name, not a cut
         return i
     return None
+
+
+def _title_case(tokens: Span, lex: Lexicon) -> bool:
+    """Most content words capitalised, as in an English headline."""
+    words = [t for t in tokens if t.is_alpha and t.lower_ not in lex.openers and len(t) > 3]
+    return bool(words) and sum(1 for t in words if t.text[:1].isupper()) >= 0.6 * len(words)
 
 
 def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> int | None:
