@@ -147,6 +147,9 @@ def _grammatical_subject(verb: Token) -> Token | None:
 
 def _match_adjunct(doc: Doc, i: int, lex: Lexicon) -> int:
     """Length of the adjunct phrase starting at token i ("selon", "according to"), or 0."""
+    first = doc[i].lower_
+    if not any(seq[0] == first for seq in lex.adjuncts):
+        return 0  # the common case, decided on one token
     for seq in lex.adjuncts:
         if i + len(seq) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(seq)):
             return len(seq)
