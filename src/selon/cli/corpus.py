@@ -14,17 +14,9 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
-
-
-class OutFormat(str, Enum):
-    table = "table"
-    json = "json"
-
+from .options import ConfigOpt, DbOpt, ListFormat, err, out
 
 class ExportFormat(str, Enum):
     csv = "csv"
@@ -39,10 +31,8 @@ class ExportTable(str, Enum):
     conflicts = "conflicts"
 
 
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite database (default: selon.db)")]
-FormatOpt = Annotated[OutFormat, typer.Option("--format", "-f", help="table for people, json for scripts")]
+FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table for people, json for scripts")]
 AliasOpt = Annotated[Optional[list[Path]], typer.Option("--aliases", help="extra alias file(s) (see docs/corpus.md)")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings file (INI) overriding the defaults")]
 
 
 def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
@@ -82,7 +72,7 @@ def _json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def sources(db: DbOpt = None, format: FormatOpt = OutFormat.table,
+def sources(db: DbOpt = None, format: FormatOpt = ListFormat.table,
             explain: Annotated[Optional[str], typer.Option("--explain", help="show why the mentions of NAME were joined")] = None,
             limit: Annotated[Optional[int], typer.Option(help="at most this many sources")] = None,
             aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
@@ -91,7 +81,7 @@ def sources(db: DbOpt = None, format: FormatOpt = OutFormat.table,
     try:
         if explain:
             data = corpus.explain(explain)
-            if format is OutFormat.json:
+            if format is ListFormat.json:
                 return _json(data)
             for s in data:
                 out.print(f"[bold]{s['name']}[/bold] ({s['kind']}{', relay' if s['relay'] else ''}) id {s['id']}")
@@ -102,7 +92,7 @@ def sources(db: DbOpt = None, format: FormatOpt = OutFormat.table,
                     out.print(f"  joined by {e['reason']}: {e['detail']}", markup=False, highlight=False)
             return
         data = corpus.sources(limit=limit)
-        if format is OutFormat.json:
+        if format is ListFormat.json:
             return _json(data)
         table = Table("source", "kind", "claims", "docs", "mentions", "outlets")
         for s in data:
@@ -114,7 +104,7 @@ def sources(db: DbOpt = None, format: FormatOpt = OutFormat.table,
         corpus.close()
 
 
-def clusters(db: DbOpt = None, format: FormatOpt = OutFormat.table,
+def clusters(db: DbOpt = None, format: FormatOpt = ListFormat.table,
              min_articles: Annotated[int, typer.Option("--min-articles", help="clusters seen in this many articles")] = 2,
              limit: Annotated[Optional[int], typer.Option(help="at most this many clusters")] = None,
              single_source: Annotated[Optional[bool], typer.Option("--single-source/--corroborated",
@@ -124,7 +114,7 @@ def clusters(db: DbOpt = None, format: FormatOpt = OutFormat.table,
     corpus = _open(db, aliases, config)
     try:
         data = corpus.clusters(min_articles=min_articles, limit=limit, single_source=single_source)
-        if format is OutFormat.json:
+        if format is ListFormat.json:
             return _json(data)
         table = Table("id", "articles", "copies", "indep. sources", "sources", "outlets", "first", "last", "claim")
         for c in data:
@@ -137,7 +127,7 @@ def clusters(db: DbOpt = None, format: FormatOpt = OutFormat.table,
         corpus.close()
 
 
-def conflicts(db: DbOpt = None, format: FormatOpt = OutFormat.table,
+def conflicts(db: DbOpt = None, format: FormatOpt = ListFormat.table,
               tolerance: Annotated[float, typer.Option(help="relative difference tolerated between values")] = 0.10,
               counts: Annotated[Optional[str], typer.Option("--counts", help="only figures counting this (drones)")] = None,
               aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
@@ -145,7 +135,7 @@ def conflicts(db: DbOpt = None, format: FormatOpt = OutFormat.table,
     corpus = _open(db, aliases, config)
     try:
         data = corpus.conflicts(tolerance=tolerance, unit=counts)
-        if format is OutFormat.json:
+        if format is ListFormat.json:
             return _json(data)
         for n, c in enumerate(data, 1):
             q = c["quantity"]
@@ -164,14 +154,14 @@ def conflicts(db: DbOpt = None, format: FormatOpt = OutFormat.table,
 
 
 def timeline(query: Annotated[str, typer.Argument(help="cluster id, counted thing (drones) or words of a claim")],
-             db: DbOpt = None, format: FormatOpt = OutFormat.table,
+             db: DbOpt = None, format: FormatOpt = ListFormat.table,
              limit: Annotated[int, typer.Option(help="at most this many events")] = 500,
              aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
     """A claim or a figure over publication dates."""
     corpus = _open(db, aliases, config)
     try:
         data = corpus.timeline(query, limit=limit)
-        if format is OutFormat.json:
+        if format is ListFormat.json:
             return _json(data)
         table = Table("published", "outlet", "source", "certainty", "figures", "claim", "cluster",
                       title=f"{data['kind']} timeline: {query} ({data['total']} events)")

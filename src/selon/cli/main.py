@@ -15,15 +15,13 @@ from typing import Annotated, Optional
 
 import click
 import typer
-from rich.console import Console
 
 from ..errors import SelonError
 from ..settings import Settings, load_settings
+from .options import ConfigOpt, DbOpt, ListFormat, err, out
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Who claims what, according to whom, through which channel, how sure, with which figures.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -32,13 +30,6 @@ class Format(str, Enum):
     table = "table"
 
 
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings file (INI) overriding the defaults")]
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite database (default: selon.db)")]
 LangOpt = Annotated[Optional[str], typer.Option("--language", "-l", help="force the language (fr or en)")]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .incise import find_incises, infinitive, introduced_quotes, is_cue_form
 from .lexicon import Lexicon, lexicon_for
 from .quotes import quotation_regions
 from .sources import is_person_noun
@@ -257,8 +258,6 @@ def _cue_infinitive(verb: Token, lex: Lexicon) -> str | None:
     if lemma in lex.cue_verbs:
         return lemma
     if verb.lang_ == "fr":
-        from .incise import infinitive, is_cue_form
-
         if is_cue_form(verb, lex):
             return infinitive(verb, lex)
     return None
@@ -399,8 +398,6 @@ def _next_word(doc: Doc, i: int, end: int) -> int | None:
 
 def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """"X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
-    from .incise import infinitive, introduced_quotes
-
     used = {i for a in found for i in range(*a.content)}
     out: list[Attribution] = []
     for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
@@ -417,8 +414,6 @@ def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) ->
 
 def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
-    from .incise import find_incises
-
     used = {i for a in found for r in (a.cue, a.source) if r for i in range(*r)}
     out: list[Attribution] = []
     for hit in find_incises(doc, sent, lex, quoted_tokens(doc)):
