@@ -42,26 +42,30 @@ def test_link_drops_cues_without_content() -> None:
 
 
 def _att(content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None = None,
-         kind: str = "learned") -> Attribution:
-    return Attribution(sentence=(0, 50), content=content, cue=cue, source=source, kind=kind)
+         kind: str = "learned", cue_lemma: str = "") -> Attribution:
+    return Attribution(sentence=(0, 50), content=content, cue=cue, source=source, kind=kind, cue_lemma=cue_lemma)
 
 
 def test_merge_keeps_rules_only_where_the_tagger_is_silent() -> None:
     learned_atts = [_att((5, 12), (3, 4), (0, 2))]
-    inside = _att((6, 10), (4, 5), kind="adjunct")  # touches the learned attribution: dropped
+    repeated = _att((6, 10), (3, 4), kind="adjunct")  # its cue is the learned one: dropped
+    nesting = _att((0, 12), (13, 15), (15, 17), kind="adjunct")  # holds the learned attribution: kept
     apart = _att((30, 40), (28, 29), (25, 27), kind="adjunct")
-    verb = _att((45, 49), (44, 45), (42, 43), kind="verb")  # verb rules give way to the tagger
-    assert merge(learned_atts, [inside, apart, verb]) == learned_atts + [apart]
+    verb = _att((45, 49), (44, 45), (42, 43), kind="verb", cue_lemma="say")  # verb rules give way to the tagger
+    assert merge(learned_atts, [repeated, nesting, apart, verb]) == learned_atts + [nesting, apart]
     assert merge([], [apart], covered={26}) == []
 
 
 def test_merge_falls_back_to_the_rules_where_the_tagger_finds_nothing() -> None:
-    verb = _att((45, 49), (44, 45), (42, 43), kind="incise")
-    # a sentence where the tagger found nothing: the rules' incise stands ("..., Warren said")
+    verb = _att((45, 49), (44, 45), (42, 43), kind="incise", cue_lemma="say")
+    # a sentence where the tagger found nothing: the rules' "..., Warren said" stands
     assert merge([], [verb], covered={3, 4}) == [verb]
     assert merge([], [verb], covered={3, 4}, fallback="none") == []
     said = Attribution(sentence=(0, 50), content=(45, 49), cue=(44, 45), kind="verb", cue_lemma="say")
     assert merge([], [said]) == [said]
+    # a verb of thinking is left to the tagger: PolNeAR mostly nests it in a larger report
+    thinks = _att((45, 49), (44, 45), (42, 43), kind="verb", cue_lemma="think")
+    assert merge([], [thinks]) == []
     # a cue the tagger found without content: the rule attribution with that cue completes it
     learned_atts = [_att((5, 12), (3, 4), (0, 2))]
     assert merge(learned_atts, [verb], bare_cues={44}, fallback="cue") == learned_atts + [verb]
@@ -178,3 +182,23 @@ def test_quote_runs_into_the_next_paragraph() -> None:
     # a paragraph with its own cue stops the run
     tagged[1] = ((3, 9), {**empty, "CUE": [(5, 6)], "CONTENT": [(3, 5)]})
     assert [lk.cue for lk in link_paragraphs(sent_starts, tagged)] == [(5, 6), (18, 19)]
+
+
+def test_a_cue_without_subject_speaks_through_the_verb_it_hangs_on(nlp_en) -> None:
+    from selon.nlp.combine import _subject
+
+    doc = nlp_en("Mr. Ackman spoke for an hour, adding that investors had been patient.")
+    adding = next(t for t in doc if t.text == "adding")
+    assert adding.dep_ == "advcl" and _subject(adding) is not None and _subject(adding).text == "Ackman"
+    remarks = nlp_en("Her remarks angered the council.")
+    assert _subject(remarks[1]).text == "Her"  # the possessor of a noun cue
+
+
+def test_per_is_a_source_only_before_a_source(nlp_en) -> None:
+    from selon.nlp.attribution import find_attributions
+
+    rate = nlp_en("The office rents at $120 per square foot in the tower.")
+    assert not [a for s in rate.sents for a in find_attributions(rate, s, rules_only=True) if a.kind == "adjunct"]
+    report = nlp_en("Per the report, the council spent $2 million on the stadium.")
+    found = [a for s in report.sents for a in find_attributions(report, s, rules_only=True) if a.kind == "adjunct"]
+    assert found and report[found[0].source[0]:found[0].source[1]].text.endswith("report")

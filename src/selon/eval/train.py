@@ -123,11 +123,13 @@ def fit(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
 
 def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str = "train",
                   nlp: Language | None = None, params: dict[str, Any] | None = None,
-                  n_process: int = 1, hold_out: bool = False) -> dict[str, Any]:
+                  n_process: int = 1, hold_out: bool = False, boundaries: bool = True) -> dict[str, Any]:
     """Rebuild the attribution model from ``data_root/split`` (PolNeAR layout) into ``out_path``.
 
     ``hold_out`` leaves out the articles of ``split_held_out`` (a model to tune against, not to
-    ship). Returns the statistics of ``fit`` plus the parsing time and the data read.
+    ship). ``boundaries`` also fits the content boundary reranker beside it
+    (``NAME.boundaries.json``, see ``train_boundaries``). Returns the statistics of ``fit`` plus
+    the parsing time, the data read and the reranker's statistics.
     """
     if split in ("dev", "test"):
         raise ValueError(f"the model is trained on PolNeAR train only, not '{split}': dev and test measure it")
@@ -139,6 +141,11 @@ def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str
     docs = parse_articles(nlp, articles, n_process=n_process)
     parse_seconds = time.perf_counter() - started
     stats = fit(articles, docs, Path(out_path), params=params)
+    if boundaries:
+        from ..nlp.boundaries import boundaries_path
+        from .train_boundaries import fit_boundaries
+
+        stats["boundaries"] = fit_boundaries(articles, docs, boundaries_path(Path(out_path)), crf_params=params)
     read = split + (" minus the held-out fifth" if hold_out else "")
     stats.update({"parse_seconds": round(parse_seconds, 1), "split": read, "data": str(data_root),
                   "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"})

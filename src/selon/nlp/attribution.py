@@ -173,6 +173,23 @@ def _adjunct_head(doc: Doc, first: int, last: int, end: int) -> Token | None:
     return None
 
 
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _per_source(doc: Doc, i: int, head: Token, lex: Lexicon) -> bool:
+    """Whether "per X" names a source ("per the report", "per Reuters"), not a rate ("$120 per
+    square foot", "three per cent"): a name or a word for a source, after no figure."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and (prev.like_num or prev.pos_ in ("NUM", "SYM") or prev.ent_type_ in ("MONEY", "PERCENT",
+                                                                                              "QUANTITY")):
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in _SOURCE_ENTS:
+        return True
+    lemma = head.lemma_.lower()
+    return any(lemma in words for words in (lex.information_nouns, lex.document_nouns, lex.anonymous_nouns,
+                                            lex.media_words, lex.assessment_nouns))
+
+
 def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> bool:
     """True when the words of ``part`` describe the source (an apposition), not the claim."""
     roots = [t for t in doc[part[0]:part[1]] if not (part[0] <= t.head.i < part[1]) and not t.is_punct]
@@ -191,7 +208,8 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             i += 1
             continue
         head = _adjunct_head(doc, i, i + n - 1, e)
-        if head is None or head.lemma_.lower() in lex.rule_nouns or head.lower_ in lex.rule_nouns:
+        if head is None or head.lemma_.lower() in lex.rule_nouns or head.lower_ in lex.rule_nouns \
+                or (n == 1 and doc[i].lower_ == "per" and not _per_source(doc, i, head, lex)):
             i += n
             continue
         src = noun_phrase(doc, head, i + n, e)

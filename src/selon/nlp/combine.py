@@ -13,12 +13,13 @@ dropped):
   plain constructions hold on any text, whatever the tagger makes of it.
 
 Measured on a held-out fifth of PolNeAR train (every 5th article by name, the tagger trained
-on the other four fifths): completing bare cues raises every exact F1 by 0.1 point; the
-sentence fallback then costs 0.3 to 0.5 point of exact F1 (1.7 of cue precision: many of its
-verbs of thinking or knowing are nested in a larger report PolNeAR marks) for 0.5 more content
-token F1. Keeping it only for verbs of saying halved the cost but lost content token F1 on
-the gate's dev subset, so the fallback keeps every rule: it is the robustness a reader of any
-article expects.
+on the other four fifths): completing bare cues raises every exact F1 by 0.1 point. The
+sentence fallback is kept for verbs of saying only (``SAY_LEMMAS``: "X said Y" must hold on any
+text, whatever the tagger makes of it); with every rule verb it cost 0.4 to 0.5 point of exact
+F1, its verbs of thinking or knowing being mostly nested in a larger report PolNeAR marks. An
+adjunct is dropped only when its own words (cue, source) are the tagger's: its content may
+hold a learned attribution ("..., called the 'Crossroads of America' by its citizens, the
+county leans Republican, according to Politico"), which PolNeAR nests (+0.3 to 0.4 exact F1).
 A learned attribution without source takes the subject of its cue from the parse (a pronoun
 or a relative "who" as it stands: PolNeAR marks it, not its antecedent), and a date trailing a
 source ("X on Tuesday") is cut. Without a model file English runs on all the rules
@@ -34,9 +35,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import QUOTE_CHARS, Attribution
+from .boundaries import DocView, boundaries_path, load_boundaries
 from .learned import AttributionTagger, load_tagger, to_attribution
 
 RuleFinder = Callable[[Doc, Span], list[Attribution]]
@@ -58,8 +60,18 @@ RULE_KINDS = frozenset({"adjunct"})
 #: (wherever they touch no learned attribution) or "none".
 FALLBACK = "sentence"
 
+#: Rule verbs kept where the tagger found nothing in the sentence: the plain verbs of saying.
+SAY_LEMMAS = frozenset("""
+    say tell add announce state declare report write claim insist warn explain note reply respond argue
+    testify confirm deny acknowledge admit
+""".split())
+
 #: Give a learned attribution without source the subject of its cue from the parse.
 PARSE_SOURCE = True
+
+#: Let ``boundaries.py`` re-cut learned contents (when its weights are there); otherwise an
+#: unquoted content ends with its sentence (``_within_sentence``).
+BOUNDARIES = True
 
 #: Trim source spans to PolNeAR's cut (``tidy_source``).
 TIDY_SOURCE = True
@@ -70,13 +82,14 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "whic
 
 def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int] | None = None,
           bare_cues: set[int] | None = None, fallback: str | None = None) -> list[Attribution]:
-    """The learned attributions plus the rule ones that touch none of them.
+    """The learned attributions plus the rule ones that do not repeat them.
 
-    Adjuncts (``RULE_KINDS``) are always kept; the others following ``fallback`` (default
+    Adjuncts (``RULE_KINDS``) are kept unless their cue or source is a learned attribution's;
+    the others only when they touch no learned attribution, following ``fallback`` (default
     ``FALLBACK``): when their cue is among ``bare_cues`` (cues the tagger found without content),
-    when ``learned`` is empty (the tagger said nothing in the sentence), or always.
-    ``covered`` (token indices of every learned attribution of the Doc) defaults to those of
-    ``learned``; pass it when ``learned`` holds only part of the Doc's.
+    when ``learned`` is empty (the tagger said nothing in the sentence) and their verb is one of
+    saying, or always. ``covered`` (token indices of every learned attribution of the Doc)
+    defaults to those of ``learned``; pass it when ``learned`` holds only part of the Doc's.
     """
     fallback = FALLBACK if fallback is None else fallback
     if covered is None:
@@ -86,15 +99,42 @@ def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int
     bare_cues = bare_cues or set()
     kept = []
     for att in rules:
+        if att.kind in RULE_KINDS:
+            own = set(range(*att.cue)) if att.cue else set()
+            if att.source is not None:
+                own.update(range(*att.source))
+            if not own & covered:
+                kept.append(att)
+            continue
         if _tokens(att) & covered:
             continue
-        if att.kind in RULE_KINDS or fallback == "all":
+        if fallback == "all":
             kept.append(att)
         elif fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue)):
             kept.append(att)
-        elif fallback == "sentence" and not learned:
+        elif fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS:
             kept.append(att)
     return learned + kept
+
+
+def _subject(cue: Token) -> Token | None:
+    """Who speaks through ``cue``: its subject, else that of the verb it hangs on ("..., he said,
+    adding that", "Trump has said ... and thinks", "Cruz replied, before adding"), else the
+    possessor of a noun cue ("her March comment that")."""
+    node = cue
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
+        if node.pos_ == "NOUN":
+            return next((c for c in node.children if c.dep_ == "poss"), None)
+        head = node.head
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        elif node.dep_ not in ("advcl", "conj", "xcomp") or head.i == node.i:
+            return None
+        node = head
+    return None
 
 
 def parse_source(doc: Doc, att: Attribution) -> Attribution:
@@ -105,13 +145,16 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     if att.source is not None or att.cue is None:
         return att
     root = doc[att.cue[0]:att.cue[1]].root
-    subj = next((c for c in root.children if c.dep_ in _SUBJ_DEPS), None)
+    subj = _subject(root)
     if subj is None or subj.lower_ in ("it", "that", "which", "there", "this"):
         return att
     if subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS:
         span = (subj.i, subj.i + 1)
     else:
-        span = (subj.left_edge.i, subj.right_edge.i + 1)
+        end = subj.right_edge.i + 1
+        if end - 1 > subj.left_edge.i and doc[end - 1].dep_ == "case":
+            end -= 1  # "Trump's remarks": the source is Trump
+        span = (subj.left_edge.i, end)
     lo, hi = att.content
     if (span[0] < hi and lo < span[1]) or (span[0] < att.cue[1] and att.cue[0] < span[1]):
         return att
@@ -163,14 +206,35 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
+def _with_content(doc: Doc, att: Attribution, content: tuple[int, int]) -> Attribution:
+    """``att`` with a new content span, its quotation flag following it."""
+    if content != att.content:
+        c0 = content[0]
+        att.content = content
+        att.quote = doc[c0].text in QUOTE_CHARS or (c0 > 0 and doc[c0 - 1].text in QUOTE_CHARS)
+    return att
+
+
 class _DocPlan:
     """The combined attributions of one Doc, by the start token of the sentence of their cue."""
 
     def __init__(self, doc: Doc, tagger: AttributionTagger, rules: RuleFinder) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
-        links = tagger.links(doc, keep_empty=True)
-        learned = [_within_sentence(doc, to_attribution(doc, lk)) for lk in links if lk.contents]
+        boundaries = load_boundaries(boundaries_path(tagger.path)) if BOUNDARIES else None
+        labels, probs = tagger.tag(doc, marginals=boundaries is not None)
+        links = tagger.links(doc, keep_empty=True, labels=labels)
+        view = DocView(doc) if boundaries is not None and any(lk.contents for lk in links) else None
+        learned = []
+        for lk in links:
+            if not lk.contents:
+                continue
+            att = to_attribution(doc, lk)
+            if boundaries is not None and view is not None:
+                att = _with_content(doc, att, boundaries.choose(view, att, probs))
+            else:
+                att = _within_sentence(doc, att)
+            learned.append(att)
         if PARSE_SOURCE:
             learned = [parse_source(doc, att) for att in learned]
         bare_cues = {i for lk in links if not lk.contents for i in range(*lk.cue)}

@@ -485,20 +485,37 @@ class AttributionTagger:
                              f"this code computes version {FEATURES_VERSION}; retrain with `selon train polnear`")
         return cls(model_path, meta)
 
-    def labels(self, doc: Doc) -> list[str]:
-        """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""
-        out = ["O"] * len(doc)
+    def tag(self, doc: Doc, marginals: bool = False) -> tuple[list[str], tuple[list[float], list[float]] | None]:
+        """One BIO label per token of ``doc`` (``O`` outside paragraphs) and, with ``marginals``,
+        per token the probability that it begins a content and that it is part of one (computed
+        in the paragraphs holding a cue only; 0 elsewhere), which ``boundaries.py`` reads."""
+        n = len(doc)
+        out = ["O"] * n
+        probs = ([0.0] * n, [0.0] * n) if marginals else None
         with self._lock:
             for (start, _end), seq in featurize(doc, self.cue_lemmas):
-                out[start:start + len(seq)] = self._tagger.tag(seq)
-        return out
+                labels = self._tagger.tag(seq)
+                out[start:start + len(seq)] = labels
+                if probs is not None and any(label.endswith("-CUE") for label in labels):
+                    begin, content = probs
+                    marginal = self._tagger.marginal
+                    for j in range(len(seq)):
+                        b = marginal("B-CONTENT", j)
+                        begin[start + j] = b
+                        content[start + j] = b + marginal("I-CONTENT", j)
+        return out, probs
 
-    def links(self, doc: Doc, keep_empty: bool = False) -> list[Link]:
+    def labels(self, doc: Doc) -> list[str]:
+        """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""
+        return self.tag(doc)[0]
+
+    def links(self, doc: Doc, keep_empty: bool = False, labels: list[str] | None = None) -> list[Link]:
         """The tagged attributions of ``doc``, grouped paragraph by paragraph.
 
-        ``keep_empty`` also returns the cues the linker found no content for.
+        ``keep_empty`` also returns the cues the linker found no content for; ``labels`` are
+        those of ``tag`` when already computed.
         """
-        labels = self.labels(doc)
+        labels = self.labels(doc) if labels is None else labels
         sent_starts = _sentence_starts(doc)
         tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in paragraphs(doc)]
         return link_paragraphs(sent_starts, tagged, keep_empty=keep_empty)

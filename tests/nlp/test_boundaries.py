@@ -1,0 +1,79 @@
+"""The content boundary reranker: candidates, choice, training, model files."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from selon.eval.train_boundaries import fit_logit
+from selon.nlp import boundaries
+from selon.nlp.attribution import Attribution
+from selon.nlp.boundaries import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
+from selon.nlp.learned import DEFAULT_MODEL
+
+TEXT = "Mr. Smith said the plan would fail, but the council voted for it anyway."
+
+
+@pytest.fixture(scope="module")
+def said(nlp_en):
+    doc = nlp_en(TEXT)
+    cue = next(t.i for t in doc if t.text == "said")
+    end = len(doc) - 1  # the tagger's content runs to the final period, over ", but ..."
+    att = Attribution(sentence=(0, len(doc)), content=(cue + 1, end), cue=(cue, cue + 1), source=(0, cue),
+                      kind="learned")
+    return doc, att
+
+
+def _text(doc, span: tuple[int, int]) -> str:
+    return doc[span[0]:span[1]].text
+
+
+def test_candidates_hold_the_taggers_span_and_the_clause_edges(said) -> None:
+    doc, att = said
+    starts, ends = boundaries.candidates(DocView(doc), att)
+    assert "orig" in starts[att.content[0]] and "orig" in ends[att.content[1]]
+    comma = next(t.i for t in doc if t.text == ",")
+    assert "punct" in ends[comma]  # "... would fail" ends before ", but"
+    spans = [span for span, *_ in boundaries.enumerate_spans(DocView(doc), att, None)]
+    assert att.content in spans and (att.content[0], comma) in spans
+    assert all(s < e for s, e in spans)
+
+
+def test_choice_follows_the_weights_and_keeps_the_taggers_span_on_ties(said) -> None:
+    doc, att = said
+    view = DocView(doc)
+    assert ContentBoundaries({}).choose(view, att, None) == att.content
+    cut = ContentBoundaries({"E_punct": 2.0, "P_orig": 0.5}).choose(view, att, None)
+    assert _text(doc, cut) == "the plan would fail"
+
+
+def test_fit_logit_learns_which_candidate_is_right() -> None:
+    groups = [([["bias", "x=a"], ["bias", "good", "x=b"], ["bias", "x=c"]], 1),
+              ([["bias", "good", "x=a"], ["bias", "x=c"]], 0),
+              ([["bias", "x=b"], ["bias", "x=a"], ["good"]], 2)]
+    weights = fit_logit(groups, l2=0.1)
+    assert weights["good"] > 1.0
+    for candidates, answer in groups:
+        scores = [sum(weights.get(f, 0.0) for f in feats) for feats in candidates]
+        assert scores.index(max(scores)) == answer
+
+
+def test_model_files_are_checked(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    stale = tmp_path / "old.boundaries.json"
+    stale.write_text(json.dumps({"features_version": BOUNDARY_FEATURES_VERSION - 1, "weights": {}}))
+    with pytest.raises(ValueError, match="retrain"):
+        ContentBoundaries.load(stale)
+    with caplog.at_level(logging.WARNING, logger="selon.nlp.boundaries"):
+        assert boundaries.load_boundaries(tmp_path / "missing.boundaries.json") is None
+    assert "selon train polnear" in caplog.text
+
+
+def test_the_packaged_reranker_matches_the_packaged_tagger() -> None:
+    path = boundaries_path(DEFAULT_MODEL)
+    assert path.name == "attribution-en.boundaries.json"
+    model = boundaries.load_boundaries(path)
+    assert model is not None and len(model.weights) > 1000
+    assert model.meta["groups"] > 1000
