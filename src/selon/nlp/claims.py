@@ -343,12 +343,14 @@ class ClaimBuilder:
 
 def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """A content that runs past its sentence into one with an attribution of its own ends with its
-    sentence: the next sentence says who stands behind the rest."""
+    sentence: the next sentence says who stands behind the rest. (A content that only starts
+    after its cue's sentence, "X said: / 'A.' Y said", is left whole.)"""
     cues = sorted(c.cue.start for c in claims if c.cue is not None)
     out: list[Claim] = []
     for claim in claims:
         sent = claim.sentence
-        if sent is not None and claim.content.end > sent.end and any(sent.end <= c < claim.content.end for c in cues):
+        if sent is not None and claim.content.start < sent.end < claim.content.end \
+                and any(sent.end <= c < claim.content.end for c in cues):
             end = sent.end
             while end > claim.content.start and (doc.text[end - 1] in " \n\t.;,!?"):
                 end -= 1
