@@ -17,17 +17,19 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from .attribution import QUOTE_CHARS, Attribution
+from .arrays import DocArrays
 from .lexicon import EN
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 #: Bump when ``featurize`` changes: a model trained on other features is refused, not misread.
 FEATURES_VERSION = 3
@@ -74,28 +76,31 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     A paragraph is the tagging unit because PolNeAR contents run across sentences
     (quotes of several sentences) but almost never across paragraphs.
     """
+    a = DocArrays.of(doc)
+    texts, spaces, ws = a.text, a.is_space, a.whitespace_
     out: list[tuple[int, int]] = []
     start: int | None = None
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    for k in range(a.n):
+        if spaces[k] and "\n" in texts[k]:
             if start is not None:
-                out.append((start, tok.i))
+                out.append((start, k))
             start = None
             continue
         if start is None:
-            if tok.is_space:
+            if spaces[k]:
                 continue
-            start = tok.i
-        if "\n" in tok.whitespace_:
-            out.append((start, tok.i + 1))
+            start = k
+        if "\n" in ws[k]:
+            out.append((start, k + 1))
             start = None
     if start is not None:
-        out.append((start, len(doc)))
+        out.append((start, a.n))
     return out
 
 
-def _quote_state(doc: Doc, start: int, end: int) -> list[int]:
-    """Per token: 1 inside a quotation, 2 on an opening mark, 3 on a closing mark, 0 outside.
+def _quote_state(texts: Sequence[str], start: int, end: int) -> list[int]:
+    """Per token of ``texts[start:end]``: 1 inside a quotation, 2 on an opening mark, 3 on a
+    closing mark, 0 outside.
 
     Straight double quotes toggle; typographic ones open and close. Single quotes count only
     as a pair ‘...’ (a lone ’ is an apostrophe). A quote opened and never closed in the
@@ -104,7 +109,7 @@ def _quote_state(doc: Doc, start: int, end: int) -> list[int]:
     state = [0] * (end - start)
     inside = single = False
     for k in range(start, end):
-        text = doc[k].text
+        text = texts[k]
         if text in _OPENING or (text == '"' and not inside):
             state[k - start] = 2
             inside = True
@@ -129,78 +134,138 @@ def is_cue_candidate(tok: Token, cue_lemmas: frozenset[str]) -> bool:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Per token, the index of its sentence's first token (``Token.sent`` is slow per token)."""
-    starts = [0] * len(doc)
-    for sent in doc.sents:
-        for k in range(sent.start, sent.end):
-            starts[k] = sent.start
-    return starts
+    return list(DocArrays.of(doc).sent_starts)
 
 
-class _Arrays:
-    """The token attributes the features read, gathered in one pass over the Doc.
+def _per_value(values: Sequence[str], make: Callable[[str], _T]) -> list[_T]:
+    """``[make(v) for v in values]``, calling ``make`` once per distinct value."""
+    made = {v: make(v) for v in set(values)}
+    return [made[v] for v in values]
 
-    Creating spaCy ``Token`` objects dominates the cost of featurizing; reading each attribute
-    once into plain lists keeps tagging cheap beside the parse.
-    """
+
+def _word_strings(w: str) -> tuple[str, ...]:
+    return "w=" + w, "-2w=" + w, "-1w=" + w, "1w=" + w, "2w=" + w, "suf=" + w[-3:]
+
+
+def _lemma_strings(lemma: str) -> tuple[str, ...]:
+    return "l=" + lemma, "-1l=" + lemma, "1l=" + lemma
+
+
+def _pos_strings(pos: str) -> tuple[str, ...]:
+    return "p=" + pos, "-2p=" + pos, "-1p=" + pos, "1p=" + pos, "2p=" + pos
+
+
+def _dep_strings(dep: str) -> tuple[str, ...]:
+    return "d=" + dep, "-1d=" + dep, "1d=" + dep
+
+
+#: the feature strings of the quote state (``_quote_state``): own, then as seen from -2, -1, +1, +2
+_Q = [(f"q={q}", f"-2q={q}", f"-1q={q}", f"1q={q}", f"2q={q}") for q in range(4)]
+_SI = [f"si={k}" for k in range(4)]
+_SFIRST = {True: "sfirst=True", False: "sfirst=False"}
+_SLAST = {True: "slast=True", False: "slast=False"}
+_SCUE = {True: "scue=True", False: "scue=False"}
+_DCUE = {d: "dcue=" + _bucket(d) for d in range(-26, 27)}
+
+
+def _dcue(distance: int) -> str:
+    """The "dcue" feature: beyond 25 tokens every distance is "far"."""
+    return _DCUE[distance if -26 <= distance <= 26 else (26 if distance > 0 else -26)]
+_CLAUSE_KIDS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+class _DocFeatures:
+    """What the features read, per token of one Doc, and the strings that do not depend on the
+    paragraph, each built once: featurizing formats millions of strings per hundred articles,
+    so none is formatted twice and as few objects as possible are made per token."""
 
     def __init__(self, doc: Doc, cue_lemmas: frozenset[str]) -> None:
-        n = len(doc)
-        self.lower = [""] * n
-        self.lemma = [""] * n
-        self.pos = [""] * n
-        self.tag = [""] * n
-        self.dep = [""] * n
-        self.shape = [""] * n
-        self.ent = [""] * n
-        self.head = [0] * n
-        self.left = [0] * n
-        self.right = [0] * n
-        self.n_lefts = [0] * n
-        self.n_rights = [0] * n
-        self.kids: list[set[str] | None] = [None] * n
-        self.candidate = [False] * n
-        for tok in doc:
-            k = tok.i
-            low = tok.lower_
-            self.lower[k] = low
-            lemma = self.lemma[k] = tok.lemma_.lower()
-            pos = self.pos[k] = tok.pos_
-            self.tag[k] = tok.tag_
-            self.dep[k] = tok.dep_
-            self.shape[k] = _shape(tok.text)
-            self.ent[k] = (tok.ent_iob_ + tok.ent_type_) if tok.ent_type_ else "O"
-            self.head[k] = tok.head.i
-            self.left[k] = tok.left_edge.i
-            self.right[k] = tok.right_edge.i
-            self.n_lefts[k] = tok.n_lefts
-            self.n_rights[k] = tok.n_rights
-            if pos in _CUE_POS and lemma in cue_lemmas:
-                self.candidate[k] = True
-                self.kids[k] = {c.dep_ for c in tok.children}
-        self.sent_starts = _sentence_starts(doc)
+        a = DocArrays.of(doc)
+        n = a.n
+        self.texts = a.text
+        self.lower = lower = a.lower_
+        self.lemma = lemma = a.lemma_lower
+        self.pos = pos = a.pos_
+        self.dep = dep = a.dep_
+        self.head = head = a.head
+        self.left, self.right = left, right = a.left_edge, a.right_edge
+        self.sent_starts = a.sent_starts
+        self.candidate = candidate = [pos[k] in _CUE_POS and lemma[k] in cue_lemmas for k in range(n)]
+        self.w = _per_value(lower, _word_strings)
+        self.l = _per_value(lemma, _lemma_strings)
+        self.p = _per_value(pos, _pos_strings)
+        self.d = _per_value(dep, _dep_strings)
+        tokens = range(n)
+        head_lemma = ["ROOT" if head[k] == k else lemma[head[k]] for k in tokens]
+        first_edge = [str(left[head[k]] == k) for k in tokens]
+        last_edge = [str(right[head[k]] == k) for k in tokens]
+        self.le1 = ["-1le=" + v for v in first_edge]  # "le" as seen from the next token
+        self.re1 = ["1re=" + v for v in last_edge]  # "re" as seen from the previous token
+        #: the features before the quote state (after "bias"), and those after the sentence ones
+        self.first = list(zip(
+            [s[0] for s in self.w], [s[0] for s in self.l], [s[0] for s in self.p],
+            _per_value(a.tag_, lambda t: "t=" + t), [s[0] for s in self.d],
+            _per_value(self.texts, lambda t: "s=" + _shape(t)),
+            ["hl=" + v for v in head_lemma], ["hp=" + pos[h] for h in head],
+            ["hd=" + ("ROOT" if head[k] == k else dep[head[k]]) for k in tokens],
+            ["dhl=" + dep[k] + "|" + head_lemma[k] for k in tokens],
+            ["e=" + ((iob + kind) if kind else "O") for iob, kind in zip(a.ent_iob_, a.ent_type_)],
+        ))
+        self.middle = list(zip(
+            [s[5] for s in self.w], ["pre=" + ("L" if k < head[k] else ("R" if k > head[k] else "=")) for k in tokens],
+            ["le=" + v for v in first_edge], ["re=" + v for v in last_edge],
+            ["nl=" + str(min(v, 3)) for v in a.n_lefts], ["nr=" + str(min(v, 3)) for v in a.n_rights],
+        ))
+        #: per token: the cue features (candidates only), then "under" and "under_l", and the
+        #: start of "under_q" that the quote state completes; empty or None without them
+        self.extra: list[tuple[str, ...]] = [()] * n
+        self.under_q: list[str | None] = [None] * n
+        for k in tokens:
+            extra: tuple[str, ...] = ()
+            if candidate[k]:
+                kids = {dep[c] for c in a.children(k)}
+                extra = ("cue=1", "cue_ccomp=" + str(bool(kids & _CLAUSE_KIDS)),
+                         "cue_subj=" + str(bool(kids & _SUBJ_DEPS)))
+            under = self._cue_path(k)
+            if under is not None:
+                rel, side, anc = under
+                extra += ("under=" + rel + side, "under_l=" + lemma[anc] + "|" + rel)
+                self.under_q[k] = "under_q=" + rel + side
+            if extra:
+                self.extra[k] = extra
+        self.path = ["path=" + self._path(k) for k in tokens]
 
-    def cue_path(self, k: int) -> tuple[str, str, int] | None:
+    def _cue_path(self, k: int) -> tuple[str, str, int] | None:
         """The nearest cue-candidate ancestor: (relation below it on the path, side, ancestor)."""
-        child, node = k, self.head[k]
+        head, candidate = self.head, self.candidate
+        child, node = k, head[k]
         for _ in range(8):
             if node == child:
                 return None
-            if self.candidate[node]:
+            if candidate[node]:
                 return self.dep[child], ("L" if k < node else "R"), node
-            child, node = node, self.head[node]
+            child, node = node, head[node]
         return None
 
-    def cue_relation(self, k: int, cues: Sequence[int]) -> tuple[str, str] | None:
-        """How token ``k`` sits towards the nearest cue candidate of its sentence.
+    def _path(self, k: int) -> str:
+        """The token's relation and those of its first two ancestors."""
+        dep = self.dep
+        h1 = self.head[k]
+        if h1 == k:
+            return dep[k] + ">"
+        h2 = self.head[h1]
+        if h2 == h1:
+            return dep[k] + ">" + dep[h1]
+        return dep[k] + ">" + dep[h1] + ">" + dep[h2]
+
+    def cue_relation(self, k: int, c: int) -> tuple[str, str] | None:
+        """How token ``k`` sits towards ``c``, the nearest cue candidate of its sentence.
 
         "in" its subtree (a complement or subject), "sib" in the subtree of the cue's head but
         not the cue's (the clause an adjunct "according to X" or an incise "..., he said"
         attaches to), or "out"; with the side and the cue's relation, then its lemma.
         A projective parse makes every subtree a contiguous range, so edges suffice.
         """
-        if not cues:
-            return None
-        c = min(cues, key=lambda c: abs(c - k))
         if c == k:
             return None
         side = "L" if k < c else "R"
@@ -209,95 +274,84 @@ class _Arrays:
         else:
             h = self.head[c]
             rel = ("sib" if h != c and self.left[h] <= k <= self.right[h] else "out") + side + self.dep[c]
-        return rel, rel + "|" + self.lemma[c]
+        return "crel=" + rel, "crel_l=" + rel + "|" + self.lemma[c]
 
-    def path(self, k: int) -> str:
-        """The token's relation and those of its first two ancestors."""
-        h1 = self.head[k]
-        if h1 == k:
-            return self.dep[k] + ">"
-        h2 = self.head[h1]
-        if h2 == h1:
-            return self.dep[k] + ">" + self.dep[h1]
-        return self.dep[k] + ">" + self.dep[h1] + ">" + self.dep[h2]
+    def paragraph(self, start: int, end: int) -> list[list[str]]:
+        """Each token's feature strings, its own then its neighbours' within the paragraph.
 
-
-def _token_features(a: _Arrays, start: int, end: int, quotes: list[int]) -> list[dict[str, str]]:
-    """Features of each token of a paragraph on its own (``featurize`` adds the neighbours')."""
-    sent_starts, candidate = a.sent_starts, a.candidate
-    cues = [k for k in range(start, end) if candidate[k]]
-    sent_cues: dict[int, list[int]] = {}
-    for c in cues:
-        sent_cues.setdefault(sent_starts[c], []).append(c)
-    out: list[dict[str, str]] = []
-    sent_index = 0
-    current = sent_starts[start]
-    cue_pos = 0
-    for k in range(start, end):
-        s_start = sent_starts[k]
-        if s_start != current:
-            current = s_start
-            sent_index += 1
-        s_end_last = k + 1 >= end or sent_starts[k + 1] != s_start
-        h = a.head[k]
-        root = h == k
-        head_lemma = "ROOT" if root else a.lemma[h]
-        q = str(quotes[k - start])
-        f = {
-            "w": a.lower[k],
-            "l": a.lemma[k],
-            "p": a.pos[k],
-            "t": a.tag[k],
-            "d": a.dep[k],
-            "s": a.shape[k],
-            "hl": head_lemma,
-            "hp": a.pos[h],
-            "hd": "ROOT" if root else a.dep[h],
-            "dhl": a.dep[k] + "|" + head_lemma,
-            "e": a.ent[k],
-            "q": q,
-            "sfirst": str(k == s_start),
-            "slast": str(s_end_last),
-            "si": str(min(sent_index, 3)),
-            "suf": a.lower[k][-3:],
-            "pre": "L" if k < h else ("R" if k > h else "="),
-            "le": str(a.left[h] == k),
-            "re": str(a.right[h] == k),
-            "nl": str(min(a.n_lefts[k], 3)),
-            "nr": str(min(a.n_rights[k], 3)),
-        }
-        if candidate[k]:
-            kids = a.kids[k] or set()
-            f["cue"] = "1"
-            f["cue_ccomp"] = str(bool(kids & {"ccomp", "xcomp", "parataxis"}))
-            f["cue_subj"] = str(bool(kids & _SUBJ_DEPS))
-        path = a.cue_path(k)
-        if path is not None:
-            dep, side, anc = path
-            f["under"] = dep + side
-            f["under_l"] = a.lemma[anc] + "|" + dep
-            f["under_q"] = dep + side + q
-        while cue_pos + 1 < len(cues) and abs(cues[cue_pos + 1] - k) <= abs(cues[cue_pos] - k):
-            cue_pos += 1
-        if cues and cues[cue_pos] != k:
-            near = cues[cue_pos]
-            f["dcue"] = _bucket(k - near)
-            f["scue"] = str(sent_starts[near] == s_start)
-        f["path"] = a.path(k)
-        rel = a.cue_relation(k, sent_cues.get(s_start, ()))
-        if rel:
-            f["crel"] = rel[0]
-            f["crel_l"] = rel[1]
-        out.append(f)
-    return out
-
-
-_WINDOW = {
-    -2: ("w", "p", "q"),
-    -1: ("w", "l", "p", "d", "q", "le"),
-    1: ("w", "l", "p", "d", "q", "re"),
-    2: ("w", "p", "q"),
-}
+        The nearest cue candidate of each token (of the paragraph: "dcue"; of its sentence:
+        "crel", ties to the earlier one) is followed with a pointer, the tokens coming in order.
+        """
+        sent_starts, candidate = self.sent_starts, self.candidate
+        qs = [_Q[q] for q in _quote_state(self.texts, start, end)]
+        cues = [k for k in range(start, end) if candidate[k]]
+        sent_cues: dict[int, list[int]] = {}
+        for c in cues:
+            sent_cues.setdefault(sent_starts[c], []).append(c)
+        w, l, p, d, pos, lower = self.w, self.l, self.p, self.d, self.pos, self.lower
+        first, middle, extra, under_q, path = self.first, self.middle, self.extra, self.under_q, self.path
+        out: list[list[str]] = []
+        sent_index = 0
+        current = sent_starts[start]
+        si = _SI[0]
+        scues = sent_cues.get(current, ())
+        near_s = 0
+        n_cues = len(cues)
+        cue_pos = 0
+        for k in range(start, end):
+            i = k - start
+            s_start = sent_starts[k]
+            if s_start != current:
+                current = s_start
+                sent_index += 1
+                si = _SI[min(sent_index, 3)]
+                scues = sent_cues.get(s_start, ())
+                near_s = 0
+            q = qs[i]
+            feats = ["bias", *first[k], q[0], _SFIRST[k == s_start],
+                     _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start], si, *middle[k], *extra[k]]
+            if under_q[k] is not None:
+                feats.append(under_q[k] + q[0][2:])
+            if n_cues:
+                # |c1 - k| <= |c0 - k| for c0 < c1 is 2k >= c0 + c1
+                while cue_pos + 1 < n_cues and 2 * k >= cues[cue_pos] + cues[cue_pos + 1]:
+                    cue_pos += 1
+                near = cues[cue_pos]
+                if near != k:
+                    feats += (_dcue(k - near), _SCUE[sent_starts[near] == s_start])
+            feats.append(path[k])
+            if scues:
+                while near_s + 1 < len(scues) and 2 * k > scues[near_s] + scues[near_s + 1]:
+                    near_s += 1
+                rel = self.cue_relation(k, scues[near_s])
+                if rel is not None:
+                    feats += rel
+            if i >= 2:
+                j = k - 2
+                feats += (w[j][1], p[j][1], qs[i - 2][1])
+            else:
+                feats.append("-2=PAD")
+            if i >= 1:
+                j = k - 1
+                feats += (w[j][2], l[j][1], p[j][2], d[j][1], qs[i - 1][2], self.le1[j])
+            else:
+                feats.append("-1=PAD")
+            if k + 1 < end:
+                j = k + 1
+                feats += (w[j][3], l[j][2], p[j][3], d[j][2], qs[i + 1][3], self.re1[j])
+            else:
+                feats.append("1=PAD")
+            if k + 2 < end:
+                j = k + 2
+                feats += (w[j][4], p[j][4], qs[i + 2][4])
+            else:
+                feats.append("2=PAD")
+            if i > 0:
+                feats += ("p-1p0=" + pos[k - 1] + "|" + pos[k], "w-1w0=" + lower[k - 1] + "|" + lower[k])
+            if k + 1 < end:
+                feats += ("p0p1=" + pos[k] + "|" + pos[k + 1], "w0w1=" + lower[k] + "|" + lower[k + 1])
+            out.append(feats)
+        return out
 
 
 def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tuple[tuple[int, int], list[list[str]]]]:
@@ -305,33 +359,8 @@ def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tu
 
     Shared by training and inference so that both see exactly the same features.
     """
-    arrays = _Arrays(doc, cue_lemmas)
-    out = []
-    for start, end in paragraphs(doc):
-        base = _token_features(arrays, start, end, _quote_state(doc, start, end))
-        n = len(base)
-        own = [["bias"] + [f"{key}={val}" for key, val in f.items()] for f in base]
-        window = {offset: [[f"{offset}{key}={f[key]}" for key in keys] for f in base]
-                  for offset, keys in _WINDOW.items()}
-        seq: list[list[str]] = []
-        for k in range(n):
-            feats = own[k]
-            for offset in _WINDOW:
-                j = k + offset
-                if 0 <= j < n:
-                    feats.extend(window[offset][j])
-                else:
-                    feats.append(f"{offset}=PAD")
-            w, p = base[k]["w"], base[k]["p"]
-            if k > 0:
-                feats.append(f"p-1p0={base[k - 1]['p']}|{p}")
-                feats.append(f"w-1w0={base[k - 1]['w']}|{w}")
-            if k + 1 < n:
-                feats.append(f"p0p1={p}|{base[k + 1]['p']}")
-                feats.append(f"w0w1={w}|{base[k + 1]['w']}")
-            seq.append(feats)
-        out.append(((start, end), seq))
-    return out
+    features = _DocFeatures(doc, cue_lemmas)
+    return [((start, end), features.paragraph(start, end)) for start, end in paragraphs(doc)]
 
 
 # -- from labels to attributions ---------------------------------------------------------------
