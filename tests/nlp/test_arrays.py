@@ -13,14 +13,14 @@ from selon.nlp.arrays import DocArrays
 
 def _token_view(doc: Doc) -> list[tuple]:
     return [(t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.ent_iob_, t.ent_type_, t.idx, t.whitespace_,
-             t.is_space, t.is_punct, t.head.i, t.left_edge.i, t.right_edge.i, t.n_lefts, t.n_rights,
+             t.is_space, t.is_punct, t.is_alpha, t.head.i, t.left_edge.i, t.right_edge.i, t.n_lefts, t.n_rights,
              [c.i for c in t.children], t.sent.start) for t in doc]
 
 
 def _array_view(doc: Doc) -> list[tuple]:
     a = DocArrays.of(doc)
     return [(a.text[k], a.lower_[k], a.lemma_[k], a.pos_[k], a.tag_[k], a.dep_[k], a.ent_iob_[k], a.ent_type_[k],
-             a.idx[k], a.whitespace_[k], a.is_space[k], a.is_punct[k], a.head[k], a.left_edge[k], a.right_edge[k],
+             a.idx[k], a.whitespace_[k], a.is_space[k], a.is_punct[k], a.is_alpha[k], a.head[k], a.left_edge[k], a.right_edge[k],
              a.n_lefts[k], a.n_rights[k], a.children(k), a.sent_starts[k]) for k in range(a.n)]
 
 
@@ -66,4 +66,7 @@ def test_snapshot_follows_changes() -> None:
 def test_parsed_text_matches_spacy(nlp_en) -> None:
     doc = nlp_en("The senator, who spoke on Monday, said the vote was fair.\n\n“We will win,” she told reporters.")
     assert _array_view(doc) == _token_view(doc)
-    assert DocArrays.of(doc).lemma_lower == [t.lemma_.lower() for t in doc]
+    arrays = DocArrays.of(doc)
+    assert arrays.lemma_lower == [t.lemma_.lower() for t in doc]
+    assert arrays.doc_text == doc.text
+    assert all(arrays.span_text(s, e) == doc[s:e].text for s in range(len(doc)) for e in range(s, len(doc) + 1))

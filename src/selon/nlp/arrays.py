@@ -6,9 +6,10 @@ reads an attribute for every token in one call; the string attributes come back 
 are turned into text once per distinct value. Everything here equals what the ``Token``
 properties of the same name return, edges and children included (see ``_edges``).
 
-A snapshot is cached per Doc and reused while the Doc's token attributes stay the same: the
-segmenter runs before the parser, the other stages after it, and each gets a snapshot of the
-Doc as it then is.
+A snapshot is cached per Doc and reused while the annotations of its tokens (tags, parse,
+lemmas, entities, sentence starts) and its length stay the same: the segmenter runs before
+the parser, the other stages after it, and each gets a snapshot of the Doc as it then is. The
+lexical attributes (text, spacing, offsets) change only with the tokenization, hence the length.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import weakref
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS,
-                         SENT_START, SPACY, TAG)
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH,
+                         POS, SENT_START, SPACY, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START, IDX, SPACY, IS_SPACE, IS_PUNCT]
+#: what spaCy's components annotate: compared to tell whether a snapshot is still valid
+_ANNOTATIONS = [HEAD, DEP, TAG, POS, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+_ATTRS = _ANNOTATIONS + [ORTH, LOWER, IDX, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA]
 _COL = {attr: k for k, attr in enumerate(_ATTRS)}
 _IOB = ("", "I", "O", "B")
 #: spaCy stops adjusting the edges of a non-projective parse after this many passes
@@ -43,11 +46,11 @@ class DocArrays:
     @classmethod
     def of(cls, doc: Doc) -> DocArrays:
         """The Doc's snapshot: the cached one while its attributes are unchanged, else a new one."""
-        raw = doc.to_array(_ATTRS)
         cached = _CACHE.get(doc)
-        if cached is not None and cached._raw.shape == raw.shape and np.array_equal(cached._raw, raw):
+        if cached is not None and cached.n == len(doc) and \
+                np.array_equal(cached._raw[:, :len(_ANNOTATIONS)], doc.to_array(_ANNOTATIONS)):
             return cached
-        arrays = cls(doc, raw)
+        arrays = cls(doc, doc.to_array(_ATTRS))
         _CACHE[doc] = arrays
         return arrays
 
@@ -60,8 +63,8 @@ class DocArrays:
         if not len(col):
             return []
         values, inverse = np.unique(col, return_inverse=True)
-        names = [self._strings[int(v)] for v in values]
-        return [names[k] for k in inverse.tolist()]
+        names = np.array([self._strings[int(v)] for v in values], dtype=object)
+        return names[inverse].tolist()
 
     # -- as the Token properties of the same name ---------------------------------------------
     @cached_property
@@ -113,6 +116,10 @@ class DocArrays:
         return [bool(v) for v in self._column(IS_PUNCT)]
 
     @cached_property
+    def is_alpha(self) -> list[bool]:
+        return [bool(v) for v in self._column(IS_ALPHA)]
+
+    @cached_property
     def head(self) -> list[int]:
         """``Token.head.i``: HEAD is stored as an offset, unsigned."""
         offsets = self._raw[:, _COL[HEAD]].astype(np.int64)
@@ -121,13 +128,20 @@ class DocArrays:
     # -- derived -------------------------------------------------------------------------------
     @cached_property
     def doc_text(self) -> str:
-        """``Doc.text``, which spaCy rebuilds from the tokens on every access."""
-        return self.doc.text
+        """``Doc.text``, which spaCy rebuilds from Token objects on every access."""
+        return "".join([t + w for t, w in zip(self.text, self.whitespace_)])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        if start >= end:
+            return ""
+        return self.doc_text[self.idx[start]:self.end_char[end - 1]]
 
     @cached_property
     def end_char(self) -> list[int]:
         """Character offset just after each token (``tok.idx + len(tok)``)."""
-        return [i + len(t) for i, t in zip(self.idx, self.text)]
+        lengths = np.fromiter(map(len, self.text), dtype=np.int64, count=self.n)
+        return (self._raw[:, _COL[IDX]].astype(np.int64) + lengths).tolist()
 
     @cached_property
     def lemma_lower(self) -> list[str]:
@@ -152,6 +166,29 @@ class DocArrays:
         flags = self._column(SENT_START)
         starts = [0] + [k for k in range(1, self.n) if flags[k] == 1]
         return list(zip(starts, starts[1:] + [self.n])) if self.n else []
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Token ranges of the paragraphs: runs of non-space tokens between line breaks."""
+        texts, spaces, ws = self.text, self.is_space, self.whitespace_
+        out: list[tuple[int, int]] = []
+        start: int | None = None
+        for k in range(self.n):
+            if spaces[k] and "\n" in texts[k]:
+                if start is not None:
+                    out.append((start, k))
+                start = None
+                continue
+            if start is None:
+                if spaces[k]:
+                    continue
+                start = k
+            if "\n" in ws[k]:
+                out.append((start, k + 1))
+                start = None
+        if start is not None:
+            out.append((start, self.n))
+        return out
 
     def _edges(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Left and right edges and left and right child counts, as spaCy sets them.

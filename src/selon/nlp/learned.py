@@ -76,26 +76,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     A paragraph is the tagging unit because PolNeAR contents run across sentences
     (quotes of several sentences) but almost never across paragraphs.
     """
-    a = DocArrays.of(doc)
-    texts, spaces, ws = a.text, a.is_space, a.whitespace_
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for k in range(a.n):
-        if spaces[k] and "\n" in texts[k]:
-            if start is not None:
-                out.append((start, k))
-            start = None
-            continue
-        if start is None:
-            if spaces[k]:
-                continue
-            start = k
-        if "\n" in ws[k]:
-            out.append((start, k + 1))
-            start = None
-    if start is not None:
-        out.append((start, a.n))
-    return out
+    return list(DocArrays.of(doc).paragraphs)
 
 
 def _quote_state(texts: Sequence[str], start: int, end: int) -> list[int]:
@@ -179,8 +160,7 @@ class _DocFeatures:
     paragraph, each built once: featurizing formats millions of strings per hundred articles,
     so none is formatted twice and as few objects as possible are made per token."""
 
-    def __init__(self, doc: Doc, cue_lemmas: frozenset[str]) -> None:
-        a = DocArrays.of(doc)
+    def __init__(self, a: DocArrays, cue_lemmas: frozenset[str]) -> None:
         n = a.n
         self.texts = a.text
         self.lower = lower = a.lower_
@@ -359,8 +339,12 @@ def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tu
 
     Shared by training and inference so that both see exactly the same features.
     """
-    features = _DocFeatures(doc, cue_lemmas)
-    return [((start, end), features.paragraph(start, end)) for start, end in paragraphs(doc)]
+    return _featurize(DocArrays.of(doc), cue_lemmas)
+
+
+def _featurize(a: DocArrays, cue_lemmas: frozenset[str]) -> list[tuple[tuple[int, int], list[list[str]]]]:
+    features = _DocFeatures(a, cue_lemmas)
+    return [((start, end), features.paragraph(start, end)) for start, end in a.paragraphs]
 
 
 # -- from labels to attributions ---------------------------------------------------------------
@@ -516,9 +500,12 @@ class AttributionTagger:
 
     def labels(self, doc: Doc) -> list[str]:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""
-        out = ["O"] * len(doc)
+        return self._labels(DocArrays.of(doc))
+
+    def _labels(self, a: DocArrays) -> list[str]:
+        out = ["O"] * a.n
         with self._lock:
-            for (start, _end), seq in featurize(doc, self.cue_lemmas):
+            for (start, _end), seq in _featurize(a, self.cue_lemmas):
                 out[start:start + len(seq)] = self._tagger.tag(seq)
         return out
 
@@ -527,9 +514,10 @@ class AttributionTagger:
 
         ``keep_empty`` also returns the cues the linker found no content for.
         """
-        labels = self.labels(doc)
-        sent_starts = _sentence_starts(doc)
-        tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in paragraphs(doc)]
+        a = DocArrays.of(doc)
+        labels = self._labels(a)
+        sent_starts = list(a.sent_starts)
+        tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in a.paragraphs]
         return link_paragraphs(sent_starts, tagged, keep_empty=keep_empty)
 
     def attributions(self, doc: Doc) -> list[Attribution]:
