@@ -54,6 +54,17 @@ class DocArrays:
         _CACHE[doc] = arrays
         return arrays
 
+    @classmethod
+    def current(cls, doc: Doc) -> DocArrays:
+        """The snapshot the running stage took with :meth:`of`, without checking it again.
+
+        For helpers called many times per Doc (per sentence, per token): checking costs a
+        ``to_array`` call. A stage calls ``of`` once on entry, and the Doc does not change
+        while the stage runs; without a snapshot yet, this takes one.
+        """
+        cached = _CACHE.get(doc)
+        return cached if cached is not None and cached.n == len(doc) else cls.of(doc)
+
     def _column(self, attr: int) -> list[int]:
         return self._raw[:, _COL[attr]].tolist()
 

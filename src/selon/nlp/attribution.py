@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .arrays import DocArrays
 from .incise import find_incises, infinitive, introduced_quotes, is_cue_form
 from .lexicon import Lexicon, lexicon_for
 from .quotes import quotation_regions
@@ -184,8 +185,13 @@ def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> boo
 def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
     out: list[Attribution] = []
     s, e = sent.start, sent.end
+    lower = DocArrays.current(doc).lower_
+    first_words = {seq[0] for seq in lex.adjuncts}
     i = s
     while i < e:
+        if lower[i] not in first_words:
+            i += 1  # the common case, decided without making the Token
+            continue
         n = _match_adjunct(doc, i, lex)
         if not n:
             i += 1
@@ -232,12 +238,14 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges between matching quotation marks in the sentence."""
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in sent:
-        if tok.text in ("«", "“") or (tok.text == '"' and open_at is None):
-            open_at = tok.i
-        elif tok.text in ("»", "”") or (tok.text == '"' and open_at is not None):
+    texts = DocArrays.current(doc).text
+    for i in range(sent.start, sent.end):
+        text = texts[i]
+        if text in ("«", "“") or (text == '"' and open_at is None):
+            open_at = i
+        elif text in ("»", "”") or (text == '"' and open_at is not None):
             if open_at is not None:
-                ranges.append((open_at, tok.i + 1))
+                ranges.append((open_at, i + 1))
             open_at = None
     return ranges
 
@@ -277,7 +285,8 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     s, e = sent.start, sent.end
     quotes = _inside_quotes(doc, sent)
     quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
-    for verb in sent:
+    pos = DocArrays.current(doc).pos_
+    for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB"):  # only verbs pass the test below
         # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
         periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
             verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1

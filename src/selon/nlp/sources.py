@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Channel, Entity, Source, Span
+from .arrays import DocArrays
 from .lexicon import Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
@@ -42,8 +43,14 @@ class EntityIndex:
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
-    span = doc[start:end]
-    return Span(start=span.start_char, end=span.end_char, text=span.text)
+    """``doc[start:end]`` as a character span (read from the token arrays: no Span, no Tokens)."""
+    a = DocArrays.current(doc)
+    if not 0 <= start <= end <= a.n:
+        span = doc[start:end]  # spaCy's slice rules for anything unusual
+        return Span(start=span.start_char, end=span.end_char, text=span.text)
+    first = a.idx[start] if start < a.n else len(a.doc_text)
+    last = a.end_char[end - 1] if end > start else first
+    return Span(start=first, end=last, text=a.doc_text[first:last])
 
 
 def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -87,7 +94,8 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
         seen.add(name.lower())
         found.append(Channel(start=start_c, end=end_c, text=text, name=name))
 
-    for tok in doc[lo:hi]:
+    a = DocArrays.current(doc)
+    for tok in (doc[i] for i in range(*slice(lo, hi).indices(a.n)) if a.pos_[i] in ("VERB", "NOUN")):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.relay_verbs and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"):
             for head in _agents(doc, tok):
