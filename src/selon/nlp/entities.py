@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
+from .arrays import DocArrays
 from .lexicon import lexicon_for
 
 _KIND = {
@@ -67,11 +68,13 @@ def _np_before(doc: Doc, i: int) -> Span | None:
 def _products(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of model designations and quoted type names."""
     found: list[tuple[int, int]] = []
-    for tok in doc:
-        if _DESIGNATION.match(tok.text) and tok.text.upper() not in _NOT_PRODUCTS and not tok.like_num:
+    texts = DocArrays.current(doc).text
+    designations = {t for t in set(texts) if _DESIGNATION.match(t) and t.upper() not in _NOT_PRODUCTS}
+    for tok in (doc[i] for i, t in enumerate(texts) if t in designations):
+        if not tok.like_num:
             found.append((tok.i, tok.i + 1))
-    for tok in doc:
-        if tok.text in _QUOTES and tok.i + 2 < len(doc) and doc[tok.i + 2].text in _QUOTES:
+    for tok in (doc[i] for i, t in enumerate(texts) if t in _QUOTES):
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].text in _QUOTES:
             name = doc[tok.i + 1]
             if not name.text[:1].isupper():
                 continue
@@ -88,6 +91,7 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
     """All entity mentions of the document, each with its canonical name and group id."""
     lex = lexicon_for(doc.lang_)
     excluded = excluded or []
+    texts = DocArrays.of(doc).text  # the snapshot the helpers read while this stage runs
 
     def is_excluded(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in excluded)
@@ -137,8 +141,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         mention_group.append((s, e, group_of(name, kind)))
 
     # Acronyms in parentheses name the phrase before them: "renseignement militaire ukrainien (GUR)".
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+    for tok in (doc[i] for i, t in enumerate(texts) if t == "("):
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
             acro = doc[tok.i + 1]
             if not (acro.text.isupper() and 2 <= len(acro.text) <= 8 and acro.is_alpha):
                 continue
