@@ -70,3 +70,5 @@ def test_parsed_text_matches_spacy(nlp_en) -> None:
     assert arrays.lemma_lower == [t.lemma_.lower() for t in doc]
     assert arrays.doc_text == doc.text
     assert all(arrays.span_text(s, e) == doc[s:e].text for s in range(len(doc)) for e in range(s, len(doc) + 1))
+    assert all(arrays.char_range(s, e) == (doc[s:e].start_char, doc[s:e].end_char)
+               for s in range(len(doc) + 1) for e in range(s, len(doc) + 1))

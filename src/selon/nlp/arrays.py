@@ -143,10 +143,15 @@ class DocArrays:
         return "".join([t + w for t, w in zip(self.text, self.whitespace_)])
 
     def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``."""
+        """``doc[start:end].text``, for ``0 <= start <= end <= n``."""
         if start >= end:
             return ""
         return self.doc_text[self.idx[start]:self.end_char[end - 1]]
+
+    def char_range(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end].start_char`` and ``.end_char``, for ``0 <= start <= end <= n``."""
+        first = self.idx[start] if start < self.n else len(self.doc_text)
+        return first, (self.end_char[end - 1] if end > start else first)
 
     @cached_property
     def end_char(self) -> list[int]:

@@ -91,7 +91,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
     """All entity mentions of the document, each with its canonical name and group id."""
     lex = lexicon_for(doc.lang_)
     excluded = excluded or []
-    texts = DocArrays.of(doc).text  # the snapshot the helpers read while this stage runs
+    arrays = DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
+    texts = arrays.text
 
     def is_excluded(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in excluded)
@@ -114,7 +115,7 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         if kind == "other" and ent.text.isupper() and len(ent.text) <= 6:
             kind = "organization"
         raw.append((ent.start, ent.end, kind))
-    raw = [r for r in raw if not is_excluded(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1]))]
+    raw = [r for r in raw if not is_excluded(arrays.idx[r[0]], arrays.end_char[r[1] - 1])]
     raw.sort()
 
     groups: list[_Group] = []
@@ -128,9 +129,9 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             groups.append(_Group(name=name, kind=kind))
         return by_key[key]
 
-    persons = sorted({doc[s:e].text for s, e, k in raw if k == "person"}, key=len, reverse=True)
+    persons = sorted({arrays.span_text(s, e) for s, e, k in raw if k == "person"}, key=len, reverse=True)
     for s, e, kind in raw:
-        text = doc[s:e].text
+        text = arrays.span_text(s, e)
         name = text
         if kind == "person":
             parts = text.split()
@@ -179,13 +180,12 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
     entities: list[Entity] = []
     seen: set[tuple[int, int]] = set()
     for s, e, gid in sorted(mention_group):
-        span = doc[s:e]
-        start, end = span.start_char, span.end_char
+        start, end = arrays.char_range(s, e)
         if (start, end) in seen or is_excluded(start, end):
             continue
         seen.add((start, end))
         g = groups[gid]
-        entities.append(Entity(start=start, end=end, text=span.text, kind=g.kind, name=g.name, entity_id=gid + 1))
+        entities.append(Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name, entity_id=gid + 1))
     return entities
 
 

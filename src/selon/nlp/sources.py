@@ -48,8 +48,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span:
     if not 0 <= start <= end <= a.n:
         span = doc[start:end]  # spaCy's slice rules for anything unusual
         return Span(start=span.start_char, end=span.end_char, text=span.text)
-    first = a.idx[start] if start < a.n else len(a.doc_text)
-    last = a.end_char[end - 1] if end > start else first
+    first, last = a.char_range(start, end)
     return Span(start=first, end=last, text=a.doc_text[first:last])
 
 
@@ -135,7 +134,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         # "le ministre de l'Intérieur, Gérald Darmanin": the person is the name, the noun their role
         named = next((e for e in index.inside(src.start, src.end) if e.kind == "person" and e.text == src.role), None)
         if named is not None:
-            role = doc.text[src.start:named.start].strip(" ,")
+            role = DocArrays.current(doc).doc_text[src.start:named.start].strip(" ,")
             first = role.split(" ", 1)
             if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
                 role = first[1]
@@ -235,7 +234,7 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
         named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
         if named:
             s0, _ = _strip_det(doc, start, end)
-            role_text = doc.text[doc[s0].idx:named[0].start].strip(" ,")
+            role_text = DocArrays.current(doc).doc_text[doc[s0].idx:named[0].start].strip(" ,")
             return Source(start=span.start_char, end=span.end_char, text=span.text, name=named[0].name,
                           kind="person", role=role or role_text or None, organization=organization,
                           organizations=[organization] if organization else [])
