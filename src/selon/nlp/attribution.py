@@ -149,11 +149,12 @@ def _grammatical_subject(verb: Token) -> Token | None:
 
 def _match_adjunct(doc: Doc, i: int, lex: Lexicon) -> int:
     """Length of the adjunct phrase starting at token i ("selon", "according to"), or 0."""
-    first = doc[i].lower_
+    lower = DocArrays.current(doc).lower_
+    first = lower[i]
     if not any(seq[0] == first for seq in lex.adjuncts):
         return 0  # the common case, decided on one token
     for seq in lex.adjuncts:
-        if i + len(seq) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(seq)):
+        if i + len(seq) <= len(doc) and all(lower[i + k] == w for k, w in enumerate(seq)):
             return len(seq)
     return 0
 
@@ -441,8 +442,9 @@ _READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
     """"« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
     out: list[Attribution] = []
-    for verb in sent:
-        if verb.lemma_.lower() not in _READ_VERBS or verb.pos_ != "VERB":
+    lemmas = DocArrays.current(doc).lemma_lower
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in _READ_VERBS):
+        if verb.pos_ != "VERB":
             continue
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
         if not any(c.lower_.lstrip("-") == "on" for c in holder.children):

@@ -92,7 +92,7 @@ class ClaimBuilder:
     def __init__(self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2,
                  asserted: bool = True) -> None:
         self.doc = doc
-        self.text = DocArrays.of(doc).doc_text  # spaCy rebuilds Doc.text on every access
+        self.text = DocArrays.current(doc).doc_text  # spaCy rebuilds Doc.text on every access
         self.lex = lexicon_for(doc.lang_)
         self.index = EntityIndex(entities)
         self.figures = figures

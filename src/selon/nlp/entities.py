@@ -192,9 +192,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
 def _nominal_phrases(doc: Doc) -> list[Span]:
     """Nominal phrases headed by a common noun, cut before clauses and appositions."""
     out: list[Span] = []
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    pos = DocArrays.current(doc).pos_
+    for tok in (doc[i] for i, p in enumerate(pos) if p == "NOUN"):
         end = tok.right_edge.i + 1
         for child in tok.rights:
             if child.dep_ in ("acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc"):
