@@ -106,13 +106,14 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         kind = _KIND.get(ent.label_)
         if kind is None or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ == "MISC" and (ent[0].lower_ in lex.openers or len(ent) > 4):
+        if ent.label_ == "MISC" and (arrays.lower_[ent.start] in lex.openers or len(ent) > 4):
             continue
-        low = ent.text.lower()
-        before = {t.lower_ for t in doc[max(0, ent.start - 3): ent.start]}
+        text = arrays.span_text(ent.start, ent.end)
+        low = text.lower()
+        before = set(arrays.lower_[max(0, ent.start - 3): ent.start])
         if low in lex.media_words or before & {"média", "journal", "agence", "quotidien", "newspaper", "outlet", "network"}:
             kind = "organization"
-        if kind == "other" and ent.text.isupper() and len(ent.text) <= 6:
+        if kind == "other" and text.isupper() and len(text) <= 6:
             kind = "organization"
         raw.append((ent.start, ent.end, kind))
     raw = [r for r in raw if not is_excluded(arrays.idx[r[0]], arrays.end_char[r[1] - 1])]
