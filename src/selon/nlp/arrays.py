@@ -278,15 +278,7 @@ class DocArrays:
     def n_rights(self) -> list[int]:
         return self._edge_arrays[3]
 
-    @cached_property
-    def _kids(self) -> list[list[int]]:
-        kids: list[list[int]] = [[] for _ in range(self.n)]
-        for k, h in enumerate(self.head):
-            if h != k:
-                kids[h].append(k)
-        return kids
-
     def children(self, k: int) -> list[int]:
-        """``[c.i for c in doc[k].children]``: spaCy looks for them between the token's edges."""
-        lo, hi = self.left_edge[k], self.right_edge[k]
-        return [c for c in self._kids[k] if lo <= c <= hi]
+        """``[c.i for c in doc[k].children]``: like spaCy, looked for between the token's edges."""
+        head = self.head
+        return [c for c in range(self.left_edge[k], self.right_edge[k] + 1) if head[c] == k and c != k]

@@ -133,8 +133,9 @@ class _DocFeatures:
         last_edge = [str(right[head[k]] == k) for k in tokens]
         self.le1 = ["-1le=" + v for v in first_edge]  # "le" as seen from the next token
         self.re1 = ["1re=" + v for v in last_edge]  # "re" as seen from the previous token
-        #: the features before the quote state (after "bias"), and those after the sentence ones
-        self.first = list(zip(
+        #: the features before the quote state (after "bias"), and those after the sentence ones,
+        #: token after token in one list each (a tuple per token would keep the collector busy)
+        self.first = [f for row in zip(
             [s[0] for s in self.w], [s[0] for s in self.l], [s[0] for s in self.p],
             _per_value(a.tag_, lambda t: "t=" + t), [s[0] for s in self.d],
             _per_value(self.texts, lambda t: "s=" + _shape(t)),
@@ -142,12 +143,12 @@ class _DocFeatures:
             ["hd=" + ("ROOT" if head[k] == k else dep[head[k]]) for k in tokens],
             ["dhl=" + dep[k] + "|" + head_lemma[k] for k in tokens],
             ["e=" + ((iob + kind) if kind else "O") for iob, kind in zip(a.ent_iob_, a.ent_type_)],
-        ))
-        self.middle = list(zip(
+        ) for f in row]
+        self.middle = [f for row in zip(
             [s[5] for s in self.w], ["pre=" + ("L" if k < head[k] else ("R" if k > head[k] else "=")) for k in tokens],
             ["le=" + v for v in first_edge], ["re=" + v for v in last_edge],
             ["nl=" + str(min(v, 3)) for v in a.n_lefts], ["nr=" + str(min(v, 3)) for v in a.n_rights],
-        ))
+        ) for f in row]
         #: per token: the cue features (candidates only), then "under" and "under_l", and the
         #: start of "under_q" that the quote state completes; empty or None without them
         self.extra: list[tuple[str, ...]] = [()] * n
@@ -247,8 +248,8 @@ class _DocFeatures:
                 scues = sent_cues.get(s_start, ())
                 near_s = 0
             q = qs[i]
-            feats = ["bias", *first[k], q[0], _SFIRST[k == s_start],
-                     _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start], si, *middle[k], *extra[k]]
+            feats = ["bias", *first[11 * k:11 * k + 11], q[0], _SFIRST[k == s_start],
+                     _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start], si, *middle[6 * k:6 * k + 6], *extra[k]]
             if under_q[k] is not None:
                 feats.append(under_q[k] + q[0][2:])
             if n_cues:
