@@ -156,8 +156,7 @@ class DocArrays:
     @cached_property
     def end_char(self) -> list[int]:
         """Character offset just after each token (``tok.idx + len(tok)``)."""
-        lengths = np.fromiter(map(len, self.text), dtype=np.int64, count=self.n)
-        return (self._raw[:, _COL[IDX]].astype(np.int64) + lengths).tolist()
+        return [i + n for i, n in zip(self.idx, map(len, self.text))]
 
     @cached_property
     def lemma_lower(self) -> list[str]:

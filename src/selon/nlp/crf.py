@@ -100,8 +100,7 @@ class CrfModel:
         ``features[ends[t - 1]:ends[t]]``.
         """
         n_tokens = len(ends)
-        ids = np.fromiter(map(self.attribute_ids.get, features, repeat(self.unknown)), dtype=np.intp,
-                          count=len(features))
+        ids = np.array(list(map(self.attribute_ids.get, features, repeat(self.unknown))), dtype=np.intp)
         ends_a = np.asarray(ends, dtype=np.intp)
         starts = np.concatenate(([0], ends_a[:-1]))
         lengths = ends_a - starts
