@@ -55,6 +55,11 @@ class DocArrays:
         return arrays
 
     @classmethod
+    def release(cls, doc: Doc) -> None:
+        """Forget the Doc's snapshot (the last stage is done with it; the Doc may live on)."""
+        _CACHE.pop(doc, None)
+
+    @classmethod
     def current(cls, doc: Doc) -> DocArrays:
         """The snapshot the running stage took with :meth:`of`, without checking it again.
 
