@@ -105,6 +105,8 @@ def _dcue(distance: int) -> str:
     """The "dcue" feature: beyond 25 tokens every distance is "far"."""
     return _DCUE[distance if -26 <= distance <= 26 else (26 if distance > 0 else -26)]
 _CLAUSE_KIDS = frozenset({"ccomp", "xcomp", "parataxis"})
+_NL = ("nl=0", "nl=1", "nl=2", "nl=3")
+_NR = ("nr=0", "nr=1", "nr=2", "nr=3")
 
 
 class _DocFeatures:
@@ -129,26 +131,34 @@ class _DocFeatures:
         self.d = _per_value(dep, _dep_strings)
         tokens = range(n)
         head_lemma = ["ROOT" if head[k] == k else lemma[head[k]] for k in tokens]
-        first_edge = [str(left[head[k]] == k) for k in tokens]
-        last_edge = [str(right[head[k]] == k) for k in tokens]
-        self.le1 = ["-1le=" + v for v in first_edge]  # "le" as seen from the next token
-        self.re1 = ["1re=" + v for v in last_edge]  # "re" as seen from the previous token
+        first_edge = [left[head[k]] == k for k in tokens]
+        last_edge = [right[head[k]] == k for k in tokens]
+        # strings of few distinct values are shared, not rebuilt per token: cheaper to make, and
+        # the tagger hashes each distinct string object once
+        self.le1 = ["-1le=True" if v else "-1le=False" for v in first_edge]  # "le" seen from the next token
+        self.re1 = ["1re=True" if v else "1re=False" for v in last_edge]  # "re" seen from the previous token
         #: the features before the quote state (after "bias"), and those after the sentence ones,
         #: token after token in one list each (a tuple per token would keep the collector busy)
         self.first = [f for row in zip(
             [s[0] for s in self.w], [s[0] for s in self.l], [s[0] for s in self.p],
             _per_value(a.tag_, lambda t: "t=" + t), [s[0] for s in self.d],
             _per_value(self.texts, lambda t: "s=" + _shape(t)),
-            ["hl=" + v for v in head_lemma], ["hp=" + pos[h] for h in head],
-            ["hd=" + ("ROOT" if head[k] == k else dep[head[k]]) for k in tokens],
+            _per_value(head_lemma, lambda v: "hl=" + v), _per_value([pos[h] for h in head], lambda v: "hp=" + v),
+            _per_value(["ROOT" if head[k] == k else dep[head[k]] for k in tokens], lambda v: "hd=" + v),
             ["dhl=" + dep[k] + "|" + head_lemma[k] for k in tokens],
-            ["e=" + ((iob + kind) if kind else "O") for iob, kind in zip(a.ent_iob_, a.ent_type_)],
+            _per_value([(iob + kind) if kind else "O" for iob, kind in zip(a.ent_iob_, a.ent_type_)],
+                       lambda v: "e=" + v),
         ) for f in row]
         self.middle = [f for row in zip(
-            [s[5] for s in self.w], ["pre=" + ("L" if k < head[k] else ("R" if k > head[k] else "=")) for k in tokens],
-            ["le=" + v for v in first_edge], ["re=" + v for v in last_edge],
-            ["nl=" + str(min(v, 3)) for v in a.n_lefts], ["nr=" + str(min(v, 3)) for v in a.n_rights],
+            [s[5] for s in self.w], ["pre=L" if k < head[k] else ("pre=R" if k > head[k] else "pre==") for k in tokens],
+            ["le=True" if v else "le=False" for v in first_edge], ["re=True" if v else "re=False" for v in last_edge],
+            [_NL[min(v, 3)] for v in a.n_lefts], [_NR[min(v, 3)] for v in a.n_rights],
         ) for f in row]
+        #: "p-1p0" of token k and "p0p1" of token k - 1, shared per pair of parts of speech
+        pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        self.pos_pairs = [("", "")] + [pairs.get(key) or pairs.setdefault(key, ("p-1p0=" + key[0] + "|" + key[1],
+                                                                             "p0p1=" + key[0] + "|" + key[1]))
+                                      for key in zip(pos, pos[1:])]
         #: per token: the cue features (candidates only), then "under" and "under_l", and the
         #: start of "under_q" that the quote state completes; empty or None without them
         self.extra: list[tuple[str, ...]] = [()] * n
@@ -166,7 +176,9 @@ class _DocFeatures:
                 self.under_q[k] = "under_q=" + rel + side
             if extra:
                 self.extra[k] = extra
-        self.path = ["path=" + self._path(k) for k in tokens]
+        paths: dict[tuple[int, ...], str] = {}
+        self.path = [paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
+                     for k, key in ((k, self._path_key(k)) for k in tokens)]
 
     def _cue_path(self, k: int) -> tuple[str, str, int] | None:
         """The nearest cue-candidate ancestor: (relation below it on the path, side, ancestor)."""
@@ -179,6 +191,15 @@ class _DocFeatures:
                 return self.dep[child], ("L" if k < node else "R"), node
             child, node = node, head[node]
         return None
+
+    def _path_key(self, k: int) -> tuple[str, ...]:
+        """What ``_path`` depends on: the token's relation and its first two ancestors' (or none)."""
+        dep, head = self.dep, self.head
+        h1 = head[k]
+        if h1 == k:
+            return (dep[k],)
+        h2 = head[h1]
+        return (dep[k], dep[h1]) if h2 == h1 else (dep[k], dep[h1], dep[h2])
 
     def _path(self, k: int) -> str:
         """The token's relation and those of its first two ancestors."""
@@ -229,7 +250,7 @@ class _DocFeatures:
         sent_cues: dict[int, list[int]] = {}
         for c in cues:
             sent_cues.setdefault(sent_starts[c], []).append(c)
-        w, l, p, d, pos, lower = self.w, self.l, self.p, self.d, self.pos, self.lower
+        w, l, p, d, pos_pairs, lower = self.w, self.l, self.p, self.d, self.pos_pairs, self.lower
         first, middle, extra, under_q, path = self.first, self.middle, self.extra, self.under_q, self.path
         sent_index = 0
         current = sent_starts[start]
@@ -287,8 +308,8 @@ class _DocFeatures:
             else:
                 feats.append("2=PAD")
             if i > 0:
-                feats += ("p-1p0=" + pos[k - 1] + "|" + pos[k], "w-1w0=" + lower[k - 1] + "|" + lower[k])
+                feats += (pos_pairs[k][0], "w-1w0=" + lower[k - 1] + "|" + lower[k])
             if k + 1 < end:
-                feats += ("p0p1=" + pos[k] + "|" + pos[k + 1], "w0w1=" + lower[k] + "|" + lower[k + 1])
+                feats += (pos_pairs[k + 1][1], "w0w1=" + lower[k] + "|" + lower[k + 1])
             flat += feats
             ends.append(len(flat))
