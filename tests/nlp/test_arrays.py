@@ -56,9 +56,11 @@ def test_snapshot_follows_changes() -> None:
     doc = Doc(Vocab(), words=["a", "b", "c"], spaces=[True, False, True])
     first = DocArrays.of(doc)
     assert DocArrays.of(doc) is first
+    assert first.text == ["a", "b", "c"] and first.tag_ == ["", "", ""]
     doc[1].tag_ = "X"
     second = DocArrays.of(doc)
     assert second is not first and second.tag_ == ["", "X", ""]
+    assert second.text is first.text  # the words did not change: their lists carry over
     assert second.doc_text == doc.text and second.end_char == [1, 3, 4]
 
 

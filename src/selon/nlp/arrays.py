@@ -26,6 +26,8 @@ from spacy.tokens import Doc
 #: what spaCy's components annotate: compared to tell whether a snapshot is still valid
 _ANNOTATIONS = [HEAD, DEP, TAG, POS, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
 _ATTRS = _ANNOTATIONS + [ORTH, LOWER, IDX, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA]
+#: the cached properties computed from the lexical attributes only (the columns after the annotations)
+_LEXICAL = ("text", "lower_", "idx", "whitespace_", "is_space", "is_punct", "is_alpha", "doc_text", "end_char")
 _COL = {attr: k for k, attr in enumerate(_ATTRS)}
 _IOB = ("", "I", "O", "B")
 #: spaCy stops adjusting the edges of a non-projective parse after this many passes
@@ -51,6 +53,12 @@ class DocArrays:
                 np.array_equal(cached._raw[:, :len(_ANNOTATIONS)], doc.to_array(_ANNOTATIONS)):
             return cached
         arrays = cls(doc, doc.to_array(_ATTRS))
+        if cached is not None and cached.n == arrays.n and \
+                np.array_equal(cached._raw[:, len(_ANNOTATIONS):], arrays._raw[:, len(_ANNOTATIONS):]):
+            # the parse changed, not the words: what depends on the words alone carries over
+            for name in _LEXICAL:
+                if name in cached.__dict__:
+                    arrays.__dict__[name] = cached.__dict__[name]
         _CACHE[doc] = arrays
         return arrays
 
