@@ -161,8 +161,10 @@ class ClaimBuilder:
         if window is None:
             return None
         quoted = quoted_tokens(self.doc)
-        for tok in reversed(window):
-            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
+        dep = DocArrays.current(self.doc).dep_
+        subjects = (i for i in range(window.end - 1, window.start - 1, -1) if dep[i] in ("nsubj", "nsubjpass"))
+        for tok in (self.doc[i] for i in subjects):
+            if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
                     and tok.i not in quoted and \
                     "Sing" in tok.morph.get("Number") and is_person_noun(tok):
                 s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)

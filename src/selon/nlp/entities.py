@@ -186,7 +186,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             continue
         seen.add((start, end))
         g = groups[gid]
-        entities.append(Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name, entity_id=gid + 1))
+        entities.append(Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name,
+                               entity_id=gid + 1))
     return entities
 
 
