@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from selon.nlp import arrays as arrays_module
 from selon.nlp.arrays import DocArrays
 
 
@@ -62,6 +64,15 @@ def test_snapshot_follows_changes() -> None:
     assert second is not first and second.tag_ == ["", "X", ""]
     assert second.text is first.text  # the words did not change: their lists carry over
     assert second.doc_text == doc.text and second.end_char == [1, 3, 4]
+
+
+def test_snapshots_do_not_keep_docs_alive() -> None:
+    doc = Doc(Vocab(), words=["a", "b"])
+    assert DocArrays.of(doc).doc is doc
+    before = len(arrays_module._CACHE)
+    del doc
+    gc.collect()
+    assert len(arrays_module._CACHE) == before - 1
 
 
 @pytest.mark.slow

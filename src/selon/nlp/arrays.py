@@ -40,10 +40,17 @@ class DocArrays:
     """One Doc's token attributes, by token index; derived ones are computed on first use."""
 
     def __init__(self, doc: Doc, raw: np.ndarray) -> None:
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # a strong one would keep every cached Doc alive for ever
         self.n = len(doc)
         self._raw = raw
         self._strings = doc.vocab.strings
+
+    @property
+    def doc(self) -> Doc:
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of these arrays is gone")
+        return doc
 
     @classmethod
     def of(cls, doc: Doc) -> DocArrays:
