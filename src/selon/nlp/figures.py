@@ -44,9 +44,12 @@ class _Extractor:
         self.text = a.doc_text
         self.lang = doc.lang_ if doc.lang_ in ("en", "fr") else "en"
         self.lows = [low.replace("’", "'") for low in a.lower_]  # ``low_text`` of every token
+        # what each distinct text may be: digits, a word (a spelled number?) or nothing to read
+        reading = {t: "digits" if any(c.isdigit() for c in t) else
+                   ("word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None) for t in set(a.text)}
         not_words: set[str] = set()  # lowered words that read as no number (most of them)
-        digits = {t: any(c.isdigit() for c in t) for t in set(a.text)}
-        self.atoms: list[Atom | None] = [self._atom(k, digits[t], not_words) for k, t in enumerate(a.text)]
+        self.atoms: list[Atom | None] = [self._atom(k, kind, not_words) if kind else None
+                                         for k, kind in enumerate([reading[t] for t in a.text])]
         self.sent_of = [0] * a.n
         self.sent_end = [a.n] * a.n
         self.sent_first: list[int] = []
@@ -55,19 +58,17 @@ class _Extractor:
             for i in range(start, end):
                 self.sent_of[i], self.sent_end[i] = k, end
 
-    def _atom(self, k: int, has_digit: bool, not_words: set[str]) -> Atom | None:
-        text = self.arrays.text[k]
-        if has_digit:
+    def _atom(self, k: int, reading: str, not_words: set[str]) -> Atom | None:
+        """What token k says as a number, read as ``reading`` ("digits" or "word")."""
+        if reading == "digits":
             return digit_atom(self.doc[k], self.lang)
-        if text[:1].isalpha() or text in lex.UNICODE_FRACTIONS:
-            low = self.lows[k]
-            if low in not_words:
-                return None
-            atom = word_atom_of(low, self.lang)  # a new Atom each time: atoms are marked one by one
-            if atom is None:
-                not_words.add(low)
-            return atom
-        return None
+        low = self.lows[k]
+        if low in not_words:
+            return None
+        atom = word_atom_of(low, self.lang)  # a new Atom each time: atoms are marked one by one
+        if atom is None:
+            not_words.add(low)
+        return atom
 
     def kind_at(self, i: int) -> str | None:
         a = self.atoms[i] if 0 <= i < self.arrays.n else None
@@ -490,8 +491,10 @@ class _Extractor:
             if frame.is_label(self, q):
                 continue
             kept.append(q)
-        pos = self.arrays.pos_
-        for t in (self.doc[k] for k in range(self.arrays.n) if pos[k] in ("NOUN", "PROPN")):
+        pos, texts = self.arrays.pos_, self.arrays.text
+        # ``relative_time`` wants a noun naming a period: the Tokens of the others are not made
+        periods = {t for t in set(texts) if frame.period_of(t) in ("year", "month", "week", "quarter")}
+        for t in (self.doc[k] for k in range(self.arrays.n) if pos[k] in ("NOUN", "PROPN") and texts[k] in periods):
             rel = frame.relative_time(self, t)
             if rel:
                 dates.append((self.sent_of[t.i], t.i, rel))
