@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .arrays import DocArrays
 from .incise import find_incises, infinitive, introduced_quotes, is_cue_form
 from .lexicon import Lexicon, lexicon_for
 from .quotes import quotation_regions
@@ -148,11 +149,12 @@ def _grammatical_subject(verb: Token) -> Token | None:
 
 def _match_adjunct(doc: Doc, i: int, lex: Lexicon) -> int:
     """Length of the adjunct phrase starting at token i ("selon", "according to"), or 0."""
-    first = doc[i].lower_
+    lower = DocArrays.current(doc).lower_
+    first = lower[i]
     if not any(seq[0] == first for seq in lex.adjuncts):
         return 0  # the common case, decided on one token
     for seq in lex.adjuncts:
-        if i + len(seq) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(seq)):
+        if i + len(seq) <= len(doc) and all(lower[i + k] == w for k, w in enumerate(seq)):
             return len(seq)
     return 0
 
@@ -201,8 +203,13 @@ def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> boo
 def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
     out: list[Attribution] = []
     s, e = sent.start, sent.end
+    lower = DocArrays.current(doc).lower_
+    first_words = {seq[0] for seq in lex.adjuncts}
     i = s
     while i < e:
+        if lower[i] not in first_words:
+            i += 1  # the common case, decided without making the Token
+            continue
         n = _match_adjunct(doc, i, lex)
         if not n:
             i += 1
@@ -250,12 +257,14 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges between matching quotation marks in the sentence."""
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in sent:
-        if tok.text in ("«", "“") or (tok.text == '"' and open_at is None):
-            open_at = tok.i
-        elif tok.text in ("»", "”") or (tok.text == '"' and open_at is not None):
+    texts = DocArrays.current(doc).text
+    for i in range(sent.start, sent.end):
+        text = texts[i]
+        if text in ("«", "“") or (text == '"' and open_at is None):
+            open_at = i
+        elif text in ("»", "”") or (text == '"' and open_at is not None):
             if open_at is not None:
-                ranges.append((open_at, tok.i + 1))
+                ranges.append((open_at, i + 1))
             open_at = None
     return ranges
 
@@ -295,7 +304,8 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     s, e = sent.start, sent.end
     quotes = _inside_quotes(doc, sent)
     quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
-    for verb in sent:
+    pos = DocArrays.current(doc).pos_
+    for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB"):  # only verbs pass the test below
         # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
         periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
             verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
@@ -450,8 +460,9 @@ _READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
     """"« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
     out: list[Attribution] = []
-    for verb in sent:
-        if verb.lemma_.lower() not in _READ_VERBS or verb.pos_ != "VERB":
+    lemmas = DocArrays.current(doc).lemma_lower
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in _READ_VERBS):
+        if verb.pos_ != "VERB":
             continue
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
         if not any(c.lower_.lstrip("-") == "on" for c in holder.children):

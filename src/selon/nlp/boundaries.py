@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .arrays import DocArrays
 from .attribution import QUOTE_CHARS, Attribution
 
 log = logging.getLogger(__name__)
@@ -63,24 +64,18 @@ def _prob_bucket(x: float) -> str:
 
 
 class DocView:
-    """The token attributes the features read, gathered once per Doc."""
+    """The token attributes the features read, taken from the Doc's shared token arrays."""
 
     def __init__(self, doc: Doc) -> None:
-        n = len(doc)
+        a = DocArrays.of(doc)
         self.doc = doc
-        self.n = n
-        self.lower = [""] * n
-        self.pos = [""] * n
-        self.dep = [""] * n
-        self.sent_start = [False] * n
-        self.quote = [False] * n
-        for tok in doc:
-            k = tok.i
-            self.lower[k] = tok.lower_
-            self.pos[k] = tok.pos_
-            self.dep[k] = tok.dep_
-            self.sent_start[k] = bool(tok.is_sent_start)
-            self.quote[k] = tok.text in QUOTES
+        self.n = a.n
+        self.lower = a.lower_
+        self.pos = a.pos_
+        self.dep = a.dep_
+        starts = a.sent_starts
+        self.sent_start = [starts[k] == k for k in range(a.n)]
+        self.quote = [t in QUOTES for t in a.text]
 
 
 def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], dict[int, list[str]]]:

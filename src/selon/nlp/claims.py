@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Claim, Figure, Source, Span
+from .arrays import DocArrays
 from .attribution import Attribution, _trim, find_attributions, noun_phrase, quoted_tokens
 from .lexicon import Lexicon, lexicon_for
 from .incise import retro_attribution
@@ -28,17 +29,20 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> list[Token]:
     """Words of doc[start:end] that mark the content as unconfirmed."""
     found: list[Token] = []
-    for tok in doc[start:end]:
-        low = tok.lower_
+    a = DocArrays.current(doc)
+    lower, pos, tag = a.lower_, a.pos_, a.tag_
+    french, english = doc.lang_ == "fr", doc.lang_ == "en"
+    for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
+        low = lower[i]
         if low in lex.hedge_words:
-            if not (low in ("semble", "semblent") and tok.i >= 2 and doc[tok.i - 2].lower_ == "bon"):
-                found.append(tok)  # "comme bon lui semble" is an idiom, not a doubt
-        elif doc.lang_ == "fr" and is_conditional(tok):
-            if not past_cue or tok.lemma_.lower() in lex.modal_verbs:
-                found.append(tok)
-        elif doc.lang_ == "en" and tok.tag_ == "MD":
+            if not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon"):
+                found.append(doc[i])  # "comme bon lui semble" is an idiom, not a doubt
+        elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
+            if not past_cue or a.lemma_lower[i] in lex.modal_verbs:
+                found.append(doc[i])
+        elif english and tag[i] == "MD":
             if low in _EPISTEMIC_MODALS_EN or (low in ("would", "'d") and not past_cue):
-                found.append(tok)
+                found.append(doc[i])
     return found
 
 
@@ -53,16 +57,18 @@ def _first_person_subject(verb: Token) -> bool:
 
 
 def _is_statement(sent: SpacySpan) -> bool:
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) < 4 or sent.text.rstrip().endswith("?"):
+    a = DocArrays.current(sent.doc)
+    words = [i for i in range(sent.start, sent.end) if not a.is_punct[i] and not a.is_space[i]]
+    if len(words) < 4 or a.span_text(sent.start, sent.end).rstrip().endswith("?"):
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in words)
+    return any(a.pos_[i] in ("VERB", "AUX") for i in words)
 
 
 def _confirmation(doc: Doc, sent: SpacySpan, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     """'Ces informations ont été confirmées par X et Y': the confirming verb and its evidence heads."""
-    for tok in sent:
-        if tok.lemma_.lower() not in lex.confirm_verbs or tok.pos_ != "VERB":
+    a = DocArrays.current(doc)
+    for tok in (doc[i] for i in range(sent.start, sent.end) if a.lemma_lower[i] in lex.confirm_verbs):
+        if tok.pos_ != "VERB":
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
         if subj is None or not any(t.lower_ in lex.evidence_subjects for t in subj.subtree):
@@ -86,7 +92,7 @@ class ClaimBuilder:
     def __init__(self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2,
                  asserted: bool = True) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = DocArrays.current(doc).doc_text  # spaCy rebuilds Doc.text on every access
         self.lex = lexicon_for(doc.lang_)
         self.index = EntityIndex(entities)
         self.figures = figures
@@ -155,8 +161,10 @@ class ClaimBuilder:
         if window is None:
             return None
         quoted = quoted_tokens(self.doc)
-        for tok in reversed(window):
-            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
+        dep = DocArrays.current(self.doc).dep_
+        subjects = (i for i in range(window.end - 1, window.start - 1, -1) if dep[i] in ("nsubj", "nsubjpass"))
+        for tok in (self.doc[i] for i in subjects):
+            if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
                     and tok.i not in quoted and \
                     "Sing" in tok.morph.get("Number") and is_person_noun(tok):
                 s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)
@@ -352,9 +360,10 @@ def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if sent is not None and claim.content.start < sent.end < claim.content.end \
                 and any(sent.end <= c < claim.content.end for c in cues):
             end = sent.end
-            while end > claim.content.start and (doc.text[end - 1] in " \n\t.;,!?"):
+            text = DocArrays.current(doc).doc_text
+            while end > claim.content.start and (text[end - 1] in " \n\t.;,!?"):
                 end -= 1
-            content = Span(start=claim.content.start, end=end, text=doc.text[claim.content.start:end])
+            content = Span(start=claim.content.start, end=end, text=text[claim.content.start:end])
             claim = claim.model_copy(update={"content": content, "quantities": [
                 f for f in claim.quantities if f.end <= end]})
         out.append(claim)
@@ -368,7 +377,7 @@ def _title(doc: Doc) -> tuple[int, int] | None:
     if not headings:
         return None
     first = min(headings)
-    text = doc.text
+    text = DocArrays.current(doc).doc_text
     if text[:first[0]].strip() or "\n" not in text[first[1]:first[1] + 3]:
         return None
     return first
@@ -377,6 +386,7 @@ def _title(doc: Doc) -> tuple[int, int] | None:
 def build_claims(doc: Doc, entities: list, figures: list[Figure], excluded: list[tuple[int, int]],
                  carry_on: int = 2, asserted: bool = True) -> list[Claim]:
     """Claims of a parsed, segmented document; sentences overlapping ``excluded`` chars are skipped."""
+    DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
     builder = ClaimBuilder(doc, entities, figures, carry_on=carry_on, asserted=asserted)
     title = _title(doc)
     for sent in doc.sents:

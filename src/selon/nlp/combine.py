@@ -260,11 +260,11 @@ def english_attributions(doc: Doc, sent: Span, rules: RuleFinder) -> list[Attrib
     The Doc's plan is computed on the first sentence asked and kept for the following ones
     (the last Doc per thread only).
     """
+    plan: _DocPlan | None = getattr(_LOCAL, "plan", None)
+    if plan is not None and plan.doc is doc:  # the tagger loaded for the first sentence
+        return list(plan.by_sentence.get(sent.start, []))
     tagger = load_tagger()
     if tagger is None:
         return rules(doc, sent)
-    plan: _DocPlan | None = getattr(_LOCAL, "plan", None)
-    if plan is None or plan.doc is not doc:
-        plan = _DocPlan(doc, tagger, rules)
-        _LOCAL.plan = plan
+    plan = _LOCAL.plan = _DocPlan(doc, tagger, rules)
     return list(plan.by_sentence.get(sent.start, []))

@@ -66,11 +66,13 @@ def _figures(nlp: Language, name: str):
 
 
 def _claims(nlp: Language, name: str, carry_on_sentences: int, asserted_claims: bool):
+    from .arrays import DocArrays
     from .claims import build_claims
 
     def component(doc: Doc) -> Doc:
         doc._.selon_claims = build_claims(doc, doc._.selon_entities or [], doc._.selon_figures or [],
                                           _excluded(doc), carry_on=carry_on_sentences, asserted=asserted_claims)
+        DocArrays.release(doc)  # the last stage: the token arrays need not live as long as the Doc
         return doc
 
     return component

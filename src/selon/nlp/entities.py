@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
+from .arrays import DocArrays
 from .lexicon import lexicon_for
 
 _KIND = {
@@ -67,11 +68,13 @@ def _np_before(doc: Doc, i: int) -> Span | None:
 def _products(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of model designations and quoted type names."""
     found: list[tuple[int, int]] = []
-    for tok in doc:
-        if _DESIGNATION.match(tok.text) and tok.text.upper() not in _NOT_PRODUCTS and not tok.like_num:
+    texts = DocArrays.current(doc).text
+    designations = {t for t in set(texts) if _DESIGNATION.match(t) and t.upper() not in _NOT_PRODUCTS}
+    for tok in (doc[i] for i, t in enumerate(texts) if t in designations):
+        if not tok.like_num:
             found.append((tok.i, tok.i + 1))
-    for tok in doc:
-        if tok.text in _QUOTES and tok.i + 2 < len(doc) and doc[tok.i + 2].text in _QUOTES:
+    for tok in (doc[i] for i, t in enumerate(texts) if t in _QUOTES):
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].text in _QUOTES:
             name = doc[tok.i + 1]
             if not name.text[:1].isupper():
                 continue
@@ -88,6 +91,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
     """All entity mentions of the document, each with its canonical name and group id."""
     lex = lexicon_for(doc.lang_)
     excluded = excluded or []
+    arrays = DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
+    texts = arrays.text
 
     def is_excluded(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in excluded)
@@ -101,16 +106,17 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         kind = _KIND.get(ent.label_)
         if kind is None or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ == "MISC" and (ent[0].lower_ in lex.openers or len(ent) > 4):
+        if ent.label_ == "MISC" and (arrays.lower_[ent.start] in lex.openers or len(ent) > 4):
             continue
-        low = ent.text.lower()
-        before = {t.lower_ for t in doc[max(0, ent.start - 3): ent.start]}
+        text = arrays.span_text(ent.start, ent.end)
+        low = text.lower()
+        before = set(arrays.lower_[max(0, ent.start - 3): ent.start])
         if low in lex.media_words or before & {"média", "journal", "agence", "quotidien", "newspaper", "outlet", "network"}:
             kind = "organization"
-        if kind == "other" and ent.text.isupper() and len(ent.text) <= 6:
+        if kind == "other" and text.isupper() and len(text) <= 6:
             kind = "organization"
         raw.append((ent.start, ent.end, kind))
-    raw = [r for r in raw if not is_excluded(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1]))]
+    raw = [r for r in raw if not is_excluded(arrays.idx[r[0]], arrays.end_char[r[1] - 1])]
     raw.sort()
 
     groups: list[_Group] = []
@@ -124,9 +130,9 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             groups.append(_Group(name=name, kind=kind))
         return by_key[key]
 
-    persons = sorted({doc[s:e].text for s, e, k in raw if k == "person"}, key=len, reverse=True)
+    persons = sorted({arrays.span_text(s, e) for s, e, k in raw if k == "person"}, key=len, reverse=True)
     for s, e, kind in raw:
-        text = doc[s:e].text
+        text = arrays.span_text(s, e)
         name = text
         if kind == "person":
             parts = text.split()
@@ -137,8 +143,8 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         mention_group.append((s, e, group_of(name, kind)))
 
     # Acronyms in parentheses name the phrase before them: "renseignement militaire ukrainien (GUR)".
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+    for tok in (doc[i] for i, t in enumerate(texts) if t == "("):
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
             acro = doc[tok.i + 1]
             if not (acro.text.isupper() and 2 <= len(acro.text) <= 8 and acro.is_alpha):
                 continue
@@ -175,22 +181,21 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
     entities: list[Entity] = []
     seen: set[tuple[int, int]] = set()
     for s, e, gid in sorted(mention_group):
-        span = doc[s:e]
-        start, end = span.start_char, span.end_char
+        start, end = arrays.char_range(s, e)
         if (start, end) in seen or is_excluded(start, end):
             continue
         seen.add((start, end))
         g = groups[gid]
-        entities.append(Entity(start=start, end=end, text=span.text, kind=g.kind, name=g.name, entity_id=gid + 1))
+        entities.append(Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name,
+                               entity_id=gid + 1))
     return entities
 
 
 def _nominal_phrases(doc: Doc) -> list[Span]:
     """Nominal phrases headed by a common noun, cut before clauses and appositions."""
     out: list[Span] = []
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    pos = DocArrays.current(doc).pos_
+    for tok in (doc[i] for i, p in enumerate(pos) if p == "NOUN"):
         end = tok.right_edge.i + 1
         for child in tok.rights:
             if child.dep_ in ("acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc"):

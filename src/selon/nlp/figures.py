@@ -27,7 +27,8 @@ from ..model import Figure
 from . import figures_frame as frame
 from . import figures_lexicon as lex
 
-from .figures_atoms import AFTER_DOLLAR, Atom, Qty, digit_atom, low_text, unit_in_token, word_atom
+from .arrays import DocArrays
+from .figures_atoms import AFTER_DOLLAR, Atom, Qty, digit_atom, unit_in_token, word_atom_of
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}
 _OF = {"of", "de", "d'", "des", "du"}
@@ -39,43 +40,58 @@ class _Extractor:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text                 # built from the tokens on each access: read it once
+        self.arrays = a = DocArrays.of(doc)  # token attributes read once, without Token objects
+        self.text = a.doc_text
         self.lang = doc.lang_ if doc.lang_ in ("en", "fr") else "en"
-        self.atoms: list[Atom | None] = [self._atom(t) for t in doc]
-        self.sent_of = [0] * len(doc)
-        self.sent_end = [len(doc)] * len(doc)
+        self.lows = [low.replace("’", "'") for low in a.lower_]  # ``low_text`` of every token
+        # what each distinct text may be: digits, a word (a spelled number?) or nothing to read
+        reading = {t: "digits" if any(c.isdigit() for c in t) else
+                   ("word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None) for t in set(a.text)}
+        not_words: set[str] = set()  # lowered words that read as no number (most of them)
+        self.atoms: list[Atom | None] = [self._atom(k, kind, not_words) if kind else None
+                                         for k, kind in enumerate([reading[t] for t in a.text])]
+        self.sent_of = [0] * a.n
+        self.sent_end = [a.n] * a.n
         self.sent_first: list[int] = []
-        for k, s in enumerate(doc.sents):
-            self.sent_first.append(s.start)
-            for i in range(s.start, s.end):
-                self.sent_of[i], self.sent_end[i] = k, s.end
+        for k, (start, end) in enumerate(a.sentences):
+            self.sent_first.append(start)
+            for i in range(start, end):
+                self.sent_of[i], self.sent_end[i] = k, end
 
-    def _atom(self, tok: Token) -> Atom | None:
-        text = tok.text
-        if any(c.isdigit() for c in text):
-            return digit_atom(tok, self.lang)
-        if text[:1].isalpha() or text in lex.UNICODE_FRACTIONS:
-            return word_atom(tok, self.lang)
-        return None
+    def _atom(self, k: int, reading: str, not_words: set[str]) -> Atom | None:
+        """What token k says as a number, read as ``reading`` ("digits" or "word")."""
+        if reading == "digits":
+            return digit_atom(self.doc[k], self.lang)
+        low = self.lows[k]
+        if low in not_words:
+            return None
+        atom = word_atom_of(low, self.lang)  # a new Atom each time: atoms are marked one by one
+        if atom is None:
+            not_words.add(low)
+        return atom
 
     def kind_at(self, i: int) -> str | None:
-        a = self.atoms[i] if 0 <= i < len(self.doc) else None
+        a = self.atoms[i] if 0 <= i < self.arrays.n else None
         return a.kind if a and not a.skip else None
 
     def low(self, i: int) -> str:
-        return low_text(self.doc[i]) if 0 <= i < len(self.doc) else ""
+        return self.lows[i] if 0 <= i < self.arrays.n else ""
 
     def gap(self, i: int) -> str:
         """Text between token i and token i + 1."""
-        t = self.doc[i]
-        return self.text[t.idx + len(t.text): self.doc[i + 1].idx] if i + 1 < len(self.doc) else ""
+        a = self.arrays
+        return self.text[a.end_char[i]: a.idx[i + 1]] if i + 1 < a.n else ""
 
     # --- numbers ---------------------------------------------------------------------------------
 
     def quantities(self) -> list[Qty]:
         out: list[Qty] = []
         i = 0
-        while i < len(self.doc):
+        n, atoms = self.arrays.n, self.atoms
+        while i < n:
+            if atoms[i] is None:
+                i += 1  # most tokens: no number at all
+                continue
             kind = self.kind_at(i)
             q = None
             if kind == "num":
@@ -475,8 +491,11 @@ class _Extractor:
             if frame.is_label(self, q):
                 continue
             kept.append(q)
-        for t in self.doc:
-            rel = frame.relative_time(self, t) if t.pos_ in ("NOUN", "PROPN") else None
+        pos, texts = self.arrays.pos_, self.arrays.text
+        # ``relative_time`` wants a noun naming a period: the Tokens of the others are not made
+        periods = {t for t in set(texts) if frame.period_of(t) in ("year", "month", "week", "quarter")}
+        for t in (self.doc[k] for k in range(self.arrays.n) if pos[k] in ("NOUN", "PROPN") and texts[k] in periods):
+            rel = frame.relative_time(self, t)
             if rel:
                 dates.append((self.sent_of[t.i], t.i, rel))
         by_sent: dict[int, list[tuple[int, str]]] = {}

@@ -222,7 +222,11 @@ def spelled_value(parts: list[str], lang: str) -> float | None:
 
 
 def word_atom(tok: Token, lang: str) -> Atom | None:
-    low = low_text(tok)
+    return word_atom_of(low_text(tok), lang)
+
+
+def word_atom_of(low: str, lang: str) -> Atom | None:
+    """``word_atom`` of a token whose ``low_text`` is ``low``."""
     if lang not in ("en", "fr"):
         return None
     if low in lex.ARTICLES[lang]:

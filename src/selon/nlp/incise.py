@@ -13,8 +13,11 @@ A verb form counts as a cue when its lemma, or the infinitive guessed from its e
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span, Token
 
+from .arrays import DocArrays
 from .lexicon import Lexicon
 
 _PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
@@ -64,6 +67,10 @@ def _next(doc: Doc, i: int, end: int) -> int:
 _MODAL_FORMS = frozenset({"pourrait", "peut", "pouvait", "doit", "devait", "tente", "tentait", "essaie", "essaye",
                           "vient", "venait", "semble", "croit", "ose", "préfère", "préférait"})
 _CLOSING = frozenset({"»", "”"})
+
+
+#: what ``_opens_incise`` wants before the incise, to look no further at any other token
+_INCISE_OPENERS = frozenset({",", '"'}) | _CLOSING
 
 
 def _opens_incise(doc: Doc, i: int, s: int) -> bool:
@@ -149,9 +156,10 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
     """Incise attributions of one sentence, as token ranges: content, cue, source, source head."""
     out: list[dict] = []
     s, e = sent.start, sent.end
+    texts = DocArrays.current(doc).text
     i = s + 1
     while i < e:
-        if not _opens_incise(doc, i, s) or i - 1 - s < 3:
+        if texts[i - 1] not in _INCISE_OPENERS or not _opens_incise(doc, i, s) or i - 1 - s < 3:
             i += 1
             continue
         lead_end = i - 1  # the comma or the closing quotation mark
@@ -241,8 +249,9 @@ def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]
     conséquences : « ... »", "Il ajoute, « ... »". Returns (cue verb index, content range) pairs."""
     out: list[tuple[int, tuple[int, int]]] = []
     s, e = sent.start, sent.end
+    texts = DocArrays.current(doc).text
     for k in range(s + 2, e - 2):
-        if doc[k].text not in (":", ","):
+        if texts[k] not in (":", ","):
             continue
         q = _next(doc, k + 1, e)
         if q >= e or doc[q].text not in _OPENERS:
@@ -263,7 +272,8 @@ def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]
 def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """"C'est ce qu'a annoncé Éric Caldwell, mercredi": a sentence that only attributes the one before
     it. Returns the cue and source ranges."""
-    words = [t for t in sent if not t.is_space]
+    spaces = DocArrays.current(doc).is_space
+    words = list(islice((doc[i] for i in range(sent.start, sent.end) if not spaces[i]), 6))  # all it reads
     if len(words) < 5:
         return None
     forms = [t.lower_.replace("’", "'") for t in words[:5]]

@@ -25,11 +25,14 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .attribution import QUOTE_CHARS, Attribution
+from .arrays import DocArrays
+from .crf import CrfModel, crfsuite_reads_alike
+from .features import _CUE_POS, _DocFeatures
 from .lexicon import EN
 
 log = logging.getLogger(__name__)
 
-#: Bump when ``featurize`` changes: a model trained on other features is refused, not misread.
+#: Bump when the features (``features.py``) change: a model trained on others is refused, not misread.
 FEATURES_VERSION = 3
 MODEL_NAME = "attribution-en"
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / f"{MODEL_NAME}.crfsuite"
@@ -39,33 +42,11 @@ ADJUNCT_WORDS = frozenset({"according", "accord", "per"})
 BASE_CUE_LEMMAS = frozenset(EN.cue_verbs) | ADJUNCT_WORDS
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
-_OPENING = frozenset({"“", "«"})
-_CLOSING = frozenset({"”", "»"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ"})
+#: Per token, the probability that it begins a content and that it is part of one.
+Probs = tuple[list[float], list[float]]
 _MAX_LINK = 60  # tokens: a source or content further from its cue than this is not linked
 SENTENCE_PENALTY = 8.0  # link cost (in tokens) of a span outside the cue's sentence
 SIDE_PENALTY = 1.5  # link cost of a source after its cue, or a content before it
-
-
-def _shape(text: str) -> str:
-    if text.isdigit():
-        return "d"
-    if text.isupper() and len(text) > 1:
-        return "XX"
-    if text[:1].isupper():
-        return "Xx"
-    if text.isalpha():
-        return "x"
-    if any(c.isalnum() for c in text):
-        return "mix"
-    return text[:2]
-
-
-def _bucket(n: int) -> str:
-    a = abs(n)
-    b = str(a) if a <= 3 else ("6" if a <= 6 else ("12" if a <= 12 else ("25" if a <= 25 else "far")))
-    return ("-" if n < 0 else "+") + b
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -74,52 +55,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
     A paragraph is the tagging unit because PolNeAR contents run across sentences
     (quotes of several sentences) but almost never across paragraphs.
     """
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            if start is not None:
-                out.append((start, tok.i))
-            start = None
-            continue
-        if start is None:
-            if tok.is_space:
-                continue
-            start = tok.i
-        if "\n" in tok.whitespace_:
-            out.append((start, tok.i + 1))
-            start = None
-    if start is not None:
-        out.append((start, len(doc)))
-    return out
-
-
-def _quote_state(doc: Doc, start: int, end: int) -> list[int]:
-    """Per token: 1 inside a quotation, 2 on an opening mark, 3 on a closing mark, 0 outside.
-
-    Straight double quotes toggle; typographic ones open and close. Single quotes count only
-    as a pair ‘...’ (a lone ’ is an apostrophe). A quote opened and never closed in the
-    paragraph stays open to its end (multi-sentence quotes do that).
-    """
-    state = [0] * (end - start)
-    inside = single = False
-    for k in range(start, end):
-        text = doc[k].text
-        if text in _OPENING or (text == '"' and not inside):
-            state[k - start] = 2
-            inside = True
-        elif text in _CLOSING or (text == '"' and inside):
-            state[k - start] = 3
-            inside = single = False
-        elif text == "‘" and not single:
-            state[k - start] = 2
-            single = True
-        elif text == "’" and single:
-            state[k - start] = 3
-            single = False
-        elif inside or single:
-            state[k - start] = 1
-    return state
+    return list(DocArrays.of(doc).paragraphs)
 
 
 def is_cue_candidate(tok: Token, cue_lemmas: frozenset[str]) -> bool:
@@ -129,175 +65,7 @@ def is_cue_candidate(tok: Token, cue_lemmas: frozenset[str]) -> bool:
 
 def _sentence_starts(doc: Doc) -> list[int]:
     """Per token, the index of its sentence's first token (``Token.sent`` is slow per token)."""
-    starts = [0] * len(doc)
-    for sent in doc.sents:
-        for k in range(sent.start, sent.end):
-            starts[k] = sent.start
-    return starts
-
-
-class _Arrays:
-    """The token attributes the features read, gathered in one pass over the Doc.
-
-    Creating spaCy ``Token`` objects dominates the cost of featurizing; reading each attribute
-    once into plain lists keeps tagging cheap beside the parse.
-    """
-
-    def __init__(self, doc: Doc, cue_lemmas: frozenset[str]) -> None:
-        n = len(doc)
-        self.lower = [""] * n
-        self.lemma = [""] * n
-        self.pos = [""] * n
-        self.tag = [""] * n
-        self.dep = [""] * n
-        self.shape = [""] * n
-        self.ent = [""] * n
-        self.head = [0] * n
-        self.left = [0] * n
-        self.right = [0] * n
-        self.n_lefts = [0] * n
-        self.n_rights = [0] * n
-        self.kids: list[set[str] | None] = [None] * n
-        self.candidate = [False] * n
-        for tok in doc:
-            k = tok.i
-            low = tok.lower_
-            self.lower[k] = low
-            lemma = self.lemma[k] = tok.lemma_.lower()
-            pos = self.pos[k] = tok.pos_
-            self.tag[k] = tok.tag_
-            self.dep[k] = tok.dep_
-            self.shape[k] = _shape(tok.text)
-            self.ent[k] = (tok.ent_iob_ + tok.ent_type_) if tok.ent_type_ else "O"
-            self.head[k] = tok.head.i
-            self.left[k] = tok.left_edge.i
-            self.right[k] = tok.right_edge.i
-            self.n_lefts[k] = tok.n_lefts
-            self.n_rights[k] = tok.n_rights
-            if pos in _CUE_POS and lemma in cue_lemmas:
-                self.candidate[k] = True
-                self.kids[k] = {c.dep_ for c in tok.children}
-        self.sent_starts = _sentence_starts(doc)
-
-    def cue_path(self, k: int) -> tuple[str, str, int] | None:
-        """The nearest cue-candidate ancestor: (relation below it on the path, side, ancestor)."""
-        child, node = k, self.head[k]
-        for _ in range(8):
-            if node == child:
-                return None
-            if self.candidate[node]:
-                return self.dep[child], ("L" if k < node else "R"), node
-            child, node = node, self.head[node]
-        return None
-
-    def cue_relation(self, k: int, cues: Sequence[int]) -> tuple[str, str] | None:
-        """How token ``k`` sits towards the nearest cue candidate of its sentence.
-
-        "in" its subtree (a complement or subject), "sib" in the subtree of the cue's head but
-        not the cue's (the clause an adjunct "according to X" or an incise "..., he said"
-        attaches to), or "out"; with the side and the cue's relation, then its lemma.
-        A projective parse makes every subtree a contiguous range, so edges suffice.
-        """
-        if not cues:
-            return None
-        c = min(cues, key=lambda c: abs(c - k))
-        if c == k:
-            return None
-        side = "L" if k < c else "R"
-        if self.left[c] <= k <= self.right[c]:
-            rel = "in" + side
-        else:
-            h = self.head[c]
-            rel = ("sib" if h != c and self.left[h] <= k <= self.right[h] else "out") + side + self.dep[c]
-        return rel, rel + "|" + self.lemma[c]
-
-    def path(self, k: int) -> str:
-        """The token's relation and those of its first two ancestors."""
-        h1 = self.head[k]
-        if h1 == k:
-            return self.dep[k] + ">"
-        h2 = self.head[h1]
-        if h2 == h1:
-            return self.dep[k] + ">" + self.dep[h1]
-        return self.dep[k] + ">" + self.dep[h1] + ">" + self.dep[h2]
-
-
-def _token_features(a: _Arrays, start: int, end: int, quotes: list[int]) -> list[dict[str, str]]:
-    """Features of each token of a paragraph on its own (``featurize`` adds the neighbours')."""
-    sent_starts, candidate = a.sent_starts, a.candidate
-    cues = [k for k in range(start, end) if candidate[k]]
-    sent_cues: dict[int, list[int]] = {}
-    for c in cues:
-        sent_cues.setdefault(sent_starts[c], []).append(c)
-    out: list[dict[str, str]] = []
-    sent_index = 0
-    current = sent_starts[start]
-    cue_pos = 0
-    for k in range(start, end):
-        s_start = sent_starts[k]
-        if s_start != current:
-            current = s_start
-            sent_index += 1
-        s_end_last = k + 1 >= end or sent_starts[k + 1] != s_start
-        h = a.head[k]
-        root = h == k
-        head_lemma = "ROOT" if root else a.lemma[h]
-        q = str(quotes[k - start])
-        f = {
-            "w": a.lower[k],
-            "l": a.lemma[k],
-            "p": a.pos[k],
-            "t": a.tag[k],
-            "d": a.dep[k],
-            "s": a.shape[k],
-            "hl": head_lemma,
-            "hp": a.pos[h],
-            "hd": "ROOT" if root else a.dep[h],
-            "dhl": a.dep[k] + "|" + head_lemma,
-            "e": a.ent[k],
-            "q": q,
-            "sfirst": str(k == s_start),
-            "slast": str(s_end_last),
-            "si": str(min(sent_index, 3)),
-            "suf": a.lower[k][-3:],
-            "pre": "L" if k < h else ("R" if k > h else "="),
-            "le": str(a.left[h] == k),
-            "re": str(a.right[h] == k),
-            "nl": str(min(a.n_lefts[k], 3)),
-            "nr": str(min(a.n_rights[k], 3)),
-        }
-        if candidate[k]:
-            kids = a.kids[k] or set()
-            f["cue"] = "1"
-            f["cue_ccomp"] = str(bool(kids & {"ccomp", "xcomp", "parataxis"}))
-            f["cue_subj"] = str(bool(kids & _SUBJ_DEPS))
-        path = a.cue_path(k)
-        if path is not None:
-            dep, side, anc = path
-            f["under"] = dep + side
-            f["under_l"] = a.lemma[anc] + "|" + dep
-            f["under_q"] = dep + side + q
-        while cue_pos + 1 < len(cues) and abs(cues[cue_pos + 1] - k) <= abs(cues[cue_pos] - k):
-            cue_pos += 1
-        if cues and cues[cue_pos] != k:
-            near = cues[cue_pos]
-            f["dcue"] = _bucket(k - near)
-            f["scue"] = str(sent_starts[near] == s_start)
-        f["path"] = a.path(k)
-        rel = a.cue_relation(k, sent_cues.get(s_start, ()))
-        if rel:
-            f["crel"] = rel[0]
-            f["crel_l"] = rel[1]
-        out.append(f)
-    return out
-
-
-_WINDOW = {
-    -2: ("w", "p", "q"),
-    -1: ("w", "l", "p", "d", "q", "le"),
-    1: ("w", "l", "p", "d", "q", "re"),
-    2: ("w", "p", "q"),
-}
+    return list(DocArrays.of(doc).sent_starts)
 
 
 def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tuple[tuple[int, int], list[list[str]]]]:
@@ -305,33 +73,12 @@ def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tu
 
     Shared by training and inference so that both see exactly the same features.
     """
-    arrays = _Arrays(doc, cue_lemmas)
-    out = []
-    for start, end in paragraphs(doc):
-        base = _token_features(arrays, start, end, _quote_state(doc, start, end))
-        n = len(base)
-        own = [["bias"] + [f"{key}={val}" for key, val in f.items()] for f in base]
-        window = {offset: [[f"{offset}{key}={f[key]}" for key in keys] for f in base]
-                  for offset, keys in _WINDOW.items()}
-        seq: list[list[str]] = []
-        for k in range(n):
-            feats = own[k]
-            for offset in _WINDOW:
-                j = k + offset
-                if 0 <= j < n:
-                    feats.extend(window[offset][j])
-                else:
-                    feats.append(f"{offset}=PAD")
-            w, p = base[k]["w"], base[k]["p"]
-            if k > 0:
-                feats.append(f"p-1p0={base[k - 1]['p']}|{p}")
-                feats.append(f"w-1w0={base[k - 1]['w']}|{w}")
-            if k + 1 < n:
-                feats.append(f"p0p1={p}|{base[k + 1]['p']}")
-                feats.append(f"w0w1={w}|{base[k + 1]['w']}")
-            seq.append(feats)
-        out.append(((start, end), seq))
-    return out
+    return _featurize(DocArrays.of(doc), cue_lemmas)
+
+
+def _featurize(a: DocArrays, cue_lemmas: frozenset[str]) -> list[tuple[tuple[int, int], list[list[str]]]]:
+    features = _DocFeatures(a, cue_lemmas)
+    return [((start, end), features.paragraph(start, end)) for start, end in a.paragraphs]
 
 
 # -- from labels to attributions ---------------------------------------------------------------
@@ -472,6 +219,11 @@ class AttributionTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
         self._lock = threading.Lock()  # a crfsuite tagger holds per-call state
+        try:  # the same model, tagging a whole Doc at once (pycrfsuite remains for what it cannot read)
+            self._model: CrfModel | None = CrfModel.read(self.path)
+        except (OSError, ValueError) as exc:
+            log.info("tagging with pycrfsuite: %s", exc)
+            self._model = None
 
     @classmethod
     def load(cls, model_path: Path) -> AttributionTagger:
@@ -485,24 +237,50 @@ class AttributionTagger:
                              f"this code computes version {FEATURES_VERSION}; retrain with `selon train polnear`")
         return cls(model_path, meta)
 
-    def tag(self, doc: Doc, marginals: bool = False) -> tuple[list[str], tuple[list[float], list[float]] | None]:
+    def tag(self, doc: Doc, marginals: bool = False) -> tuple[list[str], Probs | None]:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs) and, with ``marginals``,
         per token the probability that it begins a content and that it is part of one (computed
-        in the paragraphs holding a cue only; 0 elsewhere), which ``boundaries.py`` reads."""
-        n = len(doc)
-        out = ["O"] * n
-        probs = ([0.0] * n, [0.0] * n) if marginals else None
+        in the paragraphs where a cue was tagged; 0 elsewhere), which ``boundaries.py`` reads."""
+        return self._tag(DocArrays.of(doc), marginals)
+
+    def _tag(self, a: DocArrays, marginals: bool = False) -> tuple[list[str], Probs | None]:
+        out = ["O"] * a.n
+        probs = ([0.0] * a.n, [0.0] * a.n) if marginals else None
+        if self._model is not None and crfsuite_reads_alike(a.doc_text + "".join(set(a.lemma_))):
+            features = _DocFeatures(a, self.cue_lemmas)
+            flat: list[str] = []
+            ends: list[int] = []
+            rows: list[tuple[int, int]] = []
+            for start, end in a.paragraphs:
+                first = len(ends)
+                features.add_paragraph(start, end, flat, ends)
+                rows.append((first, len(ends)))
+            scores = self._model.state_scores(flat, ends)
+            tagged = self._model.viterbi(scores, rows)
+            for (start, end), (first, last) in zip(a.paragraphs, rows):
+                out[start:end] = tagged[first:last]
+            if probs is not None:
+                cued = [(k, row) for k, row in enumerate(rows) if any(lab.endswith("-CUE") for lab in
+                                                                      tagged[row[0]:row[1]])]
+                p = self._model.marginals(scores, [row for _, row in cued])
+                b, i = self._model.labels.index("B-CONTENT"), self._model.labels.index("I-CONTENT")
+                begin, content = probs
+                for k, (first, last) in cued:
+                    start = a.paragraphs[k][0]
+                    begin[start:start + last - first] = p[first:last, b].tolist()
+                    content[start:start + last - first] = (p[first:last, b] + p[first:last, i]).tolist()
+            return out, probs
         with self._lock:
-            for (start, _end), seq in featurize(doc, self.cue_lemmas):
+            for (start, _end), seq in _featurize(a, self.cue_lemmas):
                 labels = self._tagger.tag(seq)
                 out[start:start + len(seq)] = labels
                 if probs is not None and any(label.endswith("-CUE") for label in labels):
                     begin, content = probs
                     marginal = self._tagger.marginal
                     for j in range(len(seq)):
-                        b = marginal("B-CONTENT", j)
-                        begin[start + j] = b
-                        content[start + j] = b + marginal("I-CONTENT", j)
+                        b_j = marginal("B-CONTENT", j)
+                        begin[start + j] = b_j
+                        content[start + j] = b_j + marginal("I-CONTENT", j)
         return out, probs
 
     def labels(self, doc: Doc) -> list[str]:
@@ -515,9 +293,10 @@ class AttributionTagger:
         ``keep_empty`` also returns the cues the linker found no content for; ``labels`` are
         those of ``tag`` when already computed.
         """
-        labels = self.labels(doc) if labels is None else labels
-        sent_starts = _sentence_starts(doc)
-        tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in paragraphs(doc)]
+        a = DocArrays.of(doc)
+        labels = self._tag(a)[0] if labels is None else labels
+        sent_starts = list(a.sent_starts)
+        tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in a.paragraphs]
         return link_paragraphs(sent_starts, tagged, keep_empty=keep_empty)
 
     def attributions(self, doc: Doc) -> list[Attribution]:

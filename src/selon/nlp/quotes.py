@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Claim
+from .arrays import DocArrays
 
 _OPEN = frozenset({"«", "“"})
 _CLOSE = frozenset({"»", "”"})
@@ -25,17 +26,20 @@ def quotation_regions(doc: Doc) -> list[tuple[int, int]]:
         return cached
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for tok in doc:
-        if ("\n" in tok.text or "\n" in tok.whitespace_) and open_at is not None and tok.text not in _CLOSE:
-            end = tok.i if tok.is_space else tok.i + 1
+    a = DocArrays.current(doc)
+    texts, ws, spaces = a.text, a.whitespace_, a.is_space
+    for i in range(a.n):
+        text = texts[i]
+        if ("\n" in text or "\n" in ws[i]) and open_at is not None and text not in _CLOSE:
+            end = i if spaces[i] else i + 1
             if end - open_at > 1:
                 regions.append((open_at + 1, end))
             open_at = None
             continue
-        if tok.text in _OPEN:
-            open_at = tok.i
-        elif tok.text in _CLOSE and open_at is not None:
-            regions.append((open_at + 1, tok.i))
+        if text in _OPEN:
+            open_at = i
+        elif text in _CLOSE and open_at is not None:
+            regions.append((open_at + 1, i))
             open_at = None
     doc.user_data["selon_quotations"] = regions
     return regions
@@ -52,7 +56,8 @@ def attribute_quotations(doc: Doc, claims: list[Claim]) -> list[Claim]:
     regions = quotation_regions(doc)
     if not regions or not claims:
         return claims
-    spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in regions if e > s]
+    a = DocArrays.current(doc)
+    spans = [(a.idx[s], a.end_char[e - 1]) for s, e in regions if e > s]
     out = list(claims)
     for lo, hi in spans:
         inside = [i for i, c in enumerate(out) if c.content.start >= lo - 2 and c.content.end <= hi + 2]
@@ -60,7 +65,7 @@ def attribute_quotations(doc: Doc, claims: list[Claim]) -> list[Claim]:
             continue
         speaker = next((out[i] for i in inside if out[i].source is not None and out[i].cue is not None), None)
         if speaker is None:
-            speaker = _nearest_speaker(doc.text, out, lo, hi)
+            speaker = _nearest_speaker(a.doc_text, out, lo, hi)
         for i in inside:
             claim = out[i]
             update: dict = {"quote": True}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from .arrays import DocArrays
 from .lexicon import Lexicon, lexicon_for
 
 END_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -32,66 +33,79 @@ def _is_finite_verb(token: Token) -> bool:
     return token.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
-def _line_ranges(doc: Doc) -> list[tuple[int, int]]:
+def _finite_at(a: DocArrays, k: int) -> bool:
+    """``_is_finite_verb(doc[k])``, making the Token only when its morphology must be read."""
+    pos = a.pos_[k]
+    if not pos:
+        return a.tag_[k] in ("VBD", "VBZ", "VBP", "MD")
+    if pos not in ("VERB", "AUX"):
+        return False
+    return _is_finite_verb(a.doc[k])
+
+
+def _line_ranges(a: DocArrays) -> list[tuple[int, int]]:
     """Token ranges of the text's lines (split on tokens that hold a newline)."""
+    texts, spaces, ws = a.text, a.is_space, a.whitespace_
     lines: list[tuple[int, int]] = []
     start = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            if start < tok.i:
-                lines.append((start, tok.i))
-            start = tok.i + 1
-        elif "\n" in tok.whitespace_:
-            lines.append((start, tok.i + 1))
-            start = tok.i + 1
-    if start < len(doc):
-        lines.append((start, len(doc)))
+    for i in range(a.n):
+        if spaces[i] and "\n" in texts[i]:
+            if start < i:
+                lines.append((start, i))
+            start = i + 1
+        elif "\n" in ws[i]:
+            lines.append((start, i + 1))
+            start = i + 1
+    if start < a.n:
+        lines.append((start, a.n))
     return lines
 
 
-def _content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc[start:end] if not t.is_space]
+def _content_tokens(a: DocArrays, start: int, end: int) -> list[int]:
+    spaces = a.is_space
+    return [i for i in range(start, end) if not spaces[i]]
 
 
-def _looks_like_heading_line(tokens: list[Token], is_last: bool) -> bool:
-    if not tokens or len(tokens) > MAX_HEADING_TOKENS or is_last:
+def _looks_like_heading_line(texts: list[str], is_last: bool) -> bool:
+    if not texts or len(texts) > MAX_HEADING_TOKENS or is_last:
         return False
-    last = tokens[-1].text[-1]
+    last = texts[-1][-1]
     if last in LINE_END_PUNCT or last == ",":
         return False
-    return tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit()
+    return texts[0][:1].isupper() or texts[0][:1].isdigit()
 
 
-def _run_in_heading_end(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+def _run_in_heading_end(a: DocArrays, start: int, end: int, lex: Lexicon) -> int | None:
     """Index of the first token after a heading glued to the sentence that follows it, or None."""
-    first = doc[start]
-    if not first.text[:1].isupper() or _is_finite_verb(first):
+    texts, punct = a.text, a.is_punct
+    if not texts[start][:1].isupper() or _finite_at(a, start):
         return None
     for i in range(start + 2, min(end, start + MAX_HEADING_TOKENS + 1)):
-        tok, prev = doc[i], doc[i - 1]
-        if _is_finite_verb(prev) or prev.text in ("«", "\"", "“", "("):
+        text, prev = texts[i], i - 1
+        if _finite_at(a, prev) or texts[prev] in ("«", "\"", "“", "("):
             return None
-        if prev.is_punct or prev.is_space or not tok.text[:1].isupper() or tok.text.isupper():
+        if punct[prev] or a.is_space[prev] or not text[:1].isupper() or text.isupper():
             continue
-        if prev.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") or prev.lower_ in lex.openers:
+        if a.pos_[prev] in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") or a.lower_[prev] in lex.openers:
             continue  # "sales of The Greatest Showman": a heading never ends on a function word
-        if tok.lower_ not in lex.openers:
+        if a.lower_[i] not in lex.openers:
             continue
-        if any(t.is_punct and t.text not in ("-", "—", "–", "'", "’") for t in doc[start:i]):
+        if any(punct[k] and texts[k] not in ("-", "—", "–", "'", "’") for k in range(start, i)):
             return None
-        if doc.lang_ == "en" and not _title_case(doc[start:i], lex):
+        if a.doc.lang_ == "en" and not _title_case(a, start, i, lex):
             continue  # English headings are Title Case; "outlet The War Zone" is a name, not a cut
         return i
     return None
 
 
-def _title_case(tokens: Span, lex: Lexicon) -> bool:
-    """Most content words capitalised, as in an English headline."""
-    words = [t for t in tokens if t.is_alpha and t.lower_ not in lex.openers and len(t) > 3]
-    return bool(words) and sum(1 for t in words if t.text[:1].isupper()) >= 0.6 * len(words)
+def _title_case(a: DocArrays, start: int, end: int, lex: Lexicon) -> bool:
+    """Most content words of tokens start..end capitalised, as in an English headline."""
+    words = [a.text[k] for k in range(start, end)
+             if a.is_alpha[k] and a.lower_[k] not in lex.openers and len(a.text[k]) > 3]
+    return bool(words) and sum(1 for t in words if t[:1].isupper()) >= 0.6 * len(words)
 
 
-def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> int | None:
+def _boilerplate_start(a: DocArrays, sents: list[tuple[int, int]], lex: Lexicon) -> int | None:
     """First sentence of the trailing page furniture (comment boxes, subscribe calls), if any."""
     if len(sents) < 2:
         return None
@@ -99,31 +113,31 @@ def _boilerplate_start(doc: Doc, sents: list[tuple[int, int]], lex: Lexicon) -> 
     first_tail = max(1, len(sents) - window)
     for k in range(first_tail, len(sents)):
         s, e = sents[k]
-        text = doc[s:e].text.lower().strip()
+        text = a.span_text(s, e).lower().strip()
         if any(text.startswith(marker) for marker in lex.boilerplate):
             return k
     return None
 
 
-def _short_boilerplate(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+def _short_boilerplate(a: DocArrays, s: int, e: int, lex: Lexicon) -> bool:
     """Furniture inside the page: a "see also" line, a short call to action ("Je passe à l'Attac !")."""
-    text = doc[s:e].text.lower().strip()
+    text = a.span_text(s, e).lower().strip()
     if text.startswith(lex.see_also) or any(call in text for call in lex.calls_to_action):
         return True
-    words = [t for t in doc[s:e] if not t.is_punct and not t.is_space]
-    if len(words) <= 8 and text.endswith("!") and _own_line(doc, s, e):
+    words = [k for k in range(s, e) if not a.is_punct[k] and not a.is_space[k]]
+    if len(words) <= 8 and text.endswith("!") and _own_line(a, s, e):
         return True
-    if len(words) > 6 and text[-1:] not in LINE_END_PUNCT and not any(_is_finite_verb(t) for t in words) \
-            and _own_line(doc, s, e):
+    if len(words) > 6 and text[-1:] not in LINE_END_PUNCT and not any(_finite_at(a, k) for k in words) \
+            and _own_line(a, s, e):
         return True  # a line of form options or links: no sentence, no verb, no full stop
     return (e - s) <= 8 and any(marker in text for marker in lex.boilerplate)
 
 
-def _own_line(doc: Doc, s: int, e: int) -> bool:
+def _own_line(a: DocArrays, s: int, e: int) -> bool:
     """The sentence is a whole line of the text (a button, a caption), not part of a paragraph."""
-    before = s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_
-    after = e >= len(doc) or "\n" in doc[e - 1].whitespace_ or "\n" in doc[e - 1].text or \
-        (e < len(doc) and "\n" in doc[e].text)
+    texts, ws = a.text, a.whitespace_
+    before = s == 0 or "\n" in texts[s - 1] or "\n" in ws[s - 1]
+    after = e >= a.n or "\n" in ws[e - 1] or "\n" in texts[e - 1] or (e < a.n and "\n" in texts[e])
     return before and after
 
 
@@ -135,27 +149,30 @@ def segment(doc: Doc, heading_chars: list[tuple[int, int]] | None = None) -> Doc
         doc._.selon_headings = []
         doc._.selon_boilerplate = []
         return doc
+    a = DocArrays.of(doc)
+    texts, spaces = a.text, a.is_space
     starts = [False] * n
     starts[0] = True
     headings: list[tuple[int, int]] = []
-    lines = _line_ranges(doc)
+    lines = _line_ranges(a)
     for idx, (ls, le) in enumerate(lines):
-        toks = _content_tokens(doc, ls, le)
+        toks = _content_tokens(a, ls, le)
         if not toks:
             continue
-        starts[toks[0].i] = True
-        if _looks_like_heading_line(toks, is_last=idx == len(lines) - 1):
-            headings.append((toks[0].i, toks[-1].i + 1))
-            if toks[-1].i + 1 < n:
-                starts[toks[-1].i + 1] = True
-    for tok in doc:
-        if tok.text in END_PUNCT or (tok.text[-1:] in ("!", "?") and tok.is_punct):
-            j = tok.i + 1
-            while j < n and (doc[j].text in CLOSERS or doc[j].is_space):
+        starts[toks[0]] = True
+        if _looks_like_heading_line([texts[k] for k in toks], is_last=idx == len(lines) - 1):
+            headings.append((toks[0], toks[-1] + 1))
+            if toks[-1] + 1 < n:
+                starts[toks[-1] + 1] = True
+    for i in range(n):
+        text = texts[i]
+        if text in END_PUNCT or (text[-1:] in ("!", "?") and a.is_punct[i]):
+            j = i + 1
+            while j < n and (texts[j] in CLOSERS or spaces[j]):
                 j += 1
             if j < n:
-                nxt = doc[j]
-                if nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in OPENERS_PUNCT:
+                nxt = texts[j]
+                if nxt[:1].isupper() or nxt[:1].isdigit() or nxt in OPENERS_PUNCT:
                     starts[j] = True
     for start_char, end_char in heading_chars or []:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -166,10 +183,10 @@ def segment(doc: Doc, heading_chars: list[tuple[int, int]] | None = None) -> Doc
                 starts[span.end] = True
     # Spaces never start a sentence: move the start to the next real token.
     for i in range(n):
-        if starts[i] and doc[i].is_space:
+        if starts[i] and spaces[i]:
             starts[i] = False
             j = i + 1
-            while j < n and doc[j].is_space:
+            while j < n and spaces[j]:
                 j += 1
             if j < n:
                 starts[j] = True
@@ -179,23 +196,23 @@ def segment(doc: Doc, heading_chars: list[tuple[int, int]] | None = None) -> Doc
     for s, e in sents:
         if s in heading_tokens:
             continue
-        cut = _run_in_heading_end(doc, s, e, lex)
+        cut = _run_in_heading_end(a, s, e, lex)
         if cut is not None:
             headings.append((s, cut))
             starts[cut] = True
     bounds = [i for i in range(n) if starts[i]] + [n]
     sents = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     boiler: list[tuple[int, int]] = []
-    tail = _boilerplate_start(doc, sents, lex)
+    tail = _boilerplate_start(a, sents, lex)
     if tail is not None:
         boiler.append((sents[tail][0], n))
         sents = sents[:tail]
     for s, e in sents:
-        if _short_boilerplate(doc, s, e, lex):
+        if _short_boilerplate(a, s, e, lex):
             boiler.append((s, e))
     _set_sent_starts(doc, starts)
-    doc._.selon_headings = sorted(_to_chars(doc, headings))
-    doc._.selon_boilerplate = sorted(_to_chars(doc, boiler))
+    doc._.selon_headings = sorted(_to_chars(a, headings))
+    doc._.selon_boilerplate = sorted(_to_chars(a, boiler))
     return doc
 
 
@@ -208,10 +225,10 @@ def _set_sent_starts(doc: Doc, starts: list[bool]) -> None:
     doc.from_array([SENT_START], values)
 
 
-def _to_chars(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _to_chars(a: DocArrays, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
-        toks = [t for t in doc[s:e] if not t.is_space]
+        toks = _content_tokens(a, s, e)
         if toks:
-            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+            out.append((a.idx[toks[0]], a.end_char[toks[-1]]))
     return sorted(set(out))

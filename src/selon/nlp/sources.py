@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Channel, Entity, Source, Span
+from .arrays import DocArrays
 from .lexicon import Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
@@ -42,8 +43,13 @@ class EntityIndex:
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
-    span = doc[start:end]
-    return Span(start=span.start_char, end=span.end_char, text=span.text)
+    """``doc[start:end]`` as a character span (read from the token arrays: no Span, no Tokens)."""
+    a = DocArrays.current(doc)
+    if not 0 <= start <= end <= a.n:
+        span = doc[start:end]  # spaCy's slice rules for anything unusual
+        return Span(start=span.start_char, end=span.end_char, text=span.text)
+    first, last = a.char_range(start, end)
+    return Span(start=first, end=last, text=a.doc_text[first:last])
 
 
 def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -87,7 +93,8 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
         seen.add(name.lower())
         found.append(Channel(start=start_c, end=end_c, text=text, name=name))
 
-    for tok in doc[lo:hi]:
+    a = DocArrays.current(doc)
+    for tok in (doc[i] for i in range(*slice(lo, hi).indices(a.n)) if a.pos_[i] in ("VERB", "NOUN")):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.relay_verbs and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"):
             for head in _agents(doc, tok):
@@ -127,7 +134,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         # "le ministre de l'Intérieur, Gérald Darmanin": the person is the name, the noun their role
         named = next((e for e in index.inside(src.start, src.end) if e.kind == "person" and e.text == src.role), None)
         if named is not None:
-            role = doc.text[src.start:named.start].strip(" ,")
+            role = DocArrays.current(doc).doc_text[src.start:named.start].strip(" ,")
             first = role.split(" ", 1)
             if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
                 role = first[1]
@@ -227,7 +234,7 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
         named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
         if named:
             s0, _ = _strip_det(doc, start, end)
-            role_text = doc.text[doc[s0].idx:named[0].start].strip(" ,")
+            role_text = DocArrays.current(doc).doc_text[doc[s0].idx:named[0].start].strip(" ,")
             return Source(start=span.start_char, end=span.end_char, text=span.text, name=named[0].name,
                           kind="person", role=role or role_text or None, organization=organization,
                           organizations=[organization] if organization else [])
