@@ -77,3 +77,18 @@ def test_the_packaged_reranker_matches_the_packaged_tagger() -> None:
     model = boundaries.load_boundaries(path)
     assert model is not None and len(model.weights) > 1000
     assert model.meta["groups"] > 1000
+
+
+def test_choice_scores_as_the_training_features_do(said) -> None:
+    import random
+
+    doc, att = said
+    view = DocView(doc)
+    spans = boundaries.enumerate_spans(view, att, None)
+    names = sorted({f for _, sf, ef, pf in spans for f in sf + ef + pf})
+    rng = random.Random(7)
+    for _ in range(5):
+        weights = {f: rng.uniform(-2, 2) for f in names}
+        scored = [(sum(weights.get(f, 0.0) for f in sf) + sum(weights.get(f, 0.0) for f in ef)
+                   + sum(weights.get(f, 0.0) for f in pf), span) for span, sf, ef, pf in spans]
+        assert ContentBoundaries(weights).choose(view, att, None) == max(scored)[1]

@@ -22,7 +22,7 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -179,18 +179,16 @@ def end_features(view: DocView, att: Attribution, k: int, tags: list[str], probs
 
 def pair_features(att: Attribution, s: int, e: int, sentences: int, quotes: int) -> list[str]:
     """Features of the span as a whole: the tagger's own, its length, what it crosses."""
-    assert att.cue is not None
-    c0, c1 = att.cue
     out = ["P_orig"] if (s, e) == att.content else []
-    where = "in" if s <= c0 and c1 <= e else ("after" if s >= c1 else ("before" if e <= c0 else "cross"))
-    out += ["Plen" + _bucket(e - s), "Pxs=" + str(min(sentences, 2)), "Pcue=" + where, "Pqbal=" + str(quotes % 2)]
+    out += ["Plen" + _bucket(e - s), "Pxs=" + str(min(sentences, 2)), "Pcue=" + _where(att, s, e),
+            "Pqbal=" + str(quotes % 2)]
     return out
 
 
-def enumerate_spans(view: DocView, att: Attribution, probs: Probs | None
-                    ) -> list[tuple[tuple[int, int], list[str], list[str], list[str]]]:
-    """Every candidate span overlapping the tagger's, with its start, end and pair features."""
-    starts, ends = candidates(view, att)
+def _pairs(view: DocView, att: Attribution, starts: dict[int, list[str]], ends: dict[int, list[str]]
+           ) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, sentence starts inside, quotation marks inside) of every candidate span
+    overlapping the tagger's, starts in candidate order, then ends."""
     s0, e0 = att.content
     lo = min(starts)
     hi = max(ends)
@@ -200,17 +198,28 @@ def enumerate_spans(view: DocView, att: Attribution, probs: Probs | None
     for k in range(lo, hi):
         sent_count.append(sent_count[-1] + (1 if view.sent_start[k] and k > lo else 0))
         quote_count.append(quote_count[-1] + (1 if view.quote[k] else 0))
-    start_f = {k: start_features(view, att, k, tags, probs) for k, tags in starts.items()}
-    end_f = {k: end_features(view, att, k, tags, probs) for k, tags in ends.items()}
-    out = []
-    for s, sf in start_f.items():
-        for e, ef in end_f.items():
+    for s in starts:
+        for e in ends:
             if e <= s or e - s > _MAX_LEN or e < s0 or s > e0:
                 continue
             sentences = sent_count[e - lo] - sent_count[s - lo + 1] if s - lo + 1 <= e - lo else 0
-            quotes = quote_count[e - lo] - quote_count[s - lo]
-            out.append(((s, e), sf, ef, pair_features(att, s, e, sentences, quotes)))
-    return out
+            yield s, e, sentences, quote_count[e - lo] - quote_count[s - lo]
+
+
+def _where(att: Attribution, s: int, e: int) -> str:
+    assert att.cue is not None
+    c0, c1 = att.cue
+    return "in" if s <= c0 and c1 <= e else ("after" if s >= c1 else ("before" if e <= c0 else "cross"))
+
+
+def enumerate_spans(view: DocView, att: Attribution, probs: Probs | None
+                    ) -> list[tuple[tuple[int, int], list[str], list[str], list[str]]]:
+    """Every candidate span overlapping the tagger's, with its start, end and pair features."""
+    starts, ends = candidates(view, att)
+    start_f = {k: start_features(view, att, k, tags, probs) for k, tags in starts.items()}
+    end_f = {k: end_features(view, att, k, tags, probs) for k, tags in ends.items()}
+    return [((s, e), start_f[s], end_f[e], pair_features(att, s, e, sentences, quotes))
+            for s, e, sentences, quotes in _pairs(view, att, starts, ends)]
 
 
 class ContentBoundaries:
@@ -219,6 +228,7 @@ class ContentBoundaries:
     def __init__(self, weights: dict[str, float], meta: dict[str, Any] | None = None) -> None:
         self.weights = weights
         self.meta = meta or {}
+        self._tables: tuple[float, list[float], list[float], dict[str, float], list[float]] | None = None
 
     @classmethod
     def load(cls, path: Path) -> ContentBoundaries:
@@ -234,23 +244,41 @@ class ContentBoundaries:
         return sum(w.get(f, 0.0) for f in feats)
 
     def choose(self, view: DocView, att: Attribution, probs: Probs | None) -> tuple[int, int]:
-        """The content span to keep: the best-scoring candidate (the tagger's when all tie)."""
+        """The content span to keep: the best-scoring candidate (the tagger's when all tie).
+
+        Scores as ``enumerate_spans`` would, adding the same weights in the same order, but
+        the pair features come from tables made once, not as strings per pair.
+        """
         if att.cue is None:
             return att.content
-        best, best_score = att.content, -math.inf
-        start_scores: dict[int, float] = {}
-        end_scores: dict[int, float] = {}
-        for span, sf, ef, pf in enumerate_spans(view, att, probs):
-            a = start_scores.get(span[0])
-            if a is None:
-                a = start_scores[span[0]] = self._score(sf)
-            b = end_scores.get(span[1])
-            if b is None:
-                b = end_scores[span[1]] = self._score(ef)
-            total = a + b + self._score(pf)
-            if total > best_score or (total == best_score and span == att.content):
-                best, best_score = span, total
+        starts, ends = candidates(view, att)
+        start_scores = {k: self._score(start_features(view, att, k, tags, probs)) for k, tags in starts.items()}
+        end_scores = {k: self._score(end_features(view, att, k, tags, probs)) for k, tags in ends.items()}
+        w_orig, w_len, w_sent, w_where, w_quote = self._pair_tables()
+        original = att.content
+        best, best_score = original, -math.inf
+        for s, e, sentences, quotes in _pairs(view, att, starts, ends):
+            pair = 0.0
+            if s == original[0] and e == original[1]:
+                pair += w_orig
+            pair += w_len[e - s]
+            pair += w_sent[min(sentences, 2)]
+            pair += w_where[_where(att, s, e)]
+            pair += w_quote[quotes % 2]
+            total = start_scores[s] + end_scores[e] + pair
+            if total > best_score or (total == best_score and (s, e) == original):
+                best, best_score = (s, e), total
         return best
+
+    def _pair_tables(self) -> tuple[float, list[float], list[float], dict[str, float], list[float]]:
+        if self._tables is None:
+            w = self.weights
+            self._tables = (w.get("P_orig", 0.0),
+                            [w.get("Plen" + _bucket(n), 0.0) for n in range(_MAX_LEN + 1)],
+                            [w.get(f"Pxs={n}", 0.0) for n in range(3)],
+                            {k: w.get("Pcue=" + k, 0.0) for k in ("in", "after", "before", "cross")},
+                            [w.get(f"Pqbal={n}", 0.0) for n in range(2)])
+        return self._tables
 
 
 _LOADED: dict[str, ContentBoundaries | None] = {}
