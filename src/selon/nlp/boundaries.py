@@ -22,6 +22,7 @@ import json
 import logging
 import math
 import threading
+from itertools import repeat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,19 +69,47 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         a = DocArrays.of(doc)
-        self.doc = doc
+        self.arrays = a
         self.n = a.n
         self.lower = a.lower_
         self.pos = a.pos_
         self.dep = a.dep_
-        starts = a.sent_starts
-        self.sent_start = [starts[k] == k for k in range(a.n)]
+        self.text = a.text
+        self.head = a.head
+        self.left = a.left_edge
+        self.right = a.right_edge
+        self.sent_starts = a.sent_starts
+        self.sent_start = [self.sent_starts[k] == k for k in range(a.n)]
         self.quote = [t in QUOTES for t in a.text]
+
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``: of the tokens whose head is outside the span, the one
+        with the fewest words up to the sentence root (the first on ties)."""
+        if end - start == 1:
+            return start
+        head = self.head
+        best, best_depth = start, None
+        for k in range(start, end):
+            if start <= head[k] < end and head[k] != k:
+                continue
+            depth, node = 0, k
+            while head[node] != node and depth <= self.n:
+                node, depth = head[node], depth + 1
+            if best_depth is None or depth < best_depth:
+                best, best_depth = k, depth
+        return best
+
+    def sentence_end(self, k: int) -> int:
+        """End (exclusive) of the sentence holding token ``k``."""
+        starts, start, end = self.sent_starts, self.sent_starts[k], k + 1
+        while end < self.n and starts[end] == start:
+            end += 1
+        return end
 
 
 def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """Candidate starts and ends (end exclusive) of ``att``'s content, each with why it is one."""
-    doc, n = view.doc, view.n
+    n = view.n
     s, e = att.content
     assert att.cue is not None
     c0, c1 = att.cue
@@ -104,33 +133,34 @@ def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], d
     add_start(c1, "aftercue")
     if c1 < n and view.lower[c1] in ("that", ",", ":"):
         add_start(c1 + 1, "afterthat")
-    root = doc[c0:c1].root
-    for child in root.children:
-        if child.dep_ in _KID_DEPS:
-            add_start(child.left_edge.i, "kid:" + child.dep_)
-            add_end(child.right_edge.i + 1, "kid:" + child.dep_)
-    add_start(root.left_edge.i, "rootL")
-    add_end(root.right_edge.i + 1, "rootR")
-    head = root.head
-    if head.i != root.i:
-        add_start(head.left_edge.i, "headL")
-        add_end(head.right_edge.i + 1, "headR")
-        for child in head.children:
-            if child.i != root.i and child.dep_ in _KID_DEPS:
-                add_start(child.left_edge.i, "hkid:" + child.dep_)
-                add_end(child.right_edge.i + 1, "hkid:" + child.dep_)
-    sent = doc[c0].sent
-    add_start(sent.start, "sent")
-    add_end(sent.end, "sent")
+    dep, left, right, children = view.dep, view.left, view.right, view.arrays.children
+    root = view.root(c0, c1)
+    for child in children(root):
+        if dep[child] in _KID_DEPS:
+            add_start(left[child], "kid:" + dep[child])
+            add_end(right[child] + 1, "kid:" + dep[child])
+    add_start(left[root], "rootL")
+    add_end(right[root] + 1, "rootR")
+    head = view.head[root]
+    if head != root:
+        add_start(left[head], "headL")
+        add_end(right[head] + 1, "headR")
+        for child in children(head):
+            if child != root and dep[child] in _KID_DEPS:
+                add_start(left[child], "hkid:" + dep[child])
+                add_end(right[child] + 1, "hkid:" + dep[child])
+    add_start(view.sent_starts[c0], "sent")
+    add_end(view.sentence_end(c0), "sent")
+    text, quote, sent_start = view.text, view.quote, view.sent_start
     for k in range(max(0, min(s, c0) - 2), min(n, max(e, c1) + _LOOKAHEAD)):
-        if view.quote[k]:
+        if quote[k]:
             add_start(k, "q")
             add_start(k + 1, "q+1")
             add_end(k, "q")
             add_end(k + 1, "q+1")
-        if k > s and view.sent_start[k]:
+        if k > s and sent_start[k]:
             add_end(k, "ss")
-        if s < k < e + _LOOKAHEAD and doc[k].text in _BREAKS:
+        if s < k < e + _LOOKAHEAD and text[k] in _BREAKS:
             add_end(k, "punct")
     return starts, ends
 
@@ -240,8 +270,7 @@ class ContentBoundaries:
         return cls({k: float(v) for k, v in data["weights"].items()}, data.get("training", {}))
 
     def _score(self, feats: list[str]) -> float:
-        w = self.weights
-        return sum(w.get(f, 0.0) for f in feats)
+        return sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
 
     def choose(self, view: DocView, att: Attribution, probs: Probs | None) -> tuple[int, int]:
         """The content span to keep: the best-scoring candidate (the tagger's when all tie).
