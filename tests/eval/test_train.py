@@ -80,3 +80,20 @@ def test_command_reports_a_missing_train_split(tmp_path: Path) -> None:
 def test_held_out_fifth_is_every_fifth_article() -> None:
     fitted, held = split_held_out(list(range(12)))
     assert held == [4, 9] and fitted == [0, 1, 2, 3, 5, 6, 7, 8, 10, 11]
+
+
+def test_boundary_reranker_is_fitted_from_cross_tagged_halves(parsed, tmp_path: Path) -> None:
+    from selon.eval.train_boundaries import fit_boundaries
+    from selon.nlp.boundaries import BOUNDARY_FEATURES_VERSION, ContentBoundaries
+
+    articles, docs = parsed
+    params = {"max_iterations": 20, "feature.minfreq": 1, "c1": 0.0}
+    stats = fit_boundaries(articles, docs, tmp_path / "a.boundaries.json", crf_params=params)
+    fit_boundaries(articles, docs, tmp_path / "b.boundaries.json", crf_params=params)
+    first, second = (json.loads((tmp_path / f"{x}.boundaries.json").read_text(encoding="utf-8")) for x in "ab")
+    assert first["weights"] == second["weights"]  # deterministic; only the timings differ
+    assert stats["folds"] == 2 and stats["groups"] > 0 and stats["features"] > 0
+    model = ContentBoundaries.load(tmp_path / "a.boundaries.json")
+    assert model.meta["groups"] == stats["groups"]
+    data = json.loads((tmp_path / "a.boundaries.json").read_text(encoding="utf-8"))
+    assert data["features_version"] == BOUNDARY_FEATURES_VERSION

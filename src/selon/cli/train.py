@@ -23,7 +23,8 @@ def register(app: typer.Typer) -> None:
                                                     "packaged src/selon/data/attribution-en.crfsuite)")] = None,
         processes: Annotated[int, typer.Option("--processes", min=1, help="processes parsing the corpus")] = 1,
     ) -> None:
-        """Train the English attribution tagger on PolNeAR train (never dev) and write it."""
+        """Train the English attribution tagger and its content boundary reranker on PolNeAR train
+        (never dev) and write them."""
         from rich.console import Console
 
         from ..errors import InputError
@@ -36,9 +37,10 @@ def register(app: typer.Typer) -> None:
         if not (root / "train").is_dir():
             raise InputError(f"no PolNeAR train split under {root}; pass --data DIR (the folder holding train/)")
         target = out or DEFAULT_MODEL
-        err.print(f"training on {root / 'train'} -> {target} (parsing, then fitting: several minutes)",
-                  highlight=False)
+        err.print(f"training on {root / 'train'} -> {target} (parsing, then fitting the tagger and the "
+                  "reranker: about 15 minutes)", highlight=False)
         stats = train_polnear(root, target, n_process=processes)
         sys.stdout.write(json.dumps(stats, indent=2) + "\n")
-        err.print(f"model written to {target} ({stats['model_bytes'] / 1e6:.1f} MB) and "
-                  f"{target.with_suffix('.json')}", highlight=False)
+        err.print(f"model written to {target} ({stats['model_bytes'] / 1e6:.1f} MB), "
+                  f"{target.with_suffix('.json')} and {target.with_suffix('.boundaries.json')} "
+                  f"({stats['boundaries']['bytes'] / 1e6:.1f} MB)", highlight=False)
