@@ -15,7 +15,7 @@ dropped):
 Measured on a held-out fifth of PolNeAR train (every 5th article by name, the tagger trained
 on the other four fifths): completing bare cues raises every exact F1 by 0.1 point. The
 sentence fallback is kept for verbs of saying only (``SAY_LEMMAS``: "X said Y" must hold on any
-text, whatever the tagger makes of it); with every rule verb it cost 0.4 to 0.5 point of exact
+text, whatever the tagger makes of it); with every rule verb it cost 0.3 to 0.5 point of exact
 F1, its verbs of thinking or knowing being mostly nested in a larger report PolNeAR marks. An
 adjunct is dropped only when its own words (cue, source) are the tagger's: its content may
 hold a learned attribution ("..., called the 'Crossroads of America' by its citizens, the
