@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from selon.eval.train_boundaries import fit_logit
 from selon.nlp import boundaries
 from selon.nlp.attribution import Attribution
 from selon.nlp.boundaries import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
-from selon.nlp.learned import DEFAULT_MODEL
+from selon.nlp.learned import DEFAULT_MODEL, AttributionTagger, load_tagger
 
 TEXT = "Mr. Smith said the plan would fail, but the council voted for it anyway."
 
@@ -66,17 +67,25 @@ def test_model_files_are_checked(tmp_path: Path, caplog: pytest.LogCaptureFixtur
     stale.write_text(json.dumps({"features_version": BOUNDARY_FEATURES_VERSION - 1, "weights": {}}))
     with pytest.raises(ValueError, match="retrain"):
         ContentBoundaries.load(stale)
-    with caplog.at_level(logging.WARNING, logger="selon.nlp.boundaries"):
-        assert boundaries.load_boundaries(tmp_path / "missing.boundaries.json") is None
-    assert "selon train polnear" in caplog.text
+    # a tagger whose reranker is missing or stale keeps its own spans, and says why
+    for name, reranker in (("alone", None), ("old", stale)):
+        model = tmp_path / f"{name}.crfsuite"
+        shutil.copy(DEFAULT_MODEL, model)
+        shutil.copy(DEFAULT_MODEL.with_suffix(".json"), model.with_suffix(".json"))
+        if reranker is not None:
+            assert boundaries_path(model) == reranker
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="selon.nlp.learned"):
+            assert AttributionTagger.load(model).boundaries is None
+        assert "selon train polnear" in caplog.text
+        assert AttributionTagger.load(model, boundaries=False).boundaries is None
 
 
-def test_the_packaged_reranker_matches_the_packaged_tagger() -> None:
-    path = boundaries_path(DEFAULT_MODEL)
-    assert path.name == "attribution-en.boundaries.json"
-    model = boundaries.load_boundaries(path)
-    assert model is not None and len(model.weights) > 1000
-    assert model.meta["groups"] > 1000
+def test_the_packaged_reranker_comes_with_the_packaged_tagger() -> None:
+    assert boundaries_path(DEFAULT_MODEL).name == "attribution-en.boundaries.json"
+    tagger = load_tagger()
+    assert tagger is not None and tagger.boundaries is not None
+    assert len(tagger.boundaries.weights) > 1000 and tagger.boundaries.meta["groups"] > 1000
 
 
 def test_choice_scores_as_the_training_features_do(said) -> None:

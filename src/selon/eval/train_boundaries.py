@@ -125,7 +125,7 @@ def fit_boundaries(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_pat
             model = Path(tmp) / f"fold{k}.crfsuite"
             fit([articles[j] for j in fitted], [docs[j] for j in fitted], model, params=crf_params)
             found, missing = groups_for([articles[j] for j in tagged], [docs[j] for j in tagged],
-                                        AttributionTagger.load(model))
+                                        AttributionTagger.load(model, boundaries=False))
             groups += found
             unreachable += missing
     fitted_at = time.perf_counter()

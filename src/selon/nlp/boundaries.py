@@ -19,11 +19,9 @@ Measured on the held-out fifth of train, content exact F1 rose from 53.6 to 56.4
 from __future__ import annotations
 
 import json
-import logging
 import math
-import threading
-from itertools import repeat
 from collections.abc import Iterator, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +29,6 @@ from spacy.tokens import Doc
 
 from .arrays import DocArrays
 from .attribution import QUOTE_CHARS, Attribution
-
-log = logging.getLogger(__name__)
 
 #: Bump when the features change: weights trained on other features are refused.
 BOUNDARY_FEATURES_VERSION = 1
@@ -80,6 +76,7 @@ class DocView:
         self.right = a.right_edge
         self.sent_starts = a.sent_starts
         self.sent_start = [self.sent_starts[k] == k for k in range(a.n)]
+        self._sent_end = dict(a.sentences)
         self.quote = [t in QUOTES for t in a.text]
 
     def root(self, start: int, end: int) -> int:
@@ -101,10 +98,7 @@ class DocView:
 
     def sentence_end(self, k: int) -> int:
         """End (exclusive) of the sentence holding token ``k``."""
-        starts, start, end = self.sent_starts, self.sent_starts[k], k + 1
-        while end < self.n and starts[end] == start:
-            end += 1
-        return end
+        return self._sent_end[self.sent_starts[k]]
 
 
 def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
@@ -308,21 +302,3 @@ class ContentBoundaries:
                             {k: w.get("Pcue=" + k, 0.0) for k in ("in", "after", "before", "cross")},
                             [w.get(f"Pqbal={n}", 0.0) for n in range(2)])
         return self._tables
-
-
-_LOADED: dict[str, ContentBoundaries | None] = {}
-_LOCK = threading.Lock()
-
-
-def load_boundaries(path: Path) -> ContentBoundaries | None:
-    """The weights at ``path``, loaded once; None, with one warning, when unusable."""
-    key = str(path)
-    with _LOCK:
-        if key not in _LOADED:
-            try:
-                _LOADED[key] = ContentBoundaries.load(path)
-            except (OSError, ValueError, KeyError) as exc:
-                log.warning("content boundary model unavailable (%s); learned contents keep the tagger's "
-                            "spans. Rebuild it with `selon train polnear`.", exc)
-                _LOADED[key] = None
-        return _LOADED[key]

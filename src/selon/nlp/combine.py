@@ -37,9 +37,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import QUOTE_CHARS, Attribution
-from .boundaries import DocView, boundaries_path, load_boundaries
-from .learned import AttributionTagger, load_tagger, to_attribution
+from .attribution import Attribution
+from .boundaries import DocView
+from .learned import AttributionTagger, load_tagger, opens_quote, to_attribution
 
 RuleFinder = Callable[[Doc, Span], list[Attribution]]
 
@@ -195,8 +195,7 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
     Russia produced ...") has swallowed the outlet's next statement, or someone else's."""
     s, e = att.sentence
     c0, c1 = att.content
-    quoted = any(doc[i].text in QUOTE_CHARS for i in (c0, c0 - 1) if 0 <= i < len(doc))
-    if quoted or not (s <= c0 < e < c1):
+    if opens_quote(doc, c0) or not (s <= c0 < e < c1):
         return att
     end = e
     while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -209,9 +208,8 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
 def _with_content(doc: Doc, att: Attribution, content: tuple[int, int]) -> Attribution:
     """``att`` with a new content span, its quotation flag following it."""
     if content != att.content:
-        c0 = content[0]
         att.content = content
-        att.quote = doc[c0].text in QUOTE_CHARS or (c0 > 0 and doc[c0 - 1].text in QUOTE_CHARS)
+        att.quote = opens_quote(doc, content[0])
     return att
 
 
@@ -221,7 +219,7 @@ class _DocPlan:
     def __init__(self, doc: Doc, tagger: AttributionTagger, rules: RuleFinder) -> None:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
-        boundaries = load_boundaries(boundaries_path(tagger.path)) if BOUNDARIES else None
+        boundaries = tagger.boundaries if BOUNDARIES else None
         labels, probs = tagger.tag(doc, marginals=boundaries is not None)
         links = tagger.links(doc, keep_empty=True, labels=labels)
         view = DocView(doc) if boundaries is not None and any(lk.contents for lk in links) else None

@@ -53,6 +53,33 @@ def _strings(buf: bytes, start: int, count: int) -> list[str]:
     return out
 
 
+class _Batch:
+    """Spans of rows of a score matrix laid side by side, longest first, so that a pass over
+    them advances every span at once: ``state[p, t]`` is the row of span ``order[p]`` at step
+    ``t`` (a row of zeros past its end, never read back), and ``active[t]`` how many spans
+    still run at step ``t`` (they are the first ones)."""
+
+    def __init__(self, spans: list[tuple[int, int]], order: list[int], lengths: np.ndarray, state: np.ndarray,
+                 active: list[int]) -> None:
+        self.spans, self.order, self.lengths, self.state, self.active = spans, order, lengths, state, active
+
+    @classmethod
+    def of(cls, scores: np.ndarray, spans: Sequence[tuple[int, int]]) -> _Batch | None:
+        """The batch of the non-empty ``spans``; None when there is none."""
+        spans = [s for s in spans if s[1] > s[0]]
+        if not spans:
+            return None
+        order = sorted(range(len(spans)), key=lambda p: spans[p][0] - spans[p][1])  # longest first
+        lengths = np.array([spans[p][1] - spans[p][0] for p in order], dtype=np.intp)
+        longest = int(lengths[0])
+        steps = np.arange(longest)
+        padded = np.vstack((scores, np.zeros((1, scores.shape[1]))))
+        rows = np.array([spans[p][0] for p in order], dtype=np.intp)[:, None] + steps
+        rows[steps >= lengths[:, None]] = len(scores)
+        active = [int(np.count_nonzero(lengths > t)) for t in range(longest)]
+        return cls(spans, order, lengths, padded[rows], active)
+
+
 class CrfModel:
     """A first-order linear-chain CRF: attribute ids, state weights, transition weights."""
 
@@ -123,19 +150,11 @@ class CrfModel:
         whatever the number of spans.
         """
         labels_out = ["O"] * len(scores)
-        spans = [s for s in spans if s[1] > s[0]]
-        if not spans:
+        batch = _Batch.of(scores, spans)
+        if batch is None:
             return labels_out
-        order = sorted(range(len(spans)), key=lambda p: spans[p][0] - spans[p][1])  # longest first
-        lengths = np.array([spans[p][1] - spans[p][0] for p in order], dtype=np.intp)
-        n_spans, longest, n_labels = len(order), int(lengths[0]), len(self.labels)
-        steps = np.arange(longest)
-        # row of ``scores`` for span p, step t; past its end, a row of zeros that is never read back
-        padded = np.vstack((scores, np.zeros((1, n_labels))))
-        rows = np.array([spans[p][0] for p in order], dtype=np.intp)[:, None] + steps
-        rows[steps >= lengths[:, None]] = len(scores)
-        state = padded[rows]
-        active = [int(np.count_nonzero(lengths > t)) for t in range(longest)] + [0]
+        spans, order, state, active = batch.spans, batch.order, batch.state, batch.active + [0]
+        n_spans, longest, n_labels = state.shape
         best = state[:, 0, :].copy()
         back = np.zeros((n_spans, longest, n_labels), dtype=np.intp)
         trans = self.transitions
@@ -165,21 +184,13 @@ class CrfModel:
         span (forward-backward in log space, each span a sequence of its own, all advancing
         together like ``viterbi``); rows outside every span are 0. Equal to pycrfsuite's
         ``Tagger.marginal`` to rounding."""
-        n_labels = len(self.labels)
-        out = np.zeros((len(scores), n_labels))
-        spans = [s for s in spans if s[1] > s[0]]
-        if not spans:
+        out = np.zeros((len(scores), len(self.labels)))
+        batch = _Batch.of(scores, spans)
+        if batch is None:
             return out
-        order = sorted(range(len(spans)), key=lambda p: spans[p][0] - spans[p][1])  # longest first
-        lengths = np.array([spans[p][1] - spans[p][0] for p in order], dtype=np.intp)
-        n_spans, longest = len(order), int(lengths[0])
-        steps = np.arange(longest)
-        padded = np.vstack((scores, np.zeros((1, n_labels))))
-        rows = np.array([spans[p][0] for p in order], dtype=np.intp)[:, None] + steps
-        rows[steps >= lengths[:, None]] = len(scores)
-        state = padded[rows]
+        spans, order, state, active, lengths = batch.spans, batch.order, batch.state, batch.active, batch.lengths
+        n_spans, longest, n_labels = state.shape
         trans = self.transitions
-        active = [int(np.count_nonzero(lengths > t)) for t in range(longest)]
         alpha = np.zeros((n_spans, longest, n_labels))
         alpha[:, 0] = state[:, 0]
         for t in range(1, longest):

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .attribution import QUOTE_CHARS, Attribution
+from .boundaries import ContentBoundaries, boundaries_path
 from .arrays import DocArrays
 from .crf import CrfModel, crfsuite_reads_alike
 from .features import _CUE_POS, _DocFeatures
@@ -209,11 +210,13 @@ def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, in
 class AttributionTagger:
     """A loaded CRF and the cue lemmas it was trained with; tags parsed English Docs."""
 
-    def __init__(self, model_path: Path, meta: dict[str, Any]) -> None:
+    def __init__(self, model_path: Path, meta: dict[str, Any], boundaries: ContentBoundaries | None = None) -> None:
         import pycrfsuite
 
         self.path = Path(model_path)
         self.meta = meta
+        #: the content boundary reranker trained for this tagger (``boundaries.py``), if any
+        self.boundaries = boundaries
         # the set the model was trained with, not today's lexicon: the features must not drift
         self.cue_lemmas = frozenset(meta.get("cue_lemmas", ())) or BASE_CUE_LEMMAS
         self._tagger = pycrfsuite.Tagger()
@@ -226,8 +229,12 @@ class AttributionTagger:
             self._model = None
 
     @classmethod
-    def load(cls, model_path: Path) -> AttributionTagger:
-        """Open ``NAME.crfsuite`` with its ``NAME.json``; raise ValueError on a mismatch."""
+    def load(cls, model_path: Path, boundaries: bool = True) -> AttributionTagger:
+        """Open ``NAME.crfsuite`` with its ``NAME.json``; raise ValueError on a mismatch.
+
+        ``boundaries`` also opens the reranker beside it (``NAME.boundaries.json``); without a
+        usable one, learned contents keep the tagger's spans (one warning says why).
+        """
         model_path = Path(model_path)
         meta_path = model_path.with_suffix(".json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
@@ -235,7 +242,14 @@ class AttributionTagger:
         if version != FEATURES_VERSION:
             raise ValueError(f"{model_path} was trained on features version {version}, "
                              f"this code computes version {FEATURES_VERSION}; retrain with `selon train polnear`")
-        return cls(model_path, meta)
+        reranker = None
+        if boundaries:
+            try:
+                reranker = ContentBoundaries.load(boundaries_path(model_path))
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("content boundary model unavailable (%s); learned contents keep the tagger's "
+                            "spans. Rebuild it with `selon train polnear`.", exc)
+        return cls(model_path, meta, reranker)
 
     def tag(self, doc: Doc, marginals: bool = False) -> tuple[list[str], Probs | None]:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs) and, with ``marginals``,
@@ -304,6 +318,11 @@ class AttributionTagger:
         return [to_attribution(doc, lk) for lk in self.links(doc)]
 
 
+def opens_quote(doc: Doc, start: int) -> bool:
+    """Whether a span starting at token ``start`` is a quotation: it starts on or after a mark."""
+    return any(doc[i].text in QUOTE_CHARS for i in (start, start - 1) if 0 <= i < len(doc))
+
+
 def to_attribution(doc: Doc, lk: Link) -> Attribution:
     """A grouped cue as an ``Attribution`` of the sentence holding its cue."""
     content = lk.content()
@@ -312,7 +331,7 @@ def to_attribution(doc: Doc, lk: Link) -> Attribution:
     head = doc[lk.cue[0]:lk.cue[1]].root
     sent = cue_tok.sent
     source_head = doc[lk.source[0]:lk.source[1]].root.i if lk.source else None
-    quote = doc[content[0]].text in QUOTE_CHARS or (content[0] > 0 and doc[content[0] - 1].text in QUOTE_CHARS)
+    quote = opens_quote(doc, content[0])
     past = any(t.tag_ in ("VBD", "VBN") for t in doc[lk.cue[0]:lk.cue[1]])
     return Attribution(sentence=(sent.start, sent.end), content=content, cue=lk.cue, source=lk.source,
                        source_head=source_head, kind="learned", quote=quote, cue_lemma=head.lemma_.lower(),
