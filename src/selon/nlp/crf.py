@@ -143,6 +143,16 @@ class CrfModel:
             scores += self.state[table[:, k]]
         return scores
 
+    def state_scores_ids(self, table: np.ndarray) -> np.ndarray:
+        """``state_scores`` of features given as attribute ids: token t's k-th feature slot is
+        ``table[t, k]`` (``unknown`` where it has none). Slots are added left to right, so a table
+        holding the ids of the strings in their order gives the very same sums."""
+        scores = np.zeros((len(table), len(self.labels)))
+        if len(table):
+            for k in np.flatnonzero((table != self.unknown).any(axis=0)).tolist():
+                scores += self.state[table[:, k]]  # an unknown slot adds a row of zeros: skipped alike
+        return scores
+
     def viterbi(self, scores: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[str]:
         """The best label sequence of each span of rows of ``scores`` (spans tagged independently).
 

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from .attribution import QUOTE_CHARS, Attribution
 from .boundaries import ContentBoundaries, boundaries_path
 from .arrays import DocArrays
 from .crf import CrfModel, crfsuite_reads_alike
+from .featurize_ids import FeatureIds
 from .features import _CUE_POS, _DocFeatures
 from .lexicon import EN
 
@@ -227,6 +229,8 @@ class AttributionTagger:
         except (OSError, ValueError) as exc:
             log.info("tagging with pycrfsuite: %s", exc)
             self._model = None
+        #: the features as the model's attribute ids, made without their strings
+        self._ids = FeatureIds(self._model, self.cue_lemmas) if self._model is not None else None
 
     @classmethod
     def load(cls, model_path: Path, boundaries: bool = True) -> AttributionTagger:
@@ -260,16 +264,13 @@ class AttributionTagger:
     def _tag(self, a: DocArrays, marginals: bool = False) -> tuple[list[str], Probs | None]:
         out = ["O"] * a.n
         probs = ([0.0] * a.n, [0.0] * a.n) if marginals else None
-        if self._model is not None and crfsuite_reads_alike(a.doc_text + "".join(set(a.lemma_))):
-            features = _DocFeatures(a, self.cue_lemmas)
-            flat: list[str] = []
-            ends: list[int] = []
+        if self._model is not None and self._ids is not None and \
+                crfsuite_reads_alike(a.doc_text + "".join(set(a.lemma_))):
+            scores = self._model.state_scores_ids(self._ids.table(a))
             rows: list[tuple[int, int]] = []
             for start, end in a.paragraphs:
-                first = len(ends)
-                features.add_paragraph(start, end, flat, ends)
-                rows.append((first, len(ends)))
-            scores = self._model.state_scores(flat, ends)
+                first = rows[-1][1] if rows else 0
+                rows.append((first, first + end - start))
             tagged = self._model.viterbi(scores, rows)
             for (start, end), (first, last) in zip(a.paragraphs, rows):
                 out[start:end] = tagged[first:last]
@@ -296,6 +297,19 @@ class AttributionTagger:
                         begin[start + j] = b_j
                         content[start + j] = b_j + marginal("I-CONTENT", j)
         return out, probs
+
+    def string_scores(self, a: DocArrays) -> np.ndarray:
+        """The state scores of the feature strings (as ``featurize`` spells them, row after row of
+        ``a.paragraphs``): the reference the id path of ``_tag`` must equal."""
+        assert self._model is not None
+        if not a.paragraphs:
+            return np.zeros((0, len(self._model.labels)))
+        features = _DocFeatures(a, self.cue_lemmas)
+        flat: list[str] = []
+        ends: list[int] = []
+        for start, end in a.paragraphs:
+            features.add_paragraph(start, end, flat, ends)
+        return self._model.state_scores(flat, ends)
 
     def labels(self, doc: Doc) -> list[str]:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""

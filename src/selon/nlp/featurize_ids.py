@@ -1,0 +1,374 @@
+"""The tagger's features as attribute ids of its CRF, computed without their strings.
+
+``features.py`` spells every feature as a string (``w=said``, ``-1p=PROPN``) because that is what
+the model was trained on, and the tagger then looks each string up in the model's attribute table:
+millions of strings formatted and hashed per hundred articles. Almost all of them are a template
+applied to a token value (a word, a lemma, a relation, a pair of them), so here each distinct
+value is turned into the ids of its strings once, and kept across Docs; the per-token work is
+numpy indexing.
+
+The result is a table with one row per paragraph token and one column per feature slot, in the
+order ``_DocFeatures.add_paragraph`` writes the strings; a slot a token lacks holds the model's
+"unknown" id, whose weights are zeros. Summing the columns left to right therefore adds the same
+weights in the same order as the string path, and gives the same state scores bit for bit
+(``tests/nlp/test_featurize_ids.py`` checks it on real articles). Training keeps the strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+
+import numpy as np
+
+from .arrays import DocArrays
+from .crf import CrfModel
+from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
+                       _quote_state, _shape)
+
+#: the feature slots of a token, in the order of ``_DocFeatures.add_paragraph``
+SLOTS = ("bias", "w", "l", "p", "t", "d", "s", "hl", "hp", "hd", "dhl", "e", "q", "sfirst", "slast", "si",
+         "suf", "pre", "le", "re", "nl", "nr", "cue", "cue_ccomp", "cue_subj", "under", "under_l", "under_q",
+         "dcue", "scue", "path", "crel", "crel_l",
+         "-2w", "-2p", "-2q", "-1w", "-1l", "-1p", "-1d", "-1q", "-1le", "1w", "1l", "1p", "1d", "1q", "1re",
+         "2w", "2p", "2q", "p-1p0", "w-1w0", "p0p1", "w0w1")
+_COL = {name: k for k, name in enumerate(SLOTS)}
+#: distinct values remembered per lookup before it starts afresh (words and word pairs keep coming)
+_LIMIT = 200_000
+_QUOTE_MARKS = frozenset({"“", "«", "”", "»", '"', "‘", "’"})
+
+
+def _codes(values: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct values in order of appearance, and per value its position among them."""
+    index: dict[str, int] = {}
+    inverse = [index.setdefault(v, len(index)) for v in values]
+    return list(index), np.array(inverse, dtype=np.intp)
+
+
+class _Lookup:
+    """For a key (a token value or a tuple of them), the attribute ids of the feature strings it
+    makes, one per template; remembered across Docs, forgotten all at once past ``_LIMIT`` keys."""
+
+    def __init__(self, model: CrfModel, width: int, make: Callable[[Hashable], Sequence[str]]) -> None:
+        self._ids = model.attribute_ids
+        self._unknown = model.unknown
+        self._make = make
+        self.width = width
+        self._known: dict[Hashable, tuple[int, ...]] = {}
+
+    def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
+        """One row of ids per key: shape (len(keys), width)."""
+        known = self._known
+        if len(known) > _LIMIT:
+            known.clear()
+        get, unknown, make = self._ids.get, self._unknown, self._make
+        out = []
+        for key in keys:
+            row = known.get(key)
+            if row is None:
+                row = known[key] = tuple([get(s, unknown) for s in make(key)])
+            out.append(row)
+        return np.array(out, dtype=np.intp).reshape(len(keys), self.width)
+
+    def of(self, names: Sequence[Hashable], codes: np.ndarray) -> np.ndarray:
+        """The rows of ``names[codes[t]]`` for each t."""
+        return self.rows(names)[codes]
+
+    def of_pairs(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
+                 codes_b: np.ndarray) -> np.ndarray:
+        """The rows of the key ``(names_a[codes_a[t]], names_b[codes_b[t]])`` for each t."""
+        rows, inverse = self.pair_rows(names_a, codes_a, names_b, codes_b)
+        return rows[inverse]
+
+    def pair_rows(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
+                  codes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the distinct keys ``(names_a[codes_a[t]], names_b[codes_b[t]])``, and per t
+        the position of its key among them."""
+        nb = max(len(names_b), 1)
+        distinct, inverse = np.unique(codes_a * nb + codes_b, return_inverse=True)
+        keys = [(names_a[u // nb], names_b[u % nb]) for u in distinct.tolist()]
+        return self.rows(keys), inverse.reshape(-1)
+
+
+def _templates(*prefixes: str) -> Callable[[Hashable], tuple[str, ...]]:
+    return lambda v: tuple(p + v for p in prefixes)  # type: ignore[operator]
+
+
+def _path(key: Hashable) -> tuple[str]:
+    d0, d1, d2 = key  # type: ignore[misc]
+    return ("path=" + d0 + ">" + (d1 or "") + (">" + d2 if d2 is not None else ""),)
+
+
+def _crel(key: Hashable) -> tuple[str, str]:
+    kind, side, dep, lemma = key  # type: ignore[misc]
+    rel = kind + side + dep
+    return "crel=" + rel, "crel_l=" + rel + "|" + lemma
+
+
+class FeatureIds:
+    """The feature-id table of a Doc for one CRF and its cue lemmas (see the module docstring)."""
+
+    def __init__(self, model: CrfModel, cue_lemmas: frozenset[str]) -> None:
+        self.model = model
+        self.cue_lemmas = cue_lemmas
+        self.unknown = unknown = model.unknown
+        get = model.attribute_ids.get
+
+        def ids(strings: Sequence[str]) -> np.ndarray:
+            return np.array([get(s, unknown) for s in strings], dtype=np.intp)
+
+        self._const = {s: get(s, unknown) for s in ("bias", "cue=1", "-2=PAD", "-1=PAD", "1=PAD", "2=PAD")}
+        self._q = ids([s for q in _Q for s in q]).reshape(4, 5)  # [state, own/-2/-1/+1/+2]
+        self._sfirst = ids([_SFIRST[False], _SFIRST[True]])
+        self._slast = ids([_SLAST[False], _SLAST[True]])
+        self._si = ids(_SI)
+        self._scue = ids([_SCUE[False], _SCUE[True]])
+        self._dcue = ids([_DCUE[d] for d in range(-26, 27)])
+        self._pre = ids(["pre=L", "pre==", "pre=R"])  # by the sign of (token - head) + 1
+        self._le = ids(["le=False", "le=True"])
+        self._re = ids(["re=False", "re=True"])
+        self._le1 = ids(["-1le=False", "-1le=True"])
+        self._re1 = ids(["1re=False", "1re=True"])
+        self._nl = ids(_NL)
+        self._nr = ids(_NR)
+        self._ccomp = ids(["cue_ccomp=False", "cue_ccomp=True"])
+        self._subj = ids(["cue_subj=False", "cue_subj=True"])
+        self._word = _Lookup(model, 6, lambda w: ("w=" + w, "-2w=" + w, "-1w=" + w, "1w=" + w, "2w=" + w,
+                                                  "suf=" + w[-3:]))  # type: ignore[index, operator]
+        self._lemma = _Lookup(model, 4, _templates("l=", "-1l=", "1l=", "hl="))
+        self._pos = _Lookup(model, 6, _templates("p=", "-2p=", "-1p=", "1p=", "2p=", "hp="))
+        self._tag = _Lookup(model, 1, _templates("t="))
+        self._dep = _Lookup(model, 4, _templates("d=", "-1d=", "1d=", "hd="))
+        self._text = _Lookup(model, 1, lambda t: ("s=" + _shape(t),))  # type: ignore[arg-type]
+        self._ent = _Lookup(model, 1, _templates("e="))
+        self._dhl = _Lookup(model, 1, lambda k: ("dhl=" + k[0] + "|" + k[1],))  # type: ignore[index]
+        self._path = _Lookup(model, 1, _path)
+        self._under = _Lookup(model, 5, lambda k: ("under=" + k[0] + k[1],  # type: ignore[index]
+                                                   *("under_q=" + k[0] + k[1] + str(q) for q in range(4))))
+        self._under_l = _Lookup(model, 1, lambda k: ("under_l=" + k[0] + "|" + k[1],))  # type: ignore[index]
+        self._crel = _Lookup(model, 2, _crel)
+        self._words = _Lookup(model, 2, lambda k: ("w-1w0=" + k[0] + "|" + k[1],  # type: ignore[index]
+                                                   "w0w1=" + k[0] + "|" + k[1]))  # type: ignore[index]
+        self._tags = _Lookup(model, 2, lambda k: ("p-1p0=" + k[0] + "|" + k[1],  # type: ignore[index]
+                                                  "p0p1=" + k[0] + "|" + k[1]))  # type: ignore[index]
+
+    def table(self, a: DocArrays) -> np.ndarray:
+        """Per token of ``a.paragraphs`` (paragraph after paragraph), the id of each slot."""
+        paragraphs = a.paragraphs
+        if not paragraphs:
+            return np.full((0, len(SLOTS)), self.unknown, dtype=np.intp)
+        n = a.n
+        tokens = np.arange(n)
+        head = np.array(a.head, dtype=np.intp)
+        is_root = head == tokens
+        words, word_of = _codes(a.lower_)
+        lemmas, lemma_of = _codes(a.lemma_lower)
+        tags, tag_of = _codes(a.pos_)
+        deps, dep_of = _codes(a.dep_)
+        texts, text_of = _codes(a.text)
+        left, right = np.array(a.left_edge, dtype=np.intp), np.array(a.right_edge, dtype=np.intp)
+        sent_start = np.array(a.sent_starts, dtype=np.intp)
+        candidate = (np.array([lemma in self.cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
+                     & np.array([pos in _CUE_POS for pos in tags], dtype=bool)[tag_of])
+
+        # -- per Doc token, what does not depend on the paragraph --------------------------------
+        word = self._word.of(words, word_of)  # w, -2w, -1w, 1w, 2w, suf
+        lemma = self._lemma.rows(lemmas + ["ROOT"])  # l, -1l, 1l, hl; a last row for the root's "hl"
+        pos = self._pos.rows(tags)  # p, -2p, -1p, 1p, 2p, hp
+        dep = self._dep.rows(deps + ["ROOT"])  # d, -1d, 1d, hd
+        head_lemma_of = np.where(is_root, len(lemmas), lemma_of[head])
+        head_dep_of = np.where(is_root, len(deps), dep_of[head])
+        first_edge = left[head] == tokens
+        last_edge = right[head] == tokens
+        static = np.full((n, len(SLOTS)), self.unknown, dtype=np.intp)
+        col = _COL
+        static[:, col["bias"]] = self._const["bias"]
+        static[:, col["w"]] = word[:, 0]
+        static[:, col["l"]] = lemma[lemma_of, 0]
+        static[:, col["p"]] = pos[tag_of, 0]
+        static[:, col["t"]] = self._tag.of(*_codes(a.tag_))[:, 0]
+        static[:, col["d"]] = dep[dep_of, 0]
+        static[:, col["s"]] = self._text.of(texts, text_of)[:, 0]
+        static[:, col["hl"]] = lemma[head_lemma_of, 3]
+        static[:, col["hp"]] = pos[tag_of[head], 5]
+        static[:, col["hd"]] = dep[head_dep_of, 3]
+        static[:, col["dhl"]] = self._dhl.of_pairs(deps, dep_of, lemmas + ["ROOT"], head_lemma_of)[:, 0]
+        static[:, col["e"]] = self._ent.of(*_codes([(iob + kind) if kind else "O" for iob, kind in
+                                                     zip(a.ent_iob_, a.ent_type_)]))[:, 0]
+        static[:, col["suf"]] = word[:, 5]
+        static[:, col["pre"]] = self._pre[np.sign(tokens - head) + 1]
+        static[:, col["le"]] = self._le[first_edge.astype(np.intp)]
+        static[:, col["re"]] = self._re[last_edge.astype(np.intp)]
+        static[:, col["nl"]] = self._nl[np.minimum(np.array(a.n_lefts, dtype=np.intp), 3)]
+        static[:, col["nr"]] = self._nr[np.minimum(np.array(a.n_rights, dtype=np.intp), 3)]
+        static[:, col["path"]] = self._paths(deps, dep_of, head, is_root)
+        for k in np.flatnonzero(candidate).tolist():
+            kids = {a.dep_[c] for c in a.children(k)}
+            static[k, col["cue"]] = self._const["cue=1"]
+            static[k, col["cue_ccomp"]] = self._ccomp[int(bool(kids & _CLAUSE_KIDS))]
+            static[k, col["cue_subj"]] = self._subj[int(bool(kids & _SUBJ_DEPS))]
+        under_rows, under_of = self._under_path(static, candidate, head, tokens, deps, dep_of, lemmas, lemma_of)
+
+        # -- per paragraph token ------------------------------------------------------------------
+        starts = np.array([s for s, _ in paragraphs], dtype=np.intp)
+        lengths = np.array([e - s for s, e in paragraphs], dtype=np.intp)
+        m = int(lengths.sum())
+        first_row = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        rows = np.arange(m)
+        k = np.repeat(starts, lengths) + rows - first_row  # the Doc token of each row
+        p_start, p_end = np.repeat(starts, lengths), np.repeat(starts + lengths, lengths)
+        out = static[k]
+        q = self._quote_states(a, paragraphs, texts, text_of, m)
+        out[:, col["q"]] = self._q[q, 0]
+        ss = sent_start[k]
+        prev, nxt, prev2, nxt2 = k - 1 >= p_start, k + 1 < p_end, k - 2 >= p_start, k + 2 < p_end
+        out[:, col["sfirst"]] = self._sfirst[(k == ss).astype(np.intp)]
+        k1 = np.minimum(k + 1, n - 1)
+        out[:, col["slast"]] = self._slast[(~nxt | (sent_start[k1] != ss)).astype(np.intp)]
+        changes = np.cumsum(prev & (sent_start[k - 1] != ss))  # k - 1 = -1 wraps only where prev is False
+        out[:, col["si"]] = self._si[np.minimum(changes - changes[first_row], 3)]
+        under = under_of[k]
+        has_under = under >= 0
+        out[has_under, col["under_q"]] = under_rows[under[has_under], 1 + q[has_under]]
+        self._cues(out, k, p_start, p_end, candidate, sent_start, left, right, head, deps, dep_of, lemmas, lemma_of)
+        self._neighbours(out, k, q, prev, nxt, prev2, nxt2, word, lemma, pos, dep, lemma_of, tag_of, dep_of,
+                         first_edge, last_edge)
+        self._pairs(out, k, prev, nxt, words, word_of, tags, tag_of)
+        return out
+
+    def _paths(self, deps: list[str], dep_of: np.ndarray, head: np.ndarray, is_root: np.ndarray) -> np.ndarray:
+        """The "path" id of each token: its relation and its first two ancestors'."""
+        h2 = head[head]
+        d1 = np.where(is_root, -1, dep_of[head])
+        d2 = np.where(is_root | (h2 == head), -1, dep_of[h2])
+        base = len(deps) + 1
+        distinct, inverse = np.unique((dep_of * base + d1 + 1) * base + d2 + 1, return_inverse=True)
+        names: list[str | None] = [None, *deps]
+        keys = [(deps[u // (base * base)], names[u // base % base], names[u % base]) for u in distinct.tolist()]
+        return self._path.rows(keys)[inverse.reshape(-1), 0]
+
+    def _under_path(self, static: np.ndarray, candidate: np.ndarray, head: np.ndarray, tokens: np.ndarray,
+                    deps: list[str], dep_of: np.ndarray, lemmas: list[str], lemma_of: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """Fill "under" and "under_l" (the nearest cue-candidate ancestor within 8 steps, as
+        ``_DocFeatures._cue_path``); return the rows of the distinct (relation, side) keys
+        ("under" and "under_q" per quote state) and per token the position of its key, -1 without."""
+        child, node = tokens, head
+        anchor = np.full(len(tokens), -1, dtype=np.intp)
+        below = np.full(len(tokens), -1, dtype=np.intp)
+        active = np.ones(len(tokens), dtype=bool)
+        for _ in range(8):
+            active &= node != child
+            hit = active & candidate[node]
+            anchor[hit] = node[hit]
+            below[hit] = child[hit]
+            active &= ~hit
+            if not active.any():
+                break
+            child, node = node, head[node]
+        under_of = np.full(len(tokens), -1, dtype=np.intp)
+        found = np.flatnonzero(anchor >= 0)
+        if not len(found):
+            return np.zeros((0, 5), dtype=np.intp), under_of
+        anc, rel = anchor[found], dep_of[below[found]]
+        rows, inverse = self._under.pair_rows(deps, rel, ["L", "R"], (found > anc).astype(np.intp))
+        under_of[found] = inverse
+        static[found, _COL["under"]] = rows[inverse, 0]
+        static[found, _COL["under_l"]] = self._under_l.of_pairs(lemmas, lemma_of[anc], deps, rel)[:, 0]
+        return rows, under_of
+
+    @staticmethod
+    def _quote_states(a: DocArrays, paragraphs: list[tuple[int, int]], texts: list[str], text_of: np.ndarray,
+                      m: int) -> np.ndarray:
+        """``_quote_state`` of each paragraph token, row after row (0 where a paragraph has no mark)."""
+        q = np.zeros(m, dtype=np.intp)
+        marks = np.array([t in _QUOTE_MARKS for t in texts], dtype=bool)[text_of]
+        if not marks.any():
+            return q
+        row = 0
+        for s, e in paragraphs:
+            if marks[s:e].any():
+                q[row:row + e - s] = _quote_state(a.text, s, e)
+            row += e - s
+        return q
+
+    def _cues(self, out: np.ndarray, k: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, candidate: np.ndarray,
+              sent_start: np.ndarray, left: np.ndarray, right: np.ndarray, head: np.ndarray, deps: list[str],
+              dep_of: np.ndarray, lemmas: list[str], lemma_of: np.ndarray) -> None:
+        """"dcue" and "scue" (nearest cue candidate of the paragraph, ties to the later one) and
+        "crel" and "crel_l" (nearest of the sentence within the paragraph, ties to the earlier)."""
+        cues = np.flatnonzero(candidate)
+        if not len(cues):
+            return
+        n = len(candidate)
+        j = np.searchsorted(cues, k, side="right")
+        before = cues[np.maximum(j - 1, 0)]  # the last candidate at or before the token
+        after = cues[np.minimum(j, len(cues) - 1)]  # the first after it
+        has_before = (j > 0) & (before >= p_start)
+        has_after = (j < len(cues)) & (after < p_end)
+        near = np.where(has_before & has_after, np.where(2 * k >= before + after, after, before),
+                        np.where(has_before, before, after))
+        sel = (has_before | has_after) & (near != k)
+        out[sel, _COL["dcue"]] = self._dcue[np.clip(k[sel] - near[sel], -26, 26) + 26]
+        out[sel, _COL["scue"]] = self._scue[(sent_start[near[sel]] == sent_start[k[sel]]).astype(np.intp)]
+        ss = sent_start[k]
+        has_before &= sent_start[before] == ss
+        has_after &= sent_start[after] == ss
+        cue = np.where(has_before & has_after, np.where(2 * k > before + after, after, before),
+                       np.where(has_before, before, after))
+        sel = (has_before | has_after) & (cue != k)
+        if not sel.any():
+            return
+        kk, cc = k[sel], cue[sel]
+        h = head[cc]
+        kind = np.where((left[cc] <= kk) & (kk <= right[cc]), 0,
+                        np.where((h != cc) & (left[h] <= kk) & (kk <= right[h]), 1, 2))
+        distinct, inverse = np.unique((kind * 2 + (kk > cc)) * n + cc, return_inverse=True)
+        keys = []
+        for u in distinct.tolist():
+            how, c = divmod(u, n)
+            kind_c, side = divmod(how, 2)
+            keys.append((("in", "sib", "out")[kind_c], "LR"[side], deps[dep_of[c]] if kind_c else "",
+                         lemmas[lemma_of[c]]))
+        rows = self._crel.rows(keys)[inverse.reshape(-1)]
+        out[sel, _COL["crel"]] = rows[:, 0]
+        out[sel, _COL["crel_l"]] = rows[:, 1]
+
+    def _neighbours(self, out: np.ndarray, k: np.ndarray, q: np.ndarray, prev: np.ndarray, nxt: np.ndarray,
+                    prev2: np.ndarray, nxt2: np.ndarray, word: np.ndarray, lemma: np.ndarray, pos: np.ndarray,
+                    dep: np.ndarray, lemma_of: np.ndarray, tag_of: np.ndarray, dep_of: np.ndarray,
+                    first_edge: np.ndarray, last_edge: np.ndarray) -> None:
+        """The features of the tokens two before to two after, or the paragraph's edge ("PAD").
+
+        ``word``, ``pos`` and ``_q`` hold the offsets -2, -1, +1, +2 in columns 1 to 4,
+        ``lemma`` and ``dep`` -1 and +1 in columns 1 and 2."""
+        col, rows = _COL, np.arange(len(k))
+        for offset, has in ((-2, prev2), (-1, prev), (1, nxt), (2, nxt2)):
+            j, r = k[has] + offset, rows[has] + offset
+            at = {-2: 1, -1: 2, 1: 3, 2: 4}[offset]
+            name = str(offset)
+            out[has, col[name + "w"]] = word[j, at]
+            if offset in (-1, 1):
+                out[has, col[name + "l"]] = lemma[lemma_of[j], 1 if offset < 0 else 2]
+            out[has, col[name + "p"]] = pos[tag_of[j], at]
+            if offset in (-1, 1):
+                out[has, col[name + "d"]] = dep[dep_of[j], 1 if offset < 0 else 2]
+            out[has, col[name + "q"]] = self._q[q[r], at]
+            if offset == -1:
+                out[has, col["-1le"]] = self._le1[first_edge[j].astype(np.intp)]
+            elif offset == 1:
+                out[has, col["1re"]] = self._re1[last_edge[j].astype(np.intp)]
+            out[~has, col[name + "w"]] = self._const[name + "=PAD"]  # in the place of the group's first
+
+    def _pairs(self, out: np.ndarray, k: np.ndarray, prev: np.ndarray, nxt: np.ndarray, words: list[str],
+               word_of: np.ndarray, tags: list[str], tag_of: np.ndarray) -> None:
+        """The pairs of parts of speech and of words with the previous and with the next token."""
+        if len(word_of) < 2:
+            return
+        word_pairs = self._words.of_pairs(words, word_of[:-1], words, word_of[1:])  # of (t, t + 1)
+        tag_pairs = self._tags.of_pairs(tags, tag_of[:-1], tags, tag_of[1:])
+        j = k[prev] - 1
+        out[prev, _COL["p-1p0"]] = tag_pairs[j, 0]
+        out[prev, _COL["w-1w0"]] = word_pairs[j, 0]
+        j = k[nxt]
+        out[nxt, _COL["p0p1"]] = tag_pairs[j, 1]
+        out[nxt, _COL["w0w1"]] = word_pairs[j, 1]
