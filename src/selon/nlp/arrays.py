@@ -44,6 +44,7 @@ class DocArrays:
         self.n = len(doc)
         self._raw = raw
         self._strings = doc.vocab.strings
+        self._codes: dict[int, tuple[list[str], np.ndarray]] = {}
 
     @property
     def doc(self) -> Doc:
@@ -90,12 +91,22 @@ class DocArrays:
 
     def _texts(self, attr: int) -> list[str]:
         """A hashed string attribute as text, each distinct hash looked up once."""
-        col = self._raw[:, _COL[attr]]
-        if not len(col):
+        if not self.n:
             return []
-        values, inverse = np.unique(col, return_inverse=True)
-        names = np.array([self._strings[int(v)] for v in values], dtype=object)
-        return names[inverse].tolist()
+        names, inverse = self.codes(attr)
+        return np.array(names, dtype=object)[inverse].tolist()
+
+    def codes(self, attr: int) -> tuple[list[str], np.ndarray]:
+        """The distinct values of a string attribute (ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS or
+        ENT_IOB), and per token the position of its value among them: for work done once per value
+        (the lists are shared: not to be changed)."""
+        found = self._codes.get(attr)
+        if found is None:
+            values, inverse = np.unique(self._raw[:, _COL[attr]], return_inverse=True)
+            table = POS_NAMES if attr == POS else (_IOB if attr == ENT_IOB else self._strings)
+            found = self._codes[attr] = ([table[int(v)] for v in values],
+                                         inverse.reshape(-1).astype(np.intp, copy=False))
+        return found
 
     # -- as the Token properties of the same name ---------------------------------------------
     @cached_property

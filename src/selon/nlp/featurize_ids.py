@@ -17,8 +17,10 @@ weights in the same order as the string path, and gives the same state scores bi
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from itertools import repeat
 
 import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
 from .arrays import DocArrays
 from .crf import CrfModel
@@ -37,13 +39,6 @@ _LIMIT = 200_000
 _QUOTE_MARKS = frozenset({"“", "«", "”", "»", '"', "‘", "’"})
 
 
-def _codes(values: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """The distinct values in order of appearance, and per value its position among them."""
-    index: dict[str, int] = {}
-    inverse = [index.setdefault(v, len(index)) for v in values]
-    return list(index), np.array(inverse, dtype=np.intp)
-
-
 class _Lookup:
     """For a key (a token value or a tuple of them), the attribute ids of the feature strings it
     makes, one per template; remembered across Docs, forgotten all at once past ``_LIMIT`` keys."""
@@ -53,21 +48,31 @@ class _Lookup:
         self._unknown = model.unknown
         self._make = make
         self.width = width
-        self._known: dict[Hashable, tuple[int, ...]] = {}
+        self._clear()
+
+    def _clear(self) -> None:
+        #: each key's row in ``_matrix``, whose first ``len(_known)`` rows are filled (it grows by doubling)
+        self._known: dict[Hashable, int] = {}
+        self._matrix = np.zeros((1024, self.width), dtype=np.intp)
 
     def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
         """One row of ids per key: shape (len(keys), width)."""
+        if len(self._known) > _LIMIT:
+            self._clear()
         known = self._known
-        if len(known) > _LIMIT:
-            known.clear()
-        get, unknown, make = self._ids.get, self._unknown, self._make
-        out = []
-        for key in keys:
-            row = known.get(key)
-            if row is None:
-                row = known[key] = tuple([get(s, unknown) for s in make(key)])
-            out.append(row)
-        return np.array(out, dtype=np.intp).reshape(len(keys), self.width)
+        index = list(map(known.get, keys, repeat(-1)))
+        if -1 in index:
+            get, unknown, make = self._ids.get, self._unknown, self._make
+            for k, key in enumerate(keys):
+                if index[k] < 0:
+                    at = known.get(key)
+                    if at is None:
+                        at = known[key] = len(known)
+                        if at == len(self._matrix):
+                            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
+                        self._matrix[at] = [get(s, unknown) for s in make(key)]
+                    index[k] = at
+        return self._matrix[np.array(index, dtype=np.intp)].reshape(len(keys), self.width)
 
     def of(self, names: Sequence[Hashable], codes: np.ndarray) -> np.ndarray:
         """The rows of ``names[codes[t]]`` for each t."""
@@ -139,7 +144,7 @@ class FeatureIds:
         self._tag = _Lookup(model, 1, _templates("t="))
         self._dep = _Lookup(model, 4, _templates("d=", "-1d=", "1d=", "hd="))
         self._text = _Lookup(model, 1, lambda t: ("s=" + _shape(t),))  # type: ignore[arg-type]
-        self._ent = _Lookup(model, 1, _templates("e="))
+        self._ent = _Lookup(model, 1, lambda k: ("e=" + (k[0] + k[1] if k[1] else "O"),))  # type: ignore[index]
         self._dhl = _Lookup(model, 1, lambda k: ("dhl=" + k[0] + "|" + k[1],))  # type: ignore[index]
         self._path = _Lookup(model, 1, _path)
         self._under = _Lookup(model, 5, lambda k: ("under=" + k[0] + k[1],  # type: ignore[index]
@@ -160,11 +165,12 @@ class FeatureIds:
         tokens = np.arange(n)
         head = np.array(a.head, dtype=np.intp)
         is_root = head == tokens
-        words, word_of = _codes(a.lower_)
-        lemmas, lemma_of = _codes(a.lemma_lower)
-        tags, tag_of = _codes(a.pos_)
-        deps, dep_of = _codes(a.dep_)
-        texts, text_of = _codes(a.text)
+        words, word_of = a.codes(LOWER)
+        lemmas, lemma_of = a.codes(LEMMA)
+        lemmas = [lemma.lower() for lemma in lemmas]  # as ``lemma_lower``; a repeated name is harmless
+        tags, tag_of = a.codes(POS)
+        deps, dep_of = a.codes(DEP)
+        texts, text_of = a.codes(ORTH)
         left, right = np.array(a.left_edge, dtype=np.intp), np.array(a.right_edge, dtype=np.intp)
         sent_start = np.array(a.sent_starts, dtype=np.intp)
         candidate = (np.array([lemma in self.cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
@@ -185,15 +191,14 @@ class FeatureIds:
         static[:, col["w"]] = word[:, 0]
         static[:, col["l"]] = lemma[lemma_of, 0]
         static[:, col["p"]] = pos[tag_of, 0]
-        static[:, col["t"]] = self._tag.of(*_codes(a.tag_))[:, 0]
+        static[:, col["t"]] = self._tag.of(*a.codes(TAG))[:, 0]
         static[:, col["d"]] = dep[dep_of, 0]
         static[:, col["s"]] = self._text.of(texts, text_of)[:, 0]
         static[:, col["hl"]] = lemma[head_lemma_of, 3]
         static[:, col["hp"]] = pos[tag_of[head], 5]
         static[:, col["hd"]] = dep[head_dep_of, 3]
         static[:, col["dhl"]] = self._dhl.of_pairs(deps, dep_of, lemmas + ["ROOT"], head_lemma_of)[:, 0]
-        static[:, col["e"]] = self._ent.of(*_codes([(iob + kind) if kind else "O" for iob, kind in
-                                                     zip(a.ent_iob_, a.ent_type_)]))[:, 0]
+        static[:, col["e"]] = self._ent.of_pairs(*a.codes(ENT_IOB), *a.codes(ENT_TYPE))[:, 0]
         static[:, col["suf"]] = word[:, 5]
         static[:, col["pre"]] = self._pre[np.sign(tokens - head) + 1]
         static[:, col["le"]] = self._le[first_edge.astype(np.intp)]
