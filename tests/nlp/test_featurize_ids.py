@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from selon.nlp import featurize_ids, learned
+from selon.nlp import featurize_ids, learned, value_table
 from selon.nlp.arrays import DocArrays
 
 from conftest import FIXTURES
@@ -62,7 +62,7 @@ def test_id_table_does_not_depend_on_what_was_cached(nlp_en, tagger: learned.Att
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     docs = list(nlp_en.pipe(_texts()[:3]))
     warm = [tagger._ids.table(DocArrays.of(d)) for d in docs]
-    monkeypatch.setattr(featurize_ids, "_LIMIT", 5)  # forget nearly everything between Docs
+    monkeypatch.setattr(value_table, "LIMIT", 5)  # forget nearly everything between Docs
     cold = featurize_ids.FeatureIds(tagger._model, tagger.cue_lemmas)
     for doc, expected in zip(reversed(docs), reversed(warm)):
         assert np.array_equal(cold.table(DocArrays.of(doc)), expected)

@@ -16,8 +16,8 @@ weights in the same order as the string path, and gives the same state scores bi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from itertools import repeat
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
@@ -26,6 +26,7 @@ from .arrays import DocArrays
 from .crf import CrfModel
 from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
                        _quote_state, _shape)
+from .value_table import ValueTable
 
 #: the feature slots of a token, in the order of ``_DocFeatures.add_paragraph``
 SLOTS = ("bias", "w", "l", "p", "t", "d", "s", "hl", "hp", "hd", "dhl", "e", "q", "sfirst", "slast", "si",
@@ -34,77 +35,20 @@ SLOTS = ("bias", "w", "l", "p", "t", "d", "s", "hl", "hp", "hd", "dhl", "e", "q"
          "-2w", "-2p", "-2q", "-1w", "-1l", "-1p", "-1d", "-1q", "-1le", "1w", "1l", "1p", "1d", "1q", "1re",
          "2w", "2p", "2q", "p-1p0", "w-1w0", "p0p1", "w0w1")
 _COL = {name: k for k, name in enumerate(SLOTS)}
-#: distinct values remembered per lookup before it starts afresh (words and word pairs keep coming)
-_LIMIT = 200_000
 _QUOTE_MARKS = frozenset({"“", "«", "”", "»", '"', "‘", "’"})
 
 
-class _Lookup:
-    """For a key (a token value or a tuple of them), the attribute ids of the feature strings it
-    makes, one per template; remembered across Docs, forgotten all at once past ``_LIMIT`` keys."""
-
-    def __init__(self, model: CrfModel, width: int, make: Callable[[Hashable], Sequence[str]]) -> None:
-        self._ids = model.attribute_ids
-        self._unknown = model.unknown
-        self._make = make
-        self.width = width
-        self._clear()
-
-    def _clear(self) -> None:
-        #: each key's row in ``_matrix``, whose first ``len(_known)`` rows are filled (it grows by doubling)
-        self._known: dict[Hashable, int] = {}
-        self._matrix = np.zeros((1024, self.width), dtype=np.intp)
-
-    def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
-        """One row of ids per key: shape (len(keys), width)."""
-        if len(self._known) > _LIMIT:
-            self._clear()
-        known = self._known
-        index = list(map(known.get, keys, repeat(-1)))
-        if -1 in index:
-            get, unknown, make = self._ids.get, self._unknown, self._make
-            for k, key in enumerate(keys):
-                if index[k] < 0:
-                    at = known.get(key)
-                    if at is None:
-                        at = known[key] = len(known)
-                        if at == len(self._matrix):
-                            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
-                        self._matrix[at] = [get(s, unknown) for s in make(key)]
-                    index[k] = at
-        return self._matrix[np.array(index, dtype=np.intp)].reshape(len(keys), self.width)
-
-    def of(self, names: Sequence[Hashable], codes: np.ndarray) -> np.ndarray:
-        """The rows of ``names[codes[t]]`` for each t."""
-        return self.rows(names)[codes]
-
-    def of_pairs(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
-                 codes_b: np.ndarray) -> np.ndarray:
-        """The rows of the key ``(names_a[codes_a[t]], names_b[codes_b[t]])`` for each t."""
-        rows, inverse = self.pair_rows(names_a, codes_a, names_b, codes_b)
-        return rows[inverse]
-
-    def pair_rows(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
-                  codes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of the distinct keys ``(names_a[codes_a[t]], names_b[codes_b[t]])``, and per t
-        the position of its key among them."""
-        nb = max(len(names_b), 1)
-        distinct, inverse = np.unique(codes_a * nb + codes_b, return_inverse=True)
-        keys = [(names_a[u // nb], names_b[u % nb]) for u in distinct.tolist()]
-        return self.rows(keys), inverse.reshape(-1)
+def _templates(*prefixes: str) -> Callable[[str], tuple[str, ...]]:
+    return lambda v: tuple(p + v for p in prefixes)
 
 
-def _templates(*prefixes: str) -> Callable[[Hashable], tuple[str, ...]]:
-    return lambda v: tuple(p + v for p in prefixes)  # type: ignore[operator]
-
-
-def _path(key: Hashable) -> tuple[str]:
-    d0, d1, d2 = key  # type: ignore[misc]
+def _path(key: tuple[str, str | None, str | None]) -> tuple[str]:
+    d0, d1, d2 = key
     return ("path=" + d0 + ">" + (d1 or "") + (">" + d2 if d2 is not None else ""),)
 
 
-def _crel(key: Hashable) -> tuple[str, str]:
-    kind, side, dep, lemma = key  # type: ignore[misc]
+def _crel(key: tuple[str, str, str, str]) -> tuple[str, str]:
+    kind, side, dep, lemma = key
     rel = kind + side + dep
     return "crel=" + rel, "crel_l=" + rel + "|" + lemma
 
@@ -116,7 +60,8 @@ class FeatureIds:
         self.model = model
         self.cue_lemmas = cue_lemmas
         self.unknown = unknown = model.unknown
-        get = model.attribute_ids.get
+        ids_of = model.attribute_ids
+        get = ids_of.get
 
         def ids(strings: Sequence[str]) -> np.ndarray:
             return np.array([get(s, unknown) for s in strings], dtype=np.intp)
@@ -137,24 +82,25 @@ class FeatureIds:
         self._nr = ids(_NR)
         self._ccomp = ids(["cue_ccomp=False", "cue_ccomp=True"])
         self._subj = ids(["cue_subj=False", "cue_subj=True"])
-        self._word = _Lookup(model, 6, lambda w: ("w=" + w, "-2w=" + w, "-1w=" + w, "1w=" + w, "2w=" + w,
-                                                  "suf=" + w[-3:]))  # type: ignore[index, operator]
-        self._lemma = _Lookup(model, 4, _templates("l=", "-1l=", "1l=", "hl="))
-        self._pos = _Lookup(model, 6, _templates("p=", "-2p=", "-1p=", "1p=", "2p=", "hp="))
-        self._tag = _Lookup(model, 1, _templates("t="))
-        self._dep = _Lookup(model, 4, _templates("d=", "-1d=", "1d=", "hd="))
-        self._text = _Lookup(model, 1, lambda t: ("s=" + _shape(t),))  # type: ignore[arg-type]
-        self._ent = _Lookup(model, 1, lambda k: ("e=" + (k[0] + k[1] if k[1] else "O"),))  # type: ignore[index]
-        self._dhl = _Lookup(model, 1, lambda k: ("dhl=" + k[0] + "|" + k[1],))  # type: ignore[index]
-        self._path = _Lookup(model, 1, _path)
-        self._under = _Lookup(model, 5, lambda k: ("under=" + k[0] + k[1],  # type: ignore[index]
-                                                   *("under_q=" + k[0] + k[1] + str(q) for q in range(4))))
-        self._under_l = _Lookup(model, 1, lambda k: ("under_l=" + k[0] + "|" + k[1],))  # type: ignore[index]
-        self._crel = _Lookup(model, 2, _crel)
-        self._words = _Lookup(model, 2, lambda k: ("w-1w0=" + k[0] + "|" + k[1],  # type: ignore[index]
-                                                   "w0w1=" + k[0] + "|" + k[1]))  # type: ignore[index]
-        self._tags = _Lookup(model, 2, lambda k: ("p-1p0=" + k[0] + "|" + k[1],  # type: ignore[index]
-                                                  "p0p1=" + k[0] + "|" + k[1]))  # type: ignore[index]
+
+        def table(width: int, make: Callable[[Any], Sequence[str]]) -> ValueTable:
+            return ValueTable(ids_of, unknown, width, make)
+
+        self._word = table(6, lambda w: ("w=" + w, "-2w=" + w, "-1w=" + w, "1w=" + w, "2w=" + w, "suf=" + w[-3:]))
+        self._lemma = table(4, _templates("l=", "-1l=", "1l=", "hl="))
+        self._pos = table(6, _templates("p=", "-2p=", "-1p=", "1p=", "2p=", "hp="))
+        self._tag = table(1, _templates("t="))
+        self._dep = table(4, _templates("d=", "-1d=", "1d=", "hd="))
+        self._text = table(1, lambda t: ("s=" + _shape(t),))
+        self._ent = table(1, lambda k: ("e=" + (k[0] + k[1] if k[1] else "O"),))
+        self._dhl = table(1, lambda k: ("dhl=" + k[0] + "|" + k[1],))
+        self._path = table(1, _path)
+        self._under = table(5, lambda k: ("under=" + k[0] + k[1],
+                                          *("under_q=" + k[0] + k[1] + str(q) for q in range(4))))
+        self._under_l = table(1, lambda k: ("under_l=" + k[0] + "|" + k[1],))
+        self._crel = table(2, _crel)
+        self._words = table(2, lambda k: ("w-1w0=" + k[0] + "|" + k[1], "w0w1=" + k[0] + "|" + k[1]))
+        self._tags = table(2, lambda k: ("p-1p0=" + k[0] + "|" + k[1], "p0p1=" + k[0] + "|" + k[1]))
 
     def table(self, a: DocArrays) -> np.ndarray:
         """Per token of ``a.paragraphs`` (paragraph after paragraph), the id of each slot."""

@@ -1,0 +1,76 @@
+"""Per token value, what the strings it makes weigh in a model: kept across Docs.
+
+A model (the tagger's CRF, the boundary reranker) scores strings such as ``w=said``, made from a
+token value and a template; the strings of a value are the same in every Doc. A table remembers,
+for each value (or tuple of values) met, what its strings map to in the model (attribute ids or
+weights), so each Doc formats and looks up only the values it is the first to bring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+
+#: keys remembered per table before it starts afresh (words and word pairs keep coming)
+LIMIT = 200_000
+
+
+class ValueTable:
+    """For a key (a token value or a tuple of them), what each of the strings ``make(key)`` maps
+    to in ``model`` (``default`` when absent), one column per string; remembered across Docs,
+    forgotten all at once past ``LIMIT`` keys."""
+
+    def __init__(self, model: Mapping[str, Any], default: Any, width: int, make: Callable[[Any], Sequence[str]],
+                 dtype: type = np.intp) -> None:
+        self._model = model
+        self._default = default
+        self._make = make
+        self._dtype = dtype
+        self.width = width
+        self._clear()
+
+    def _clear(self) -> None:
+        #: each key's row in ``_matrix``, whose first ``len(_known)`` rows are filled (it grows by doubling)
+        self._known: dict[Hashable, int] = {}
+        self._matrix = np.zeros((1024, self.width), dtype=self._dtype)
+
+    def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
+        """One row per key: shape (len(keys), width)."""
+        if len(self._known) > LIMIT:
+            self._clear()
+        known = self._known
+        index = list(map(known.get, keys, repeat(-1)))
+        if -1 in index:
+            get, default, make = self._model.get, self._default, self._make
+            for k, key in enumerate(keys):
+                if index[k] < 0:
+                    at = known.get(key)
+                    if at is None:
+                        at = known[key] = len(known)
+                        if at == len(self._matrix):
+                            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
+                        self._matrix[at] = [get(s, default) for s in make(key)]
+                    index[k] = at
+        return self._matrix[np.array(index, dtype=np.intp)].reshape(len(keys), self.width)
+
+    def of(self, names: Sequence[Hashable], codes: np.ndarray) -> np.ndarray:
+        """The rows of ``names[codes[t]]`` for each t."""
+        return self.rows(names)[codes]
+
+    def of_pairs(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
+                 codes_b: np.ndarray) -> np.ndarray:
+        """The rows of the key ``(names_a[codes_a[t]], names_b[codes_b[t]])`` for each t."""
+        rows, inverse = self.pair_rows(names_a, codes_a, names_b, codes_b)
+        return rows[inverse]
+
+    def pair_rows(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
+                  codes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the distinct keys ``(names_a[codes_a[t]], names_b[codes_b[t]])``, and per t
+        the position of its key among them."""
+        nb = max(len(names_b), 1)
+        distinct, inverse = np.unique(codes_a * nb + codes_b, return_inverse=True)
+        keys = [(names_a[u // nb], names_b[u % nb]) for u in distinct.tolist()]
+        return self.rows(keys), inverse.reshape(-1)
