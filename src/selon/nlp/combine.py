@@ -223,16 +223,12 @@ class _DocPlan:
         labels, probs = tagger.tag(doc, marginals=boundaries is not None)
         links = tagger.links(doc, keep_empty=True, labels=labels)
         view = DocView(doc) if boundaries is not None and any(lk.contents for lk in links) else None
-        learned = []
-        for lk in links:
-            if not lk.contents:
-                continue
-            att = to_attribution(doc, lk)
-            if boundaries is not None and view is not None:
-                att = _with_content(doc, att, boundaries.choose(view, att, probs))
-            else:
-                att = _within_sentence(doc, att)
-            learned.append(att)
+        learned = [to_attribution(doc, lk) for lk in links if lk.contents]
+        if boundaries is not None and view is not None:
+            spans = boundaries.choose_all(view, learned, probs)
+            learned = [_with_content(doc, att, span) for att, span in zip(learned, spans)]
+        else:
+            learned = [_within_sentence(doc, att) for att in learned]
         if PARSE_SOURCE:
             learned = [parse_source(doc, att) for att in learned]
         bare_cues = {i for lk in links if not lk.contents for i in range(*lk.cue)}

@@ -1,0 +1,75 @@
+"""Choosing the contents of a Doc all at once gives the spans ``choose`` gives one by one."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from selon.nlp.boundaries import ContentBoundaries, DocView, enumerate_spans
+from selon.nlp.learned import load_tagger, to_attribution
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def cases(nlp_en):
+    """Per fixture article: its view, its learned attributions (and variants of them that reach
+    the Doc's first and last tokens) and the tagger's probabilities."""
+    tagger = load_tagger()
+    if tagger is None or tagger.boundaries is None:
+        pytest.skip("no packaged English tagger with its reranker")
+    folder = FIXTURES / "polnear" / "dev" / "text"
+    out = []
+    for doc in nlp_en.pipe(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))):
+        _labels, probs = tagger.tag(doc, marginals=True)
+        atts = [to_attribution(doc, lk) for lk in tagger.links(doc, keep_empty=True) if lk.contents]
+        n = len(doc)
+        variants = []
+        for att in atts[:6]:
+            s, e = att.content
+            variants.append(dataclasses.replace(att, content=(0, max(e, 1))))
+            variants.append(dataclasses.replace(att, content=(min(s, n - 1), n)))
+        out.append((DocView(doc), atts + variants + [dataclasses.replace(atts[0], cue=None)], probs))
+    assert sum(len(atts) for _, atts, _ in out) > 50
+    return out
+
+
+def _feature_names(cases) -> list[str]:
+    names: set[str] = set()
+    for view, atts, probs in cases:
+        for att in atts:
+            if att.cue is not None:
+                for _span, start, end, pair in enumerate_spans(view, att, probs):
+                    names.update(start + end + pair)
+    return sorted(names)
+
+
+def _models(cases) -> list[ContentBoundaries]:
+    tagger = load_tagger()
+    assert tagger is not None and tagger.boundaries is not None
+    names = _feature_names(cases)
+    rng = random.Random(7)
+    models = [tagger.boundaries, ContentBoundaries({})]
+    # small whole weights make many exact ties: the tie rules must agree too
+    for _ in range(3):
+        models.append(ContentBoundaries({name: float(rng.choice((-1, 0, 0, 1, 2))) for name in names}))
+    models.append(ContentBoundaries({name: rng.gauss(0.0, 1.0) for name in names}))
+    return models
+
+
+@pytest.mark.slow
+def test_choose_all_gives_the_spans_of_choose(cases) -> None:
+    changed = 0
+    for model in _models(cases):
+        for view, atts, probs in cases:
+            for p in (probs, None):
+                expected = [model.choose(view, att, p) for att in atts]
+                assert model.choose_all(view, atts, p) == expected
+                changed += sum(span != att.content for span, att in zip(expected, atts))
+    assert changed > 20  # the weights moved many spans, so the comparison is not only of the tagger's own
+
+
+def test_choose_all_of_nothing() -> None:
+    assert ContentBoundaries({}).choose_all(None, [], None) == []  # type: ignore[arg-type]
