@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from selon.nlp.crf import CrfModel, crfsuite_reads_alike
@@ -104,3 +105,33 @@ def test_packaged_model_matches_pycrfsuite(nlp_en) -> None:
     for (start, _end), seq in learned.featurize(doc, tagger.cue_lemmas):
         expected[start:start + len(seq)] = tagger._tagger.tag(seq)
     assert tagger.labels(doc) == expected
+
+
+def test_scaled_and_log_space_marginals_agree(model_path: Path) -> None:
+    from selon.nlp.crf import _Batch
+
+    model = CrfModel.read(model_path)
+    rng = random.Random(9)
+    seqs = [_sequence(rng, n) for n in (3, 25, 1, 40)]
+    flat, ends, rows = _flatten(seqs)
+    batch = _Batch.of(model.state_scores(flat, ends), rows)
+    assert batch is not None
+    scaled = model._scaled_marginals(batch)
+    assert scaled is not None
+    valid = np.arange(batch.state.shape[1]) < batch.lengths[:, None]
+    assert np.abs(scaled - model._log_marginals(batch))[valid].max() < 1e-12
+
+
+def test_marginals_fall_back_to_log_space_when_a_step_underflows() -> None:
+    # two labels that almost never follow each other, each forced in turn: exp(-2000) is 0 in floats
+    model = CrfModel(["A", "B"], [], np.zeros((1, 2)), np.array([[0.0, -2000.0], [-2000.0, 0.0]]))
+    scores = np.array([[0.0, -2000.0], [-2000.0, 0.0]])
+    assert model._scaled_marginals(_batch_of(scores)) is None
+    # three label paths weigh exp(-2000) each (AA, AB, BB), the fourth far less
+    assert np.allclose(model.marginals(scores, [(0, 2)]), [[2 / 3, 1 / 3], [1 / 3, 2 / 3]], atol=1e-12)
+
+
+def _batch_of(scores: np.ndarray):
+    from selon.nlp.crf import _Batch
+
+    return _Batch.of(scores, [(0, len(scores))])

@@ -191,14 +191,57 @@ class CrfModel:
 
     def marginals(self, scores: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Per row of ``scores`` and label, the probability of the label at that token given its
-        span (forward-backward in log space, each span a sequence of its own, all advancing
-        together like ``viterbi``); rows outside every span are 0. Equal to pycrfsuite's
-        ``Tagger.marginal`` to rounding."""
+        span (forward-backward, each span a sequence of its own, all advancing together like
+        ``viterbi``); rows outside every span are 0. Equal to pycrfsuite's ``Tagger.marginal`` to
+        rounding.
+
+        As CRFsuite does, the passes run on exponentiated scores rescaled at every step (a product
+        with the transition matrix per step, where log space needs a log-sum-exp); should a step
+        ever underflow, the passes are run again in log space."""
         out = np.zeros((len(scores), len(self.labels)))
         batch = _Batch.of(scores, spans)
         if batch is None:
             return out
-        spans, order, state, active, lengths = batch.spans, batch.order, batch.state, batch.active, batch.lengths
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+            prob = self._scaled_marginals(batch)  # an underflow shows as a zero sum, then NaN: checked there
+        if prob is None:
+            prob = self._log_marginals(batch)
+        for p, span_index in enumerate(batch.order):
+            start, end = batch.spans[span_index]
+            out[start:end] = prob[p, :end - start]
+        return out
+
+    def _scaled_marginals(self, batch: _Batch) -> np.ndarray | None:
+        """[span, step, label] marginals from forward and backward vectors normalised at each step
+        (the scale of a step cancels in its marginals); None when a step underflows."""
+        state, active = batch.state, batch.active
+        n_spans, longest, n_labels = state.shape
+        # per token and for the transitions, the largest score is taken out before exponentiating: it
+        # cancels in the normalisation, and what remains lies in (0, 1]
+        emit = np.exp(state - state.max(axis=2, keepdims=True))
+        trans = np.exp(self.transitions - self.transitions.max())
+        alpha = np.ones((n_spans, longest, n_labels))  # past the end of a span: never read
+        alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+        for t in range(1, longest):
+            k = active[t]
+            step = (alpha[:k, t - 1] @ trans) * emit[:k, t]
+            alpha[:k, t] = step / step.sum(axis=1, keepdims=True)
+        beta = np.ones((n_spans, longest, n_labels))  # 1 at the last token of each span
+        trans_t = trans.T
+        for t in range(longest - 2, -1, -1):
+            k = active[t + 1]  # the spans that go on to step t + 1
+            step = (beta[:k, t + 1] * emit[:k, t + 1]) @ trans_t
+            beta[:k, t] = step / step.sum(axis=1, keepdims=True)
+        prob = alpha * beta
+        prob /= prob.sum(axis=2, keepdims=True)
+        valid = np.arange(longest) < batch.lengths[:, None]
+        if not np.isfinite(prob[valid]).all():
+            return None
+        return prob
+
+    def _log_marginals(self, batch: _Batch) -> np.ndarray:
+        """[span, step, label] marginals by forward-backward in log space."""
+        state, active, lengths = batch.state, batch.active, batch.lengths
         n_spans, longest, n_labels = state.shape
         trans = self.transitions
         alpha = np.zeros((n_spans, longest, n_labels))
@@ -217,11 +260,8 @@ class CrfModel:
         last = alpha[np.arange(n_spans), lengths - 1]
         top = last.max(axis=1)
         log_z = top + np.log(np.exp(last - top[:, None]).sum(axis=1))
-        prob = np.exp(alpha + beta - log_z[:, None, None])
-        for p, span_index in enumerate(order):
-            start, end = spans[span_index]
-            out[start:end] = prob[p, :end - start]
-        return out
+        return np.exp(alpha + beta - log_z[:, None, None])
+
 
 def crfsuite_reads_alike(text: str) -> bool:
     """Whether CRFsuite sees strings made of ``text`` as Python does: pycrfsuite hands them to C
