@@ -76,7 +76,8 @@ class _Batch:
         padded = np.vstack((scores, np.zeros((1, scores.shape[1]))))
         rows = np.array([spans[p][0] for p in order], dtype=np.intp)[:, None] + steps
         rows[steps >= lengths[:, None]] = len(scores)
-        active = [int(np.count_nonzero(lengths > t)) for t in range(longest)]
+        # spans longer than t: all of them but those whose length is at most t
+        active = (len(lengths) - np.cumsum(np.bincount(lengths, minlength=longest + 1))[:longest]).tolist()
         return cls(spans, order, lengths, padded[rows], active)
 
 
