@@ -191,8 +191,10 @@ class DocArrays:
 
     @cached_property
     def lemma_lower(self) -> list[str]:
-        cache: dict[str, str] = {}
-        return [cache[v] if v in cache else cache.setdefault(v, v.lower()) for v in self.lemma_]
+        if not self.n:
+            return []
+        names, inverse = self.codes(LEMMA)
+        return np.array([v.lower() for v in names], dtype=object)[inverse].tolist()
 
     @cached_property
     def sent_starts(self) -> list[int]:

@@ -168,21 +168,22 @@ class CrfModel:
         n_spans, longest, n_labels = state.shape
         best = state[:, 0, :].copy()
         back = np.zeros((n_spans, longest, n_labels), dtype=np.intp)
-        trans = self.transitions
+        into = np.ascontiguousarray(self.transitions.T)  # [j, i]: i -> j, the reduced i last in memory
         for t in range(1, longest):
             k = active[t]
-            cand = best[:k, :, None] + trans  # [p, i, j]: best path to i, then i -> j
-            back[:k, t] = cand.argmax(axis=1)  # the first best i, as CRFsuite's strict comparison
-            best[:k] = cand.max(axis=1) + state[:k, t]
+            cand = best[:k, None, :] + into  # [p, j, i]: best path to i, then i -> j
+            back[:k, t] = cand.argmax(axis=2)  # the first best i, as CRFsuite's strict comparison
+            best[:k] = cand.max(axis=2) + state[:k, t]
         last = best.argmax(axis=1)
         path = np.zeros((n_spans, longest), dtype=np.intp)
         current = np.zeros(n_spans, dtype=np.intp)
+        rows = np.arange(n_spans)
         for t in range(longest - 1, -1, -1):
             k, ending = active[t], active[t + 1]
             current[ending:k] = last[ending:k]  # spans whose last token is t
             path[:k, t] = current[:k]
             if t:
-                current[:k] = back[np.arange(k), t, current[:k]]
+                current[:k] = back[rows[:k], t, current[:k]]
         names = self.labels
         for p, span_index in enumerate(order):
             start, end = spans[span_index]
