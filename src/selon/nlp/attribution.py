@@ -304,8 +304,11 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     s, e = sent.start, sent.end
     quotes = _inside_quotes(doc, sent)
     quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
-    pos = DocArrays.current(doc).pos_
-    for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB"):  # only verbs pass the test below
+    a = DocArrays.current(doc)
+    pos, lemmas = a.pos_, a.lemma_lower
+    french = doc.lang_ == "fr"
+    # only verbs pass the test below, and outside French only those whose lemma is a cue verb
+    for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB" and (french or lemmas[i] in lex.cue_verbs)):
         # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
         periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
             verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
