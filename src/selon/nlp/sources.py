@@ -94,7 +94,11 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
         found.append(Channel(start=start_c, end=end_c, text=text, name=name))
 
     a = DocArrays.current(doc)
-    for tok in (doc[i] for i in range(*slice(lo, hi).indices(a.n)) if a.pos_[i] in ("VERB", "NOUN")):
+    pos, lemmas = a.pos_, a.lemma_lower
+    relay, channel = lex.relay_verbs, lex.channel_nouns
+    # only relaying verbs and channel nouns pass the tests below: the others need no Token
+    for tok in (doc[i] for i in range(*slice(lo, hi).indices(a.n))
+                if (pos[i] == "VERB" and lemmas[i] in relay) or (pos[i] == "NOUN" and lemmas[i] in channel)):
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.relay_verbs and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"):
             for head in _agents(doc, tok):
