@@ -36,11 +36,18 @@ class ValueTable:
         #: each key's row in ``_matrix``, whose first ``len(_known)`` rows are filled (it grows by doubling)
         self._known: dict[Hashable, int] = {}
         self._matrix = np.zeros((1024, self.width), dtype=self._dtype)
+        #: for ``pair_rows``: a number for each value met on either side, and the values by number
+        self._numbers: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self._values: tuple[list[str], list[str]] = ([], [])
 
     def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
         """One row per key: shape (len(keys), width)."""
         if len(self._known) > LIMIT:
             self._clear()
+        return self._rows(keys, None)
+
+    def _rows(self, keys: Sequence[Hashable], decode: Callable[[Any], Any] | None) -> np.ndarray:
+        """The rows of ``keys``; a key not met yet is made into its strings as ``make(decode(key))``."""
         known = self._known
         index = list(map(known.get, keys, repeat(-1)))
         if -1 in index:
@@ -52,7 +59,7 @@ class ValueTable:
                         at = known[key] = len(known)
                         if at == len(self._matrix):
                             self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
-                        self._matrix[at] = [get(s, default) for s in make(key)]
+                        self._matrix[at] = [get(s, default) for s in make(key if decode is None else decode(key))]
                     index[k] = at
         return self._matrix[np.array(index, dtype=np.intp)].reshape(len(keys), self.width)
 
@@ -69,8 +76,30 @@ class ValueTable:
     def pair_rows(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
                   codes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The rows of the distinct keys ``(names_a[codes_a[t]], names_b[codes_b[t]])``, and per t
-        the position of its key among them."""
-        nb = max(len(names_b), 1)
-        distinct, inverse = np.unique(codes_a * nb + codes_b, return_inverse=True)
-        keys = [(names_a[u // nb], names_b[u % nb]) for u in distinct.tolist()]
-        return self.rows(keys), inverse.reshape(-1)
+        the position of its key among them.
+
+        Each value gets a number the first time it is met, and a pair is known by the number
+        ``first << 32 | second``: no tuple of strings is made for a pair met before."""
+        if len(self._known) > LIMIT or len(self._values[0]) + len(self._values[1]) > LIMIT:
+            self._clear()
+        first = self._number(0, names_a)[codes_a]
+        second = self._number(1, names_b)[codes_b]
+        distinct, inverse = np.unique((first << 32) | second, return_inverse=True)
+        values_a, values_b = self._values
+
+        def decode(key: int) -> tuple[str, str]:
+            return values_a[key >> 32], values_b[key & 0xFFFFFFFF]
+
+        return self._rows(distinct.tolist(), decode), inverse.reshape(-1)
+
+    def _number(self, side: int, names: Sequence[str]) -> np.ndarray:
+        """The numbers of ``names`` on one side of the pairs (new values numbered on the way)."""
+        numbers, values = self._numbers[side], self._values[side]
+        found = list(map(numbers.get, names, repeat(-1)))
+        if -1 in found:
+            for k, name in enumerate(names):
+                if found[k] < 0:
+                    found[k] = numbers.setdefault(name, len(numbers))
+                    if found[k] == len(values):
+                        values.append(name)
+        return np.array(found, dtype=np.int64)
