@@ -150,8 +150,11 @@ class CrfModel:
         holding the ids of the strings in their order gives the very same sums."""
         scores = np.zeros((len(table), len(self.labels)))
         if len(table):
-            for k in np.flatnonzero((table != self.unknown).any(axis=0)).tolist():
-                scores += self.state[table[:, k]]  # an unknown slot adds a row of zeros: skipped alike
+            slots = np.ascontiguousarray(table.T)  # a slot's ids side by side
+            rows = np.empty_like(scores)
+            for k in np.flatnonzero((slots != self.unknown).any(axis=1)).tolist():
+                np.take(self.state, slots[k], axis=0, out=rows)
+                scores += rows  # an unknown slot adds a row of zeros: skipped alike
         return scores
 
     def viterbi(self, scores: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[str]:
