@@ -67,9 +67,8 @@ def _is_statement(sent: SpacySpan) -> bool:
 def _confirmation(doc: Doc, sent: SpacySpan, lex: Lexicon) -> tuple[Token, list[Token]] | None:
     """'Ces informations ont été confirmées par X et Y': the confirming verb and its evidence heads."""
     a = DocArrays.current(doc)
-    for tok in (doc[i] for i in range(sent.start, sent.end) if a.lemma_lower[i] in lex.confirm_verbs):
-        if tok.pos_ != "VERB":
-            continue
+    lemmas, pos, verbs = a.lemma_lower, a.pos_, lex.confirm_verbs
+    for tok in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in verbs and pos[i] == "VERB"):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
         if subj is None or not any(t.lower_ in lex.evidence_subjects for t in subj.subtree):
             continue
