@@ -49,19 +49,19 @@ class ValueTable:
     def _rows(self, keys: Sequence[Hashable], decode: Callable[[Any], Any] | None) -> np.ndarray:
         """The rows of ``keys``; a key not met yet is made into its strings as ``make(decode(key))``."""
         known = self._known
-        index = list(map(known.get, keys, repeat(-1)))
-        if -1 in index:
+        index = np.fromiter(map(known.get, keys, repeat(-1)), dtype=np.intp, count=len(keys))
+        if len(keys) and index.min() < 0:
             get, default, make = self._model.get, self._default, self._make
-            for k, key in enumerate(keys):
-                if index[k] < 0:
-                    at = known.get(key)
-                    if at is None:
-                        at = known[key] = len(known)
-                        if at == len(self._matrix):
-                            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
-                        self._matrix[at] = [get(s, default) for s in make(key if decode is None else decode(key))]
-                    index[k] = at
-        return self._matrix[np.array(index, dtype=np.intp)].reshape(len(keys), self.width)
+            for k in np.flatnonzero(index < 0).tolist():
+                key = keys[k]
+                at = known.get(key)
+                if at is None:
+                    at = known[key] = len(known)
+                    if at == len(self._matrix):
+                        self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
+                    self._matrix[at] = [get(s, default) for s in make(key if decode is None else decode(key))]
+                index[k] = at
+        return self._matrix[index].reshape(len(keys), self.width)
 
     def of(self, names: Sequence[Hashable], codes: np.ndarray) -> np.ndarray:
         """The rows of ``names[codes[t]]`` for each t."""
@@ -95,11 +95,10 @@ class ValueTable:
     def _number(self, side: int, names: Sequence[str]) -> np.ndarray:
         """The numbers of ``names`` on one side of the pairs (new values numbered on the way)."""
         numbers, values = self._numbers[side], self._values[side]
-        found = list(map(numbers.get, names, repeat(-1)))
-        if -1 in found:
-            for k, name in enumerate(names):
-                if found[k] < 0:
-                    found[k] = numbers.setdefault(name, len(numbers))
-                    if found[k] == len(values):
-                        values.append(name)
-        return np.array(found, dtype=np.int64)
+        found = np.fromiter(map(numbers.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        if len(names) and found.min() < 0:
+            for k in np.flatnonzero(found < 0).tolist():
+                found[k] = number = numbers.setdefault(names[k], len(numbers))
+                if number == len(values):
+                    values.append(names[k])
+        return found
