@@ -73,3 +73,41 @@ def test_choose_all_gives_the_spans_of_choose(cases) -> None:
 
 def test_choose_all_of_nothing() -> None:
     assert ContentBoundaries({}).choose_all(None, [], None) == []  # type: ignore[arg-type]
+
+
+def _scanned(view: DocView, att, starts: dict, ends: dict) -> tuple[dict, dict]:
+    """The quotation, sentence and break candidates as found by reading every token in reach."""
+    from selon.nlp.boundaries import _BREAKS, _LOOKAHEAD
+
+    starts, ends = {k: list(v) for k, v in starts.items()}, {k: list(v) for k, v in ends.items()}
+    s, e = att.content
+    c0, c1 = att.cue
+    for k in range(max(0, min(s, c0) - 2), min(view.n, max(e, c1) + _LOOKAHEAD)):
+        if view.quote[k]:
+            for key, tag in ((k, "q"), (k + 1, "q+1")):
+                if 0 <= key < view.n:
+                    starts.setdefault(key, []).append(tag)
+                if 0 < key <= view.n:
+                    ends.setdefault(key, []).append(tag)
+        if k > s and view.sent_start[k]:
+            ends.setdefault(k, []).append("ss")
+        if s < k < e + _LOOKAHEAD and view.text[k] in _BREAKS:
+            ends.setdefault(k, []).append("punct")
+    return starts, ends
+
+
+@pytest.mark.slow
+def test_candidates_read_only_the_marked_tokens(cases, monkeypatch: pytest.MonkeyPatch) -> None:
+    from selon.nlp import boundaries
+
+    for view, atts, _probs in cases:
+        for att in atts:
+            if att.cue is None:
+                continue
+            monkeypatch.setattr(view, "marks", [])  # the candidates before the scan of the tokens in reach
+            before = boundaries.candidates(view, att)
+            monkeypatch.undo()
+            got = boundaries.candidates(view, att)
+            expected = _scanned(view, att, *before)
+            assert [(k, v) for k, v in got[0].items()] == [(k, v) for k, v in expected[0].items()]
+            assert [(k, v) for k, v in got[1].items()] == [(k, v) for k, v in expected[1].items()]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 from pathlib import Path
@@ -78,6 +79,8 @@ class DocView:
         self.sent_start = [self.sent_starts[k] == k for k in range(a.n)]
         self._sent_end = dict(a.sentences)
         self.quote = [t in QUOTES for t in a.text]
+        #: the quotation marks, sentence starts and breaks (``candidates`` looks for nothing else)
+        self.marks = [k for k in range(a.n) if self.quote[k] or self.sent_start[k] or self.text[k] in _BREAKS]
 
     def root(self, start: int, end: int) -> int:
         """``doc[start:end].root.i``: of the tokens whose head is outside the span, the one
@@ -145,8 +148,10 @@ def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], d
                 add_end(right[child] + 1, "hkid:" + dep[child])
     add_start(view.sent_starts[c0], "sent")
     add_end(view.sentence_end(c0), "sent")
-    text, quote, sent_start = view.text, view.quote, view.sent_start
-    for k in range(max(0, min(s, c0) - 2), min(n, max(e, c1) + _LOOKAHEAD)):
+    text, quote, sent_start, marks = view.text, view.quote, view.sent_start, view.marks
+    lo, hi = max(0, min(s, c0) - 2), min(n, max(e, c1) + _LOOKAHEAD)
+    # the tokens of [lo, hi) the tests below can pass, in order: the others add nothing
+    for k in marks[bisect_left(marks, lo):bisect_left(marks, hi)]:
         if quote[k]:
             add_start(k, "q")
             add_start(k + 1, "q+1")
