@@ -51,7 +51,10 @@ def test_random_trees_match_spacy() -> None:
     for _ in range(300):
         doc = _random_doc(rng, vocab)
         assert _array_view(doc) == _token_view(doc)
-        assert DocArrays.of(doc).sentences == [(s.start, s.end) for s in doc.sents]
+        a = DocArrays.of(doc)
+        assert a.sentences == [(s.start, s.end) for s in doc.sents]
+        assert a.sent_ends == [t.sent.end for t in doc]
+        assert all(a.span_root(s, e) == doc[s:e].root.i for s in range(len(doc)) for e in range(s + 1, len(doc) + 1))
 
 
 def test_snapshot_follows_changes() -> None:
@@ -81,6 +84,9 @@ def test_parsed_text_matches_spacy(nlp_en) -> None:
     assert _array_view(doc) == _token_view(doc)
     arrays = DocArrays.of(doc)
     assert arrays.lemma_lower == [t.lemma_.lower() for t in doc]
+    assert arrays.sent_ends == [t.sent.end for t in doc]
+    # every span, punctuation and spaces included (spaCy puts a childless one last in line for the root)
+    assert all(arrays.span_root(s, e) == doc[s:e].root.i for s in range(len(doc)) for e in range(s + 1, len(doc) + 1))
     assert arrays.doc_text == doc.text
     assert all(arrays.span_text(s, e) == doc[s:e].text for s in range(len(doc)) for e in range(s, len(doc) + 1))
     assert all(arrays.char_range(s, e) == (doc[s:e].start_char, doc[s:e].end_char)

@@ -202,3 +202,29 @@ def test_per_is_a_source_only_before_a_source(nlp_en) -> None:
     report = nlp_en("Per the report, the council spent $2 million on the stadium.")
     found = [a for s in report.sents for a in find_attributions(report, s, rules_only=True) if a.kind == "adjunct"]
     assert found and report[found[0].source[0]:found[0].source[1]].text.endswith("report")
+
+
+@pytest.mark.slow
+def test_attributions_read_from_the_arrays_as_from_tokens(nlp_en) -> None:
+    from conftest import FIXTURES
+
+    tagger = learned.load_tagger()
+    if tagger is None:
+        pytest.skip("no packaged English attribution model")
+    folder = FIXTURES / "polnear" / "dev" / "text"
+    texts = [TEXT] + [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    seen = 0
+    for doc in nlp_en.pipe(texts):
+        for lk in tagger.links(doc, keep_empty=True):
+            if not lk.contents:
+                continue
+            got = learned.to_attribution(doc, lk)
+            sent = doc[lk.cue[0]].sent
+            cue = doc[lk.cue[0]:lk.cue[1]]
+            assert got.sentence == (sent.start, sent.end)
+            assert got.source_head == (doc[lk.source[0]:lk.source[1]].root.i if lk.source else None)
+            assert got.cue_lemma == cue.root.lemma_.lower()
+            assert got.cue_past == any(t.tag_ in ("VBD", "VBN") for t in cue)
+            assert got.quote == learned.opens_quote(doc, got.content[0])
+            seen += 1
+    assert seen > 30

@@ -310,6 +310,38 @@ class DocArrays:
     def n_rights(self) -> list[int]:
         return self._edge_arrays[3]
 
+    @cached_property
+    def sent_ends(self) -> list[int]:
+        """Per token, the end (exclusive) of its sentence (``Token.sent.end``)."""
+        out = [0] * self.n
+        for start, end in self.sentences:
+            out[start:end] = [end] * (end - start)
+        return out
+
+    def span_root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i`` for ``0 <= start < end <= n``, as spaCy finds it: the first
+        sentence root in the span, else of the tokens whose head is outside it the one with the
+        fewest words up to the root (the first on ties; a childless space or punctuation mark
+        counts as far as can be)."""
+        head = self.head
+        for k in range(start, end):
+            if head[k] == k:
+                return k
+        n = self.n
+        best, best_depth = start, n
+        for k in range(start, end):
+            if start <= head[k] < end:
+                continue
+            if (self.is_space[k] or self.is_punct[k]) and not self.n_lefts[k] and not self.n_rights[k]:
+                depth = n - 1
+            else:
+                depth, node = 0, k
+                while head[node] != node and depth < n:
+                    node, depth = head[node], depth + 1
+            if depth < best_depth:
+                best, best_depth = k, depth
+        return best
+
     def children(self, k: int) -> list[int]:
         """``[c.i for c in doc[k].children]``: like spaCy, looked for between the token's edges."""
         head = self.head

@@ -64,8 +64,8 @@ def _prob_bucket(x: float) -> str:
 class DocView:
     """The token attributes the features read, taken from the Doc's shared token arrays."""
 
-    def __init__(self, doc: Doc) -> None:
-        a = DocArrays.of(doc)
+    def __init__(self, doc: Doc, arrays: DocArrays | None = None) -> None:
+        a = DocArrays.of(doc) if arrays is None else arrays  # a stage passes the snapshot it took
         self.arrays = a
         self.n = a.n
         self.lower = a.lower_

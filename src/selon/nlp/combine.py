@@ -37,6 +37,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from .arrays import DocArrays
 from .attribution import Attribution
 from .boundaries import DocView
 from .learned import AttributionTagger, load_tagger, opens_quote, to_attribution
@@ -220,9 +221,10 @@ class _DocPlan:
         self.doc = doc
         self.by_sentence: dict[int, list[Attribution]] = {}
         boundaries = tagger.boundaries if BOUNDARIES else None
-        labels, probs = tagger.tag(doc, marginals=boundaries is not None)
-        links = tagger.links(doc, keep_empty=True, labels=labels)
-        view = DocView(doc) if boundaries is not None and any(lk.contents for lk in links) else None
+        a = DocArrays.current(doc)  # the claims stage took it on entry
+        labels, probs = tagger.tag_arrays(a, marginals=boundaries is not None)
+        links = tagger.links(doc, keep_empty=True, labels=labels, arrays=a)
+        view = DocView(doc, a) if boundaries is not None and any(lk.contents for lk in links) else None
         learned = [to_attribution(doc, lk) for lk in links if lk.contents]
         if boundaries is not None and view is not None:
             spans = boundaries.choose_all(view, learned, probs)

@@ -261,6 +261,10 @@ class AttributionTagger:
         in the paragraphs where a cue was tagged; 0 elsewhere), which ``boundaries.py`` reads."""
         return self._tag(DocArrays.of(doc), marginals)
 
+    def tag_arrays(self, a: DocArrays, marginals: bool = False) -> tuple[list[str], Probs | None]:
+        """``tag`` of the Doc of the snapshot ``a`` (a stage's own, taken on entry)."""
+        return self._tag(a, marginals)
+
     def _tag(self, a: DocArrays, marginals: bool = False) -> tuple[list[str], Probs | None]:
         out = ["O"] * a.n
         probs = ([0.0] * a.n, [0.0] * a.n) if marginals else None
@@ -315,13 +319,14 @@ class AttributionTagger:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""
         return self.tag(doc)[0]
 
-    def links(self, doc: Doc, keep_empty: bool = False, labels: list[str] | None = None) -> list[Link]:
+    def links(self, doc: Doc, keep_empty: bool = False, labels: list[str] | None = None,
+              arrays: DocArrays | None = None) -> list[Link]:
         """The tagged attributions of ``doc``, grouped paragraph by paragraph.
 
         ``keep_empty`` also returns the cues the linker found no content for; ``labels`` are
-        those of ``tag`` when already computed.
+        those of ``tag`` when already computed, ``arrays`` the snapshot of ``doc`` in use.
         """
-        a = DocArrays.of(doc)
+        a = DocArrays.of(doc) if arrays is None else arrays
         labels = self._tag(a)[0] if labels is None else labels
         sent_starts = list(a.sent_starts)
         tagged = [((start, end), label_spans(labels[start:end], offset=start)) for start, end in a.paragraphs]
@@ -338,18 +343,18 @@ def opens_quote(doc: Doc, start: int) -> bool:
 
 
 def to_attribution(doc: Doc, lk: Link) -> Attribution:
-    """A grouped cue as an ``Attribution`` of the sentence holding its cue."""
+    """A grouped cue as an ``Attribution`` of the sentence holding its cue (read from the token
+    arrays: the sentence, roots and tags as ``Token.sent``, ``Span.root`` and ``Token.tag_``)."""
     content = lk.content()
     assert content is not None
-    cue_tok = doc[lk.cue[0]]
-    head = doc[lk.cue[0]:lk.cue[1]].root
-    sent = cue_tok.sent
-    source_head = doc[lk.source[0]:lk.source[1]].root.i if lk.source else None
-    quote = opens_quote(doc, content[0])
-    past = any(t.tag_ in ("VBD", "VBN") for t in doc[lk.cue[0]:lk.cue[1]])
-    return Attribution(sentence=(sent.start, sent.end), content=content, cue=lk.cue, source=lk.source,
-                       source_head=source_head, kind="learned", quote=quote, cue_lemma=head.lemma_.lower(),
-                       cue_past=past)
+    a = DocArrays.current(doc)
+    c0, c1 = lk.cue
+    source_head = a.span_root(*lk.source) if lk.source else None
+    quote = any(a.text[i] in QUOTE_CHARS for i in (content[0], content[0] - 1) if 0 <= i < a.n)
+    past = any(a.tag_[i] in ("VBD", "VBN") for i in range(c0, c1))
+    return Attribution(sentence=(a.sent_starts[c0], a.sent_ends[c0]), content=content, cue=lk.cue,
+                       source=lk.source, source_head=source_head, kind="learned", quote=quote,
+                       cue_lemma=a.lemma_lower[a.span_root(c0, c1)], cue_past=past)
 
 
 _LOADED: dict[str, AttributionTagger | None] = {}
