@@ -337,9 +337,9 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
         kind = "verb"
         if comp is not None:
             end = e
-            for other in sent:
-                if other.i > comp.i and other.dep_ == "parataxis" and other.head.i == verb.i and other.lemma_.lower() in lex.cue_verbs:
-                    end = min(end, other.left_edge.i)
+            for other in range(comp.i + 1, e):  # the sentence's tokens after "that", read from the arrays
+                if a.dep_[other] == "parataxis" and a.head[other] == verb.i and lemmas[other] in lex.cue_verbs:
+                    end = min(end, a.left_edge[other])
             end = min(end, _main_clause_after(doc, sent, verb, comp))
             content = _trim(doc, comp.i + 1, end)
         elif doc.lang_ == "fr" and verb.lemma_.lower() in _NEEDS_QUE and not any(
