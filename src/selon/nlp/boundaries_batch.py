@@ -14,7 +14,8 @@ spans chosen are the same, ties included (``tests/nlp/test_boundaries_batch.py``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, LOWER, POS
@@ -50,7 +51,7 @@ class _Weights:
         def arr(names: Sequence[str]) -> np.ndarray:
             return np.array([one(x) for x in names])
 
-        def table(width: int, make) -> ValueTable:  # type: ignore[no-untyped-def]
+        def table(width: int, make: Callable[[Any], Sequence[str]]) -> ValueTable:
             return ValueTable(w, 0.0, width, make, dtype=np.float64)
 
         self.bucket = {name: arr([name + _bucket(d) for d in range(-26, 27)]) for name in ("Sd", "Sdc", "Ed")}
