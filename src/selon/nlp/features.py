@@ -1,7 +1,9 @@
 """The features of the learned English attribution tagger, token by token (see ``learned.py``).
 
 They are strings such as ``w=said`` or ``-1p=PROPN``: the packaged CRF was trained on exactly
-these, so any change here means a new ``FEATURES_VERSION`` and a retrained model. The token
+these, so any change here means a new ``FEATURES_VERSION``, the same change in
+``featurize_ids.py`` (the tagger's path at run time, tested equal to this one) and a retrained
+model. The token
 attributes come from :class:`~selon.nlp.arrays.DocArrays`, and each string that does not
 depend on the paragraph is built once per Doc (per distinct word, lemma, tag, ...): featurizing
 formats millions of strings per hundred articles.
