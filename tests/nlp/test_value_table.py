@@ -42,3 +42,33 @@ def test_rows_grow_past_the_first_block() -> None:
 def test_weights_as_floats() -> None:
     table = ValueTable({"w=a": 0.5}, 0.0, 1, lambda v: ("w=" + v,), dtype=np.float64)
     assert table.rows(["a", "b"])[:, 0].tolist() == [0.5, 0.0]
+
+
+def test_threads_sharing_a_table_get_their_own_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger's tables are kept across Docs, and Docs may be analysed in several threads."""
+    import sys
+    import threading
+
+    monkeypatch.setattr(value_table, "LIMIT", 300)  # forgetting and growing while others read
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns often: a race would show
+    try:
+        model = {f"w={k}": k for k in range(4000)}
+        table = ValueTable(model, -1, 1, lambda v: ("w=" + v,))
+        wrong: list[str] = []
+
+        def work(offset: int) -> None:
+            for start in range(offset, 4000, 40):
+                keys = [str(k) for k in range(start, start + 37)]
+                got = table.rows(keys)[:, 0].tolist()
+                if got != [int(k) if int(k) < 4000 else -1 for k in keys]:
+                    wrong.append(keys[0])
+
+        threads = [threading.Thread(target=work, args=(t * 10,)) for t in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert wrong == []

@@ -350,7 +350,7 @@ def to_attribution(doc: Doc, lk: Link) -> Attribution:
     a = DocArrays.current(doc)
     c0, c1 = lk.cue
     source_head = a.span_root(*lk.source) if lk.source else None
-    quote = any(a.text[i] in QUOTE_CHARS for i in (content[0], content[0] - 1) if 0 <= i < a.n)
+    quote = opens_quote(doc, content[0])
     past = any(a.tag_[i] in ("VBD", "VBN") for i in range(c0, c1))
     return Attribution(sentence=(a.sent_starts[c0], a.sent_ends[c0]), content=content, cue=lk.cue,
                        source=lk.source, source_head=source_head, kind="learned", quote=quote,

@@ -3,7 +3,8 @@
 A model (the tagger's CRF, the boundary reranker) scores strings such as ``w=said``, made from a
 token value and a template; the strings of a value are the same in every Doc. A table remembers,
 for each value (or tuple of values) met, what its strings map to in the model (attribute ids or
-weights), so each Doc formats and looks up only the values it is the first to bring.
+weights), so each Doc formats and looks up only the values it is the first to bring. A table is
+shared by every thread analysing with the same model, so its reads and writes hold its lock.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import repeat
 from typing import Any
+
+import threading
 
 import numpy as np
 
@@ -30,6 +33,7 @@ class ValueTable:
         self._make = make
         self._dtype = dtype
         self.width = width
+        self._lock = threading.Lock()
         self._clear()
 
     def _clear(self) -> None:
@@ -42,9 +46,10 @@ class ValueTable:
 
     def rows(self, keys: Sequence[Hashable]) -> np.ndarray:
         """One row per key: shape (len(keys), width)."""
-        if len(self._known) > LIMIT:
-            self._clear()
-        return self._rows(keys, None)
+        with self._lock:
+            if len(self._known) > LIMIT:
+                self._clear()
+            return self._rows(keys, None)
 
     def _rows(self, keys: Sequence[Hashable], decode: Callable[[Any], Any] | None) -> np.ndarray:
         """The rows of ``keys``; a key not met yet is made into its strings as ``make(decode(key))``."""
@@ -80,17 +85,18 @@ class ValueTable:
 
         Each value gets a number the first time it is met, and a pair is known by the number
         ``first << 32 | second``: no tuple of strings is made for a pair met before."""
-        if len(self._known) > LIMIT or len(self._values[0]) + len(self._values[1]) > LIMIT:
-            self._clear()
-        first = self._number(0, names_a)[codes_a]
-        second = self._number(1, names_b)[codes_b]
-        distinct, inverse = np.unique((first << 32) | second, return_inverse=True)
-        values_a, values_b = self._values
+        with self._lock:
+            if len(self._known) > LIMIT or len(self._values[0]) + len(self._values[1]) > LIMIT:
+                self._clear()
+            first = self._number(0, names_a)[codes_a]
+            second = self._number(1, names_b)[codes_b]
+            distinct, inverse = np.unique((first << 32) | second, return_inverse=True)
+            values_a, values_b = self._values
 
-        def decode(key: int) -> tuple[str, str]:
-            return values_a[key >> 32], values_b[key & 0xFFFFFFFF]
+            def decode(key: int) -> tuple[str, str]:
+                return values_a[key >> 32], values_b[key & 0xFFFFFFFF]
 
-        return self._rows(distinct.tolist(), decode), inverse.reshape(-1)
+            return self._rows(distinct.tolist(), decode), inverse.reshape(-1)
 
     def _number(self, side: int, names: Sequence[str]) -> np.ndarray:
         """The numbers of ``names`` on one side of the pairs (new values numbered on the way)."""
