@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from .arrays import DocArrays
 from .attribution import Attribution
 from .boundaries import DocView
+from .colon import colon_attributions
 from .learned import AttributionTagger, load_tagger, opens_quote, to_attribution
 
 RuleFinder = Callable[[Doc, Span], list[Attribution]]
@@ -76,6 +77,10 @@ BOUNDARIES = True
 
 #: Trim source spans to PolNeAR's cut (``tidy_source``).
 TIDY_SOURCE = True
+
+#: Add the colon attributions of headlines and roundups ("Poll: ...", "Clinton: “...”") the
+#: tagger missed (``colon.py``).
+COLON = True
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"})
@@ -206,6 +211,32 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
+_CLOSING_MARKS = frozenset({"”", '"', "''"})
+_OPENING_MARKS = frozenset({"“", '"', "``", "‘", "'"})
+
+
+def _quote_before_incise(doc: Doc, att: Attribution) -> Attribution:
+    """A quotation does not run on past its own incise: "“A,” Cruz said at a rally, hinting at B"
+    is cut after A, unless a second quotation resumes it ("“A,” she said. “B.”")."""
+    c0, c1 = att.content
+    if att.cue is None or not c0 <= att.cue[0] < c1 or not opens_quote(doc, c0):
+        return att
+    if any(doc[k].text in _OPENING_MARKS for k in range(att.cue[1], c1)):
+        return att
+    close = next((k for k in range(att.cue[0] - 1, c0, -1) if doc[k].text in _CLOSING_MARKS), None)
+    if close is None:
+        return att
+    source = range(*att.source) if att.source is not None else range(0)
+    if any(not (doc[k].is_punct or doc[k].is_space) and k not in source for k in range(close + 1, att.cue[0])):
+        return att  # words other than the source between the quotation and its cue
+    end = close
+    while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end > c0:
+        att.content = (c0, end)
+    return att
+
+
 def _with_content(doc: Doc, att: Attribution, content: tuple[int, int]) -> Attribution:
     """``att`` with a new content span, its quotation flag following it."""
     if content != att.content:
@@ -228,12 +259,14 @@ class _DocPlan:
         learned = [to_attribution(doc, lk) for lk in links if lk.contents]
         if boundaries is not None and view is not None:
             spans = boundaries.choose_all(view, learned, probs)
-            learned = [_with_content(doc, att, span) for att, span in zip(learned, spans)]
+            learned = [_quote_before_incise(doc, _with_content(doc, att, span)) for att, span in zip(learned, spans)]
         else:
             learned = [_within_sentence(doc, att) for att in learned]
         if PARSE_SOURCE:
             learned = [parse_source(doc, att) for att in learned]
         bare_cues = {i for lk in links if not lk.contents for i in range(*lk.cue)}
+        if COLON:
+            learned += _free_colons(a, learned)
         learned_by: dict[int, list[Attribution]] = {}
         for att in learned:
             learned_by.setdefault(att.sentence[0], []).append(att)
@@ -245,6 +278,17 @@ class _DocPlan:
                      for att in merge(learned_by.get(sent.start, []), rules(doc, sent), covered, bare_cues)]
             if found:
                 self.by_sentence[sent.start] = found
+
+
+def _free_colons(a: DocArrays, learned: list[Attribution]) -> list[Attribution]:
+    """The colon attributions whose source and colon no learned attribution holds as cue or source."""
+    taken: set[int] = set()
+    for att in learned:
+        for part in (att.cue, att.source):
+            if part is not None:
+                taken.update(range(*part))
+    return [att for att in colon_attributions(a) if att.cue is not None and att.source is not None
+            and not taken.intersection(range(att.source[0], att.cue[1]))]
 
 
 _LOCAL = threading.local()

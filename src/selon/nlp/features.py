@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from .arrays import DocArrays
+from .senses import NONE, SenseKeys
 
 _T = TypeVar("_T")
 _OPENING = frozenset({"“", "«"})
@@ -178,9 +179,41 @@ class _DocFeatures:
                 self.under_q[k] = "under_q=" + rel + side
             if extra:
                 self.extra[k] = extra
+        self.sense = self._sense_strings(SenseKeys.of(lemma, pos, dep, head))
         paths: dict[tuple[int, ...], str] = {}
         self.path = [paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
                      for k, key in ((k, self._path_key(k)) for k in tokens)]
+
+    @staticmethod
+    def _sense_strings(keys: SenseKeys) -> list[tuple[str, ...]]:
+        """Per token, the WordNet-class features (``senses.py``): its own classes ("ss1", "ssa"),
+        the class of the nearest attitude word above it ("uss"), its head's ("hss", "dhss") and
+        its neighbours' ("-1ss", "1ss"), its complements ("kid") and their conjunction with its
+        first class."""
+        first, n = keys.first, len(keys.first)
+        out: list[tuple[str, ...]] = []
+        for k in range(n):
+            feats: list[str] = []
+            if keys.classes[k]:
+                feats.append("ss1=" + first[k])
+                feats += ["ssa=" + c for c in keys.classes[k]]
+            uss = keys.uss[k]
+            if uss is not None:
+                feats.append("uss=" + uss[0] + uss[1] + uss[2])
+            h = keys.head[k]
+            if h != k:
+                feats += ("hss=" + first[h], "dhss=" + keys.dep[k] + "|" + first[h])
+            if k > 0:
+                feats.append("-1ss=" + first[k - 1])
+            if k + 1 < n:
+                feats.append("1ss=" + first[k + 1])
+            kids = keys.kids[k]
+            if kids:
+                feats += kids
+                if first[k] != NONE:
+                    feats += [first[k] + "|" + kid for kid in kids]
+            out.append(tuple(feats))
+        return out
 
     def _cue_path(self, k: int) -> tuple[str, str, int] | None:
         """The nearest cue-candidate ancestor: (relation below it on the path, side, ancestor)."""
@@ -283,6 +316,7 @@ class _DocFeatures:
                 if near != k:
                     feats += (_dcue(k - near), _SCUE[sent_starts[near] == s_start])
             feats.append(path[k])
+            feats += self.sense[k]
             if scues:
                 while near_s + 1 < len(scues) and 2 * k > scues[near_s] + scues[near_s + 1]:
                     near_s += 1

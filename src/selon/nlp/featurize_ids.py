@@ -26,12 +26,17 @@ from .arrays import DocArrays
 from .crf import CrfModel
 from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
                        _quote_state, _shape)
+from .senses import MAX_KIDS, NONE, SenseKeys
 from .value_table import ValueTable
 
+#: the WordNet-class slots (``_DocFeatures._sense_strings``): own first class and classes, the
+#: attitude ancestor's, the head's, the neighbours', the complements and their conjunctions
+SENSE_SLOTS = ("ss1", "ssa0", "ssa1", "ssa2", "uss", "hss", "dhss", "-1ss", "1ss",
+               *(f"kid{j}" for j in range(MAX_KIDS)), *(f"kidc{j}" for j in range(MAX_KIDS)))
 #: the feature slots of a token, in the order of ``_DocFeatures.add_paragraph``
 SLOTS = ("bias", "w", "l", "p", "t", "d", "s", "hl", "hp", "hd", "dhl", "e", "q", "sfirst", "slast", "si",
          "suf", "pre", "le", "re", "nl", "nr", "cue", "cue_ccomp", "cue_subj", "under", "under_l", "under_q",
-         "dcue", "scue", "path", "crel", "crel_l",
+         "dcue", "scue", "path", *SENSE_SLOTS, "crel", "crel_l",
          "-2w", "-2p", "-2q", "-1w", "-1l", "-1p", "-1d", "-1q", "-1le", "1w", "1l", "1p", "1d", "1q", "1re",
          "2w", "2p", "2q", "p-1p0", "w-1w0", "p0p1", "w0w1")
 _COL = {name: k for k, name in enumerate(SLOTS)}
@@ -51,6 +56,20 @@ def _crel(key: tuple[str, str, str, str]) -> tuple[str, str]:
     kind, side, dep, lemma = key
     rel = kind + side + dep
     return "crel=" + rel, "crel_l=" + rel + "|" + lemma
+
+
+def _own_senses(key: tuple[tuple[str, ...], str]) -> tuple[str, ...]:
+    classes, first = key
+    if not classes:
+        return ("", "", "", "")
+    return ("ss1=" + first, *("ssa=" + c for c in classes), *[""] * (3 - len(classes)))
+
+
+def _kid_strings(key: tuple[tuple[str, ...], str]) -> tuple[str, ...]:
+    kids, first = key
+    pad = [""] * (MAX_KIDS - len(kids))
+    conj = [first + "|" + kid for kid in kids] if first != NONE else [""] * len(kids)
+    return (*kids, *pad, *conj, *pad)
 
 
 class FeatureIds:
@@ -101,6 +120,11 @@ class FeatureIds:
         self._crel = table(2, _crel)
         self._words = table(2, lambda k: ("w-1w0=" + k[0] + "|" + k[1], "w0w1=" + k[0] + "|" + k[1]))
         self._tags = table(2, lambda k: ("p-1p0=" + k[0] + "|" + k[1], "p0p1=" + k[0] + "|" + k[1]))
+        self._own_senses = table(4, _own_senses)
+        self._uss = table(1, lambda k: ("uss=" + k[0] + k[1] + k[2] if k[0] else "",))
+        self._head_senses = table(2, lambda k: ("hss=" + k[1], "dhss=" + k[0] + "|" + k[1]))
+        self._near_senses = table(2, _templates("-1ss=", "1ss="))
+        self._kids = table(2 * MAX_KIDS, _kid_strings)
 
     def table(self, a: DocArrays) -> np.ndarray:
         """Per token of ``a.paragraphs`` (paragraph after paragraph), the id of each slot."""
@@ -157,6 +181,7 @@ class FeatureIds:
             static[k, col["cue"]] = self._const["cue=1"]
             static[k, col["cue_ccomp"]] = self._ccomp[int(bool(kids & _CLAUSE_KIDS))]
             static[k, col["cue_subj"]] = self._subj[int(bool(kids & _SUBJ_DEPS))]
+        self._senses(static, a, head, is_root)
         under_rows, under_of = self._under_path(static, candidate, head, tokens, deps, dep_of, lemmas, lemma_of)
 
         # -- per paragraph token ------------------------------------------------------------------
@@ -185,6 +210,27 @@ class FeatureIds:
                          first_edge, last_edge)
         self._pairs(out, k, prev, nxt, words, word_of, tags, tag_of)
         return out
+
+    def _senses(self, static: np.ndarray, a: DocArrays, head: np.ndarray, is_root: np.ndarray) -> None:
+        """Fill the WordNet-class slots (``SENSE_SLOTS``) from the Doc's ``SenseKeys``."""
+        keys = SenseKeys.of(a.lemma_lower, a.pos_, a.dep_, a.head)
+        first, n = keys.first, len(keys.first)
+        cols = [_COL[name] for name in SENSE_SLOTS]
+        c0 = cols[0]
+        static[:, c0:c0 + 4] = self._own_senses.rows(list(zip(keys.classes, first)))
+        static[:, _COL["uss"]] = self._uss.rows([k or ("", "", "") for k in keys.uss])[:, 0]
+        heads = self._head_senses.rows(list(zip(a.dep_, [first[h] for h in a.head])))
+        not_root = ~is_root
+        static[not_root, _COL["hss"]] = heads[not_root, 0]
+        static[not_root, _COL["dhss"]] = heads[not_root, 1]
+        near = self._near_senses.rows(first)
+        if n > 1:
+            static[1:, _COL["-1ss"]] = near[:-1, 0]
+            static[:-1, _COL["1ss"]] = near[1:, 1]
+        kid = [k for k in range(n) if keys.kids[k]]
+        if kid:
+            k0 = _COL["kid0"]
+            static[kid, k0:k0 + 2 * MAX_KIDS] = self._kids.rows([(keys.kids[k], first[k]) for k in kid])
 
     def _paths(self, deps: list[str], dep_of: np.ndarray, head: np.ndarray, is_root: np.ndarray) -> np.ndarray:
         """The "path" id of each token: its relation and its first two ancestors'."""
