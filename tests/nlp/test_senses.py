@@ -27,16 +27,15 @@ def test_table_keeps_the_wordnet_notice() -> None:
 
 def test_keys_of_a_parsed_report(nlp_en) -> None:
     doc = nlp_en("He said that the plan was unfounded.")
-    a = DocArrays.of(doc)
-    keys = senses.SenseKeys.of(a.lemma_lower, a.pos_, a.dep_, a.head)
+    keys = senses.SenseKeys.of(DocArrays.of(doc))
     said = next(t.i for t in doc if t.lower_ == "said")
-    assert keys.first[said] == "verb.communication"
+    assert senses.CLASS_NAMES[keys.first[said]] == "verb.communication"
     assert "kid=ccomp|that" in keys.kids[said]
+    assert keys.classes[keys.pair_of[said]] == ("verb.communication",)
     plan = next(t.i for t in doc if t.lower_ == "plan")
-    uss = keys.uss[plan]
-    assert uss is not None and uss[2] in senses.ATTITUDE and uss[1] == "R"
-    assert keys.uss[said] is None or keys.uss[said][2] in senses.ATTITUDE
-    assert keys.first[next(t.i for t in doc if t.lower_ == "he")] == senses.NONE
+    assert keys.anchor[plan] == said and doc[int(keys.below[plan])].head.i == said  # under "said", on the right
+    assert keys.anchor[said] == -1
+    assert keys.first[next(t.i for t in doc if t.lower_ == "he")] == senses.NONE_ID
 
 
 def test_sense_strings_follow_the_keys(nlp_en) -> None:

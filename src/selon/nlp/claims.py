@@ -235,18 +235,20 @@ class ClaimBuilder:
             # "pourrait commenter le Président": the attribution itself is a supposition
             hedges += [t for t in doc[cue[0]:cue[1]] if is_conditional(t)]
         cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
+        # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
+        hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:
                 certainty = "denied"
             elif cue_lemma in self.lex.confirm_verbs:
                 certainty = "confirmed"
-            elif hedges or cue_lemma in self.lex.hedge_cue_verbs:
+            elif hedges or hedge_cue or cue_lemma in self.lex.hedge_cue_verbs:
                 certainty = "hedged"
             elif source is not None or cue is not None:
                 certainty = "reported"
             else:
                 certainty = "asserted"
-        if cue is not None and certainty in ("denied", "confirmed") or (cue_lemma in self.lex.hedge_cue_verbs and cue):
+        if cue is not None and (certainty in ("denied", "confirmed") or hedge_cue):
             cues.insert(0, char_span(doc, *cue))
         return Claim(id=f"c{len(self.claims) + 1}", content=cs, source=source,
                      cue=char_span(doc, *cue) if cue else None, channel=channels, certainty=certainty,

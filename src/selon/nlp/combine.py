@@ -104,6 +104,7 @@ def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int
             covered |= _tokens(att)
     bare_cues = bare_cues or set()
     kept = []
+    learned = list(learned)
     for att in rules:
         if att.kind in RULE_KINDS:
             own = set(range(*att.cue)) if att.cue else set()
@@ -111,6 +112,8 @@ def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int
                 own.update(range(*att.source))
             if not own & covered:
                 kept.append(att)
+            else:
+                _adjunct_over_learned(att, learned)
             continue
         if _tokens(att) & covered:
             continue
@@ -121,6 +124,17 @@ def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int
         elif fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS:
             kept.append(att)
     return learned + kept
+
+
+def _adjunct_over_learned(rule: Attribution, learned: list[Attribution]) -> None:
+    """Replace, in ``learned``, an attribution on the same "according to" that took its source
+    for content ("According to | the report, turnout rose"): the adjunct's parse is certain."""
+    if rule.cue is None or rule.source is None:
+        return
+    for k, att in enumerate(learned):
+        if att.cue == rule.cue and att.source is None and att.content[0] <= rule.source[0] < att.content[1]:
+            learned[k] = rule
+            return
 
 
 def _subject(cue: Token) -> Token | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from .arrays import DocArrays
-from .senses import NONE, SenseKeys
+from .senses import CLASS_NAMES, NONE_ID, SenseKeys
 
 _T = TypeVar("_T")
 _OPENING = frozenset({"“", "«"})
@@ -179,38 +179,41 @@ class _DocFeatures:
                 self.under_q[k] = "under_q=" + rel + side
             if extra:
                 self.extra[k] = extra
-        self.sense = self._sense_strings(SenseKeys.of(lemma, pos, dep, head))
+        self.sense = self._sense_strings(SenseKeys.of(a), dep, head)
         paths: dict[tuple[int, ...], str] = {}
         self.path = [paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
                      for k, key in ((k, self._path_key(k)) for k in tokens)]
 
     @staticmethod
-    def _sense_strings(keys: SenseKeys) -> list[tuple[str, ...]]:
+    def _sense_strings(keys: SenseKeys, dep: list[str], head: list[int]) -> list[tuple[str, ...]]:
         """Per token, the WordNet-class features (``senses.py``): its own classes ("ss1", "ssa"),
         the class of the nearest attitude word above it ("uss"), its head's ("hss", "dhss") and
         its neighbours' ("-1ss", "1ss"), its complements ("kid") and their conjunction with its
         first class."""
-        first, n = keys.first, len(keys.first)
+        first = [CLASS_NAMES[c] for c in keys.first.tolist()]
+        has_first = (keys.first != NONE_ID).tolist()
+        pair_of, anchor, below = keys.pair_of.tolist(), keys.anchor.tolist(), keys.below.tolist()
+        n = len(first)
         out: list[tuple[str, ...]] = []
         for k in range(n):
             feats: list[str] = []
-            if keys.classes[k]:
+            own = keys.classes[pair_of[k]]
+            if own:
                 feats.append("ss1=" + first[k])
-                feats += ["ssa=" + c for c in keys.classes[k]]
-            uss = keys.uss[k]
-            if uss is not None:
-                feats.append("uss=" + uss[0] + uss[1] + uss[2])
-            h = keys.head[k]
+                feats += ["ssa=" + c for c in own]
+            if anchor[k] >= 0:
+                feats.append("uss=" + dep[below[k]] + ("L" if k < anchor[k] else "R") + first[anchor[k]])
+            h = head[k]
             if h != k:
-                feats += ("hss=" + first[h], "dhss=" + keys.dep[k] + "|" + first[h])
+                feats += ("hss=" + first[h], "dhss=" + dep[k] + "|" + first[h])
             if k > 0:
                 feats.append("-1ss=" + first[k - 1])
             if k + 1 < n:
                 feats.append("1ss=" + first[k + 1])
-            kids = keys.kids[k]
+            kids = keys.kids.get(k)
             if kids:
                 feats += kids
-                if first[k] != NONE:
+                if has_first[k]:
                     feats += [first[k] + "|" + kid for kid in kids]
             out.append(tuple(feats))
         return out

@@ -26,7 +26,7 @@ from .arrays import DocArrays
 from .crf import CrfModel
 from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
                        _quote_state, _shape)
-from .senses import MAX_KIDS, NONE, SenseKeys
+from .senses import CLASS_NAMES, MAX_KIDS, NONE, NONE_ID, SenseKeys
 from .value_table import ValueTable
 
 #: the WordNet-class slots (``_DocFeatures._sense_strings``): own first class and classes, the
@@ -56,6 +56,13 @@ def _crel(key: tuple[str, str, str, str]) -> tuple[str, str]:
     kind, side, dep, lemma = key
     rel = kind + side + dep
     return "crel=" + rel, "crel_l=" + rel + "|" + lemma
+
+
+def _first_of_pairs(keys: SenseKeys) -> np.ndarray:
+    """The first class of each distinct (lemma, part of speech) of ``keys``."""
+    out = np.full(len(keys.classes), NONE_ID, dtype=np.intp)
+    out[keys.pair_of] = keys.first
+    return out
 
 
 def _own_senses(key: tuple[tuple[str, ...], str]) -> tuple[str, ...]:
@@ -121,7 +128,7 @@ class FeatureIds:
         self._words = table(2, lambda k: ("w-1w0=" + k[0] + "|" + k[1], "w0w1=" + k[0] + "|" + k[1]))
         self._tags = table(2, lambda k: ("p-1p0=" + k[0] + "|" + k[1], "p0p1=" + k[0] + "|" + k[1]))
         self._own_senses = table(4, _own_senses)
-        self._uss = table(1, lambda k: ("uss=" + k[0] + k[1] + k[2] if k[0] else "",))
+        self._uss = table(1, lambda k: ("uss=" + k[0] + k[1] + k[2],))
         self._head_senses = table(2, lambda k: ("hss=" + k[1], "dhss=" + k[0] + "|" + k[1]))
         self._near_senses = table(2, _templates("-1ss=", "1ss="))
         self._kids = table(2 * MAX_KIDS, _kid_strings)
@@ -213,24 +220,38 @@ class FeatureIds:
 
     def _senses(self, static: np.ndarray, a: DocArrays, head: np.ndarray, is_root: np.ndarray) -> None:
         """Fill the WordNet-class slots (``SENSE_SLOTS``) from the Doc's ``SenseKeys``."""
-        keys = SenseKeys.of(a.lemma_lower, a.pos_, a.dep_, a.head)
-        first, n = keys.first, len(keys.first)
-        cols = [_COL[name] for name in SENSE_SLOTS]
-        c0 = cols[0]
-        static[:, c0:c0 + 4] = self._own_senses.rows(list(zip(keys.classes, first)))
-        static[:, _COL["uss"]] = self._uss.rows([k or ("", "", "") for k in keys.uss])[:, 0]
-        heads = self._head_senses.rows(list(zip(a.dep_, [first[h] for h in a.head])))
+        keys = SenseKeys.of(a)
+        n = a.n
+        if not n:
+            return
+        first = keys.first
+        c0 = _COL["ss1"]
+        own = self._own_senses.rows([(classes, CLASS_NAMES[f]) for classes, f in
+                                     zip(keys.classes, _first_of_pairs(keys).tolist())])
+        static[:, c0:c0 + 4] = own[keys.pair_of]
+        found = np.flatnonzero(keys.anchor >= 0)
+        if len(found):
+            deps, dep_of = a.codes(DEP)
+            anchor = keys.anchor[found]
+            code = (dep_of[keys.below[found]] * 2 + (found > anchor)) * len(CLASS_NAMES) + first[anchor]
+            distinct, inverse = np.unique(code, return_inverse=True)
+            width = 2 * len(CLASS_NAMES)
+            rows = self._uss.rows([(deps[u // width], "LR"[u // len(CLASS_NAMES) % 2], CLASS_NAMES[u % len(CLASS_NAMES)])
+                                   for u in distinct.tolist()])
+            static[found, _COL["uss"]] = rows[inverse.reshape(-1), 0]
+        deps, dep_of = a.codes(DEP)
+        heads = self._head_senses.of_pairs(deps, dep_of, CLASS_NAMES, first[head])
         not_root = ~is_root
         static[not_root, _COL["hss"]] = heads[not_root, 0]
         static[not_root, _COL["dhss"]] = heads[not_root, 1]
-        near = self._near_senses.rows(first)
-        if n > 1:
-            static[1:, _COL["-1ss"]] = near[:-1, 0]
-            static[:-1, _COL["1ss"]] = near[1:, 1]
-        kid = [k for k in range(n) if keys.kids[k]]
-        if kid:
+        near = self._near_senses.rows(CLASS_NAMES)[first]
+        static[1:, _COL["-1ss"]] = near[:-1, 0]
+        static[:-1, _COL["1ss"]] = near[1:, 1]
+        if keys.kids:
+            tokens = list(keys.kids)
             k0 = _COL["kid0"]
-            static[kid, k0:k0 + 2 * MAX_KIDS] = self._kids.rows([(keys.kids[k], first[k]) for k in kid])
+            static[tokens, k0:k0 + 2 * MAX_KIDS] = self._kids.rows(
+                [(keys.kids[k], CLASS_NAMES[f]) for k, f in zip(tokens, first[tokens].tolist())])
 
     def _paths(self, deps: list[str], dep_of: np.ndarray, head: np.ndarray, is_root: np.ndarray) -> np.ndarray:
         """The "path" id of each token: its relation and its first two ancestors'."""

@@ -36,7 +36,7 @@ from .lexicon import EN
 log = logging.getLogger(__name__)
 
 #: Bump when the features (``features.py``) change: a model trained on others is refused, not misread.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 MODEL_NAME = "attribution-en"
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / f"{MODEL_NAME}.crfsuite"
 

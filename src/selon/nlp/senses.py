@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
+from spacy.attrs import DEP, LEMMA, POS
+
+from .arrays import DocArrays
 
 #: WordNet's lexicographer files, by number (``lexnames`` in the WordNet database)
 LEXNAMES = (
@@ -79,67 +83,89 @@ NONE = "N"  # the class of a word WordNet does not know (or of another part of s
 _USS_STEPS = 6
 
 
+#: the class names by id, and the id of ``NONE``
+CLASS_NAMES = (*LEXNAMES, NONE)
+NONE_ID = len(LEXNAMES)
+_ATTITUDE_IDS = [LEXNAMES.index(c) for c in sorted(ATTITUDE)]
+
+
 class SenseKeys:
     """Per token of a Doc, what the sense features are made of (the same for both feature paths).
 
-    ``classes[k]``: the distinct classes of the first senses, sorted, and ``first[k]`` the first
-    one (``NONE`` without); ``uss[k]``: (relation, side, class) of the nearest ancestor within six
-    steps whose first class is in ``ATTITUDE``, or None; ``kids[k]``: the complements of a verb,
-    noun or adjective ("kid=ccomp|that", "kid=prep|about"), sorted, at most ``MAX_KIDS``.
+    ``first[k]``: the id (in ``CLASS_NAMES``) of the class of the token's first sense, ``NONE_ID``
+    without; ``classes[pair_of[k]]``: its distinct classes, sorted (one entry per distinct lemma
+    and part of speech); ``anchor[k]`` and ``below[k]``: the nearest ancestor within six steps
+    whose first class is in ``ATTITUDE``, and the node under it on the path (-1 without);
+    ``kids``: per verb, noun or adjective with any, its complements ("kid=ccomp|that",
+    "kid=prep|about"), sorted, at most ``MAX_KIDS``.
     """
 
-    def __init__(self, first: list[str], classes: list[tuple[str, ...]],
-                 uss: list[tuple[str, str, str] | None], kids: list[tuple[str, ...]],
-                 head: Sequence[int], dep: Sequence[str]) -> None:
-        self.first, self.classes, self.uss, self.kids = first, classes, uss, kids
-        self.head, self.dep = head, dep
+    def __init__(self, first: np.ndarray, pair_of: np.ndarray, classes: list[tuple[str, ...]],
+                 anchor: np.ndarray, below: np.ndarray, kids: dict[int, tuple[str, ...]]) -> None:
+        self.first, self.pair_of, self.classes = first, pair_of, classes
+        self.anchor, self.below, self.kids = anchor, below, kids
 
     @classmethod
-    def of(cls, lemmas: Sequence[str], pos: Sequence[str], deps: Sequence[str], head: Sequence[int],
-           table: Senses | None = None) -> SenseKeys:
-        """The keys of one Doc's tokens from their lemmas (lower case), parts of speech, relations
-        and heads."""
+    def of(cls, a: DocArrays, table: Senses | None = None) -> SenseKeys:
+        """The keys of the tokens of the snapshot ``a``: numpy work, and Python only per distinct
+        lemma and per complement."""
         table = load() if table is None else table
-        n = len(lemmas)
-        made: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {}
+        n = a.n
+        lemmas, lemma_of = a.codes(LEMMA)
+        lemmas = [lemma.lower() for lemma in lemmas]
+        tags, tag_of = a.codes(POS)
+        pairs, pair_of = np.unique(lemma_of * len(tags) + tag_of, return_inverse=True)
+        pair_of = pair_of.reshape(-1)
         classes_of: list[tuple[str, ...]] = []
-        first: list[str] = []
-        for key in zip(lemmas, pos):
-            got = made.get(key)
-            if got is None:
-                senses = classes(table, *key)
-                got = made[key] = (tuple(sorted(set(senses))), senses[0] if senses else NONE)
-            classes_of.append(got[0])
-            first.append(got[1])
-        attitude = [c in ATTITUDE for c in first]
-        uss: list[tuple[str, str, str] | None] = [None] * n
-        for k in range(n):
-            child, node = k, head[k]
-            for _ in range(_USS_STEPS):
-                if node == child:
-                    break
-                if attitude[node]:
-                    uss[k] = (deps[child], "L" if k < node else "R", first[node])
-                    break
-                child, node = node, head[node]
-        marks: dict[int, str] = {}
-        for g in range(n):
-            h = head[g]
-            if h != g and h not in marks and deps[g] in ("mark", "aux") and lemmas[g] in KID_MARKS:
-                marks[h] = lemmas[g]
-        found: dict[int, set[str]] = {}
-        for c in range(n):
-            h, d = head[c], deps[c]
-            if h == c or d not in KID_DEPS or pos[h] not in KID_POS:
-                continue
-            if d == "prep":
-                kid = "kid=prep|" + lemmas[c]
-            elif d == "advcl":
-                kid = "kid=advcl"
-            else:
-                kid = "kid=" + d + "|" + marks.get(c, "-")
-            found.setdefault(h, set()).add(kid)
-        kids: list[tuple[str, ...]] = [()] * n
-        for h, got_kids in found.items():
-            kids[h] = tuple(sorted(got_kids))[:MAX_KIDS]
-        return cls(first, classes_of, uss, kids, head, deps)
+        firsts: list[int] = []
+        for u in pairs.tolist():
+            found = classes(table, lemmas[u // len(tags)], tags[u % len(tags)])
+            classes_of.append(tuple(sorted(set(found))))
+            firsts.append(LEXNAMES.index(found[0]) if found else NONE_ID)
+        first = np.array(firsts, dtype=np.intp)[pair_of] if n else np.zeros(0, dtype=np.intp)
+        head = np.array(a.head, dtype=np.intp)
+        tokens = np.arange(n)
+        attitude = np.isin(first, _ATTITUDE_IDS)
+        anchor = np.full(n, -1, dtype=np.intp)
+        below = np.full(n, -1, dtype=np.intp)
+        child, node = tokens, head
+        active = np.ones(n, dtype=bool)
+        for _ in range(_USS_STEPS):
+            active &= node != child
+            hit = active & attitude[node]
+            anchor[hit] = node[hit]
+            below[hit] = child[hit]
+            active &= ~hit
+            if not active.any():
+                break
+            child, node = node, head[node]
+        return cls(first, pair_of, classes_of, anchor, below, _kids(a, head, lemmas, lemma_of, tags, tag_of))
+
+
+def _kids(a: DocArrays, head: np.ndarray, lemmas: list[str], lemma_of: np.ndarray, tags: list[str],
+          tag_of: np.ndarray) -> dict[int, tuple[str, ...]]:
+    """The complements of each verb, noun or adjective that has any (see ``SenseKeys``)."""
+    n = a.n
+    if not n:
+        return {}
+    deps, dep_of = a.codes(DEP)
+    tokens = np.arange(n)
+    attached = head != tokens
+    kid_pos = np.array([t in KID_POS for t in tags], dtype=bool)[tag_of]
+    kid_dep = np.array([d in KID_DEPS for d in deps], dtype=bool)[dep_of]
+    mark_dep = np.array([d in ("mark", "aux") for d in deps], dtype=bool)[dep_of]
+    mark_lemma = np.array([lemma in KID_MARKS for lemma in lemmas], dtype=bool)[lemma_of]
+    marks: dict[int, str] = {}
+    for g in np.flatnonzero(attached & mark_dep & mark_lemma).tolist():
+        marks.setdefault(int(head[g]), lemmas[lemma_of[g]])  # the first, in the order of the words
+    found: dict[int, set[str]] = {}
+    for c in np.flatnonzero(attached & kid_dep & kid_pos[head]).tolist():
+        d = deps[dep_of[c]]
+        if d == "prep":
+            kid = "kid=prep|" + lemmas[lemma_of[c]]
+        elif d == "advcl":
+            kid = "kid=advcl"
+        else:
+            kid = "kid=" + d + "|" + marks.get(c, "-")
+        found.setdefault(int(head[c]), set()).add(kid)
+    return {h: tuple(sorted(got))[:MAX_KIDS] for h, got in found.items()}

@@ -1,0 +1,46 @@
+"""Colon attributions of headlines and roundups, and quotations cut at their own incise."""
+
+from __future__ import annotations
+
+from selon.nlp.arrays import DocArrays
+from selon.nlp.attribution import Attribution
+from selon.nlp.colon import colon_attributions
+from selon.nlp.combine import _quote_before_incise
+
+
+def _spans(doc, atts):
+    return [(doc[a.source[0]:a.source[1]].text, doc[a.cue[0]:a.cue[1]].text, doc[a.content[0]:a.content[1]].text)
+            for a in atts]
+
+
+def test_headline_and_roundup_colons(nlp_en) -> None:
+    doc = nlp_en("Poll: Trump and Clinton Hold Narrow Leads in Pennsylvania\n\n"
+                 "The candidates spoke on Tuesday. Clinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission "
+                 "is to destroy ISIS.\"\n")
+    found = _spans(doc, colon_attributions(DocArrays.of(doc)))
+    assert ("Poll", ":", "Trump and Clinton Hold Narrow Leads in Pennsylvania") in found
+    assert ("Clinton", ":", "\"Our goal is to defeat ISIS.\"") in found
+    assert ("Bush", ":", "\"The mission is to destroy ISIS.\"") in found
+
+
+def test_page_furniture_and_clauses_are_not_sources(nlp_en) -> None:
+    doc = nlp_en("Editor's note: This article was updated.\n\nEmail: desk@example.com\n\n"
+                 "He said one thing: the plan failed.\n\nAmong the votes: a ban on imports.\n")
+    assert colon_attributions(DocArrays.of(doc)) == []
+
+
+def test_quotation_stops_at_its_own_incise(nlp_en) -> None:
+    doc = nlp_en("“You called women fat pigs,” Kelly charged in her now-infamous assault.")
+    kelly = next(t.i for t in doc if t.text == "Kelly")
+    att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(kelly + 1, kelly + 3),
+                      source=(kelly, kelly + 1), quote=True)
+    assert doc[slice(*_quote_before_incise(doc, att).content)].text == "You called women fat pigs"
+
+
+def test_quotation_resumed_after_its_incise_is_kept(nlp_en) -> None:
+    doc = nlp_en("“We will win,” she said. “And we will govern.”")
+    said = next(t.i for t in doc if t.text == "said")
+    she = said - 1
+    att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(said, said + 1),
+                      source=(she, she + 1), quote=True)
+    assert _quote_before_incise(doc, att).content == (1, len(doc) - 1)
