@@ -493,18 +493,23 @@ def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
     return out
 
 
-def find_attributions(doc: Doc, sent: Span, rules_only: bool = False) -> list[Attribution]:
+def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_only: bool = False
+                      ) -> list[Attribution]:
     """All attributions of one sentence, adjuncts first (they are the most explicit).
 
     English goes through the learned tagger, completed by these rules (``combine.py``);
-    ``rules_only`` asks for the rules alone.
+    ``rules_only`` asks for the rules alone, and ``adjuncts_only`` for the adjuncts alone (all
+    ``combine`` can use of a sentence where the tagger found a report and no bare cue).
     """
     if doc.lang_ == "en" and not rules_only:
         from .combine import english_attributions
 
-        return english_attributions(doc, sent, lambda d, s: find_attributions(d, s, rules_only=True))
+        return english_attributions(doc, sent, lambda d, s, adjuncts_only=False: find_attributions(
+            d, s, rules_only=True, adjuncts_only=adjuncts_only))
     lex = lexicon_for(doc.lang_)
     found = _adjuncts(doc, sent, lex)
+    if adjuncts_only:
+        return found
     if doc.lang_ == "fr":
         found += _read_in(doc, sent)
         found += _incises(doc, sent, lex, found)

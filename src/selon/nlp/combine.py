@@ -43,7 +43,8 @@ from .boundaries import DocView
 from .colon import colon_attributions
 from .learned import AttributionTagger, load_tagger, opens_quote, to_attribution
 
-RuleFinder = Callable[[Doc, Span], list[Attribution]]
+#: The rule attributions of a sentence; ``adjuncts_only=True`` may be passed when nothing else can be kept.
+RuleFinder = Callable[..., list[Attribution]]
 
 
 def _tokens(att: Attribution) -> set[int]:
@@ -288,10 +289,21 @@ class _DocPlan:
         for att in learned:
             covered |= _tokens(att)
         for sent in doc.sents:
-            found = [tidy_source(doc, att)
-                     for att in merge(learned_by.get(sent.start, []), rules(doc, sent), covered, bare_cues)]
+            here = learned_by.get(sent.start, [])
+            rule_atts = rules(doc, sent, adjuncts_only=not _verbs_may_be_kept(sent, here, bare_cues))
+            found = [tidy_source(doc, att) for att in merge(here, rule_atts, covered, bare_cues)]
             if found:
                 self.by_sentence[sent.start] = found
+
+
+def _verbs_may_be_kept(sent: Span, learned: list[Attribution], bare_cues: set[int]) -> bool:
+    """Whether ``merge`` could keep a verb or incise rule of ``sent`` (see ``FALLBACK``): else only
+    its adjuncts are worth finding."""
+    if FALLBACK == "all":
+        return True
+    if FALLBACK not in ("cue", "sentence"):
+        return False
+    return (FALLBACK == "sentence" and not learned) or any(sent.start <= i < sent.end for i in bare_cues)
 
 
 def _free_colons(a: DocArrays, learned: list[Attribution]) -> list[Attribution]:

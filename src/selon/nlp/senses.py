@@ -86,7 +86,11 @@ _USS_STEPS = 6
 #: the class names by id, and the id of ``NONE``
 CLASS_NAMES = (*LEXNAMES, NONE)
 NONE_ID = len(LEXNAMES)
-_ATTITUDE_IDS = [LEXNAMES.index(c) for c in sorted(ATTITUDE)]
+_CLASS_ID = {name: k for k, name in enumerate(LEXNAMES)}
+_ATTITUDE_IDS = [_CLASS_ID[c] for c in sorted(ATTITUDE)]
+#: (lemma, part of speech) -> (classes, first class id), kept across Docs for the packaged table
+_PAIRS: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+_PAIRS_LIMIT = 200_000
 
 
 class SenseKeys:
@@ -112,16 +116,22 @@ class SenseKeys:
         table = load() if table is None else table
         n = a.n
         lemmas, lemma_of = a.codes(LEMMA)
-        lemmas = [lemma.lower() for lemma in lemmas]
         tags, tag_of = a.codes(POS)
         pairs, pair_of = np.unique(lemma_of * len(tags) + tag_of, return_inverse=True)
         pair_of = pair_of.reshape(-1)
         classes_of: list[tuple[str, ...]] = []
         firsts: list[int] = []
+        known = _PAIRS if table is _LOADED.get(TABLE) else {}
+        if len(known) > _PAIRS_LIMIT:
+            known.clear()
         for u in pairs.tolist():
-            found = classes(table, lemmas[u // len(tags)], tags[u % len(tags)])
-            classes_of.append(tuple(sorted(set(found))))
-            firsts.append(LEXNAMES.index(found[0]) if found else NONE_ID)
+            key = (lemmas[u // len(tags)], tags[u % len(tags)])
+            got = known.get(key)
+            if got is None:
+                found = classes(table, key[0].lower(), key[1])
+                got = known[key] = (tuple(sorted(set(found))), _CLASS_ID[found[0]] if found else NONE_ID)
+            classes_of.append(got[0])
+            firsts.append(got[1])
         first = np.array(firsts, dtype=np.intp)[pair_of] if n else np.zeros(0, dtype=np.intp)
         head = np.array(a.head, dtype=np.intp)
         tokens = np.arange(n)
@@ -139,30 +149,31 @@ class SenseKeys:
             if not active.any():
                 break
             child, node = node, head[node]
-        return cls(first, pair_of, classes_of, anchor, below, _kids(a, head, lemmas, lemma_of, tags, tag_of))
+        return cls(first, pair_of, classes_of, anchor, below, _kids(a, head, lemma_of, tags, tag_of))
 
 
-def _kids(a: DocArrays, head: np.ndarray, lemmas: list[str], lemma_of: np.ndarray, tags: list[str],
+def _kids(a: DocArrays, head: np.ndarray, lemma_of: np.ndarray, tags: list[str],
           tag_of: np.ndarray) -> dict[int, tuple[str, ...]]:
     """The complements of each verb, noun or adjective that has any (see ``SenseKeys``)."""
     n = a.n
     if not n:
         return {}
+    lemmas = a.codes(LEMMA)[0]
     deps, dep_of = a.codes(DEP)
     tokens = np.arange(n)
     attached = head != tokens
     kid_pos = np.array([t in KID_POS for t in tags], dtype=bool)[tag_of]
     kid_dep = np.array([d in KID_DEPS for d in deps], dtype=bool)[dep_of]
     mark_dep = np.array([d in ("mark", "aux") for d in deps], dtype=bool)[dep_of]
-    mark_lemma = np.array([lemma in KID_MARKS for lemma in lemmas], dtype=bool)[lemma_of]
+    mark_lemma = np.array([lemma.lower() in KID_MARKS for lemma in lemmas], dtype=bool)[lemma_of]
     marks: dict[int, str] = {}
     for g in np.flatnonzero(attached & mark_dep & mark_lemma).tolist():
-        marks.setdefault(int(head[g]), lemmas[lemma_of[g]])  # the first, in the order of the words
+        marks.setdefault(int(head[g]), lemmas[lemma_of[g]].lower())  # the first, in the order of the words
     found: dict[int, set[str]] = {}
     for c in np.flatnonzero(attached & kid_dep & kid_pos[head]).tolist():
         d = deps[dep_of[c]]
         if d == "prep":
-            kid = "kid=prep|" + lemmas[lemma_of[c]]
+            kid = "kid=prep|" + lemmas[lemma_of[c]].lower()
         elif d == "advcl":
             kid = "kid=advcl"
         else:
