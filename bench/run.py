@@ -303,13 +303,14 @@ def table(report: dict[str, Any]) -> str:
                      f"selon {a['selon']['articles_per_s']:.2f} art/s, {a['selon']['words_per_s_per_core']:.0f} "
                      "words/s/core")
     t = report["targets"]
-    lines.append(f"peak memory (ru_maxrss, both pipelines of every language loaded) {report['peak_rss_mb']:.0f} MB "
-                 f"(target <= {TARGET_PEAK_MB:.0f}: {'met' if t['peak_memory_met'] else 'NOT met'}); "
-                 f"ratio target >= {TARGET_RATIO}: {'met' if t['ratio_met'] else 'NOT met'}")
     alone = report.get("selon_only_memory", {})
     if "peak_rss_mb" in alone:
         lines.append(f"peak memory of a fresh process running selon alone ({', '.join(alone['languages'])}): "
-                     f"{alone['peak_rss_mb']:.0f} MB")
+                     f"{alone['peak_rss_mb']:.0f} MB (target <= {TARGET_PEAK_MB:.0f}: "
+                     f"{'met' if t['peak_memory_met'] else 'NOT met'})")
+    lines.append(f"peak memory of this process (the raw and the selon pipeline of every language loaded, for the "
+                 f"comparison): {report['peak_rss_mb']:.0f} MB; ratio target >= {TARGET_RATIO}: "
+                 f"{'met' if t['ratio_met'] else 'NOT met'}")
     return "\n".join(lines)
 
 
@@ -375,9 +376,12 @@ def main(argv: list[str] | None = None) -> int:
         ratios["all"] = report["all"]["ratio_selon_over_raw"]
     report["targets"] = {"ratio_min": TARGET_RATIO, "ratios": ratios,
                          "ratio_met": all(v >= TARGET_RATIO for v in ratios.values()),
-                         "peak_memory_mb_max": TARGET_PEAK_MB, "peak_memory_met": peak <= TARGET_PEAK_MB,
-                         "peak_memory_note": "peak_rss_mb: this process, raw and selon pipelines of every "
-                                             "language loaded; selon_only_memory: selon alone, fresh process"}
+                         "peak_memory_mb_max": TARGET_PEAK_MB,
+                         "peak_memory_met": alone.get("peak_rss_mb", peak) <= TARGET_PEAK_MB,
+                         "peak_memory_note": "the target is checked on selon_only_memory (selon alone in a fresh "
+                                             "process: what a user's process holds); peak_rss_mb is this process, "
+                                             "which also holds the raw pipeline of every language for the "
+                                             "comparison"}
     log(table(report))
     for lang, r in results.items():
         for stage, text in r.get("profile", {}).items():
