@@ -91,3 +91,17 @@ def test_parsed_text_matches_spacy(nlp_en) -> None:
     assert all(arrays.span_text(s, e) == doc[s:e].text for s in range(len(doc)) for e in range(s, len(doc) + 1))
     assert all(arrays.char_range(s, e) == (doc[s:e].start_char, doc[s:e].end_char)
                for s in range(len(doc) + 1) for e in range(s, len(doc) + 1))
+
+
+def test_nearest_marked_ancestor() -> None:
+    import numpy as np
+
+    from selon.nlp.arrays import nearest_marked_ancestor
+
+    # 0 <- 1 <- 2 <- 3 (root 3), and 4 a root of its own
+    head = np.array([1, 2, 3, 3, 4])
+    marked = np.array([False, False, True, True, False])
+    anchor, below = nearest_marked_ancestor(head, marked, 8)
+    assert anchor.tolist() == [2, 2, 3, -1, -1]  # the nearest, not the root; a root has none
+    assert below.tolist() == [1, 1, 2, -1, -1]
+    assert nearest_marked_ancestor(head, marked, 1)[0].tolist() == [-1, 2, 3, -1, -1]  # within one step

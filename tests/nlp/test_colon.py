@@ -44,3 +44,14 @@ def test_quotation_resumed_after_its_incise_is_kept(nlp_en) -> None:
     att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(said, said + 1),
                       source=(she, she + 1), quote=True)
     assert _quote_before_incise(doc, att).content == (1, len(doc) - 1)
+
+
+def test_rules_are_asked_for_verbs_only_where_merge_could_keep_them(nlp_en) -> None:
+    from selon.nlp import combine
+
+    doc = nlp_en("The senator said the vote was fair.")
+    sent = next(doc.sents)
+    learned = [Attribution(sentence=(sent.start, sent.end), content=(3, 7), cue=(2, 3), source=(0, 2))]
+    assert combine._verbs_may_be_kept(sent, [], set())  # the tagger found nothing: the fallback may apply
+    assert not combine._verbs_may_be_kept(sent, learned, set())  # only adjuncts could be kept
+    assert combine._verbs_may_be_kept(sent, learned, {2})  # a bare cue of the tagger in the sentence

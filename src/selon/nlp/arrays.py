@@ -346,3 +346,25 @@ class DocArrays:
         """``[c.i for c in doc[k].children]``: like spaCy, looked for between the token's edges."""
         head = self.head
         return [c for c in range(self.left_edge[k], self.right_edge[k] + 1) if head[c] == k and c != k]
+
+
+def nearest_marked_ancestor(head: np.ndarray, marked: np.ndarray, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per token, its nearest ancestor within ``steps`` steps up the parse for which ``marked``
+    is true, and the node just under that ancestor on the path (the token itself for its head);
+    -1 for both where there is none. ``head`` holds each token's head index (a root its own)."""
+    n = len(head)
+    tokens = np.arange(n)
+    anchor = np.full(n, -1, dtype=np.intp)
+    below = np.full(n, -1, dtype=np.intp)
+    child, node = tokens, head
+    active = np.ones(n, dtype=bool)
+    for _ in range(steps):
+        active &= node != child
+        hit = active & marked[node]
+        anchor[hit] = node[hit]
+        below[hit] = child[hit]
+        active &= ~hit
+        if not active.any():
+            break
+        child, node = node, head[node]
+    return anchor, below

@@ -213,6 +213,17 @@ def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
+def _end_content_before(doc: Doc, att: Attribution, end: int) -> Attribution:
+    """``att`` with its content ended before token ``end``, punctuation and spaces left out
+    (unchanged when nothing would be left)."""
+    c0 = att.content[0]
+    while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end > c0:
+        att.content = (c0, end)
+    return att
+
+
 def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
     """An unquoted content ends with the sentence of its cue. Only a quotation runs on over
     several sentences; a paraphrase that seems to ("X said the missiles could improve. In 2024,
@@ -221,12 +232,7 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
     c0, c1 = att.content
     if opens_quote(doc, c0) or not (s <= c0 < e < c1):
         return att
-    end = e
-    while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if end > c0:
-        att.content = (c0, end)
-    return att
+    return _end_content_before(doc, att, e)
 
 
 _CLOSING_MARKS = frozenset({"”", '"', "''"})
@@ -247,12 +253,7 @@ def _quote_before_incise(doc: Doc, att: Attribution) -> Attribution:
     source = range(*att.source) if att.source is not None else range(0)
     if any(not (doc[k].is_punct or doc[k].is_space) and k not in source for k in range(close + 1, att.cue[0])):
         return att  # words other than the source between the quotation and its cue
-    end = close
-    while end > c0 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if end > c0:
-        att.content = (c0, end)
-    return att
+    return _end_content_before(doc, att, close)
 
 
 def _with_content(doc: Doc, att: Attribution, content: tuple[int, int]) -> Attribution:

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
-from .arrays import DocArrays
+from .arrays import DocArrays, nearest_marked_ancestor
 from .crf import CrfModel
 from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
                        _quote_state, _shape)
@@ -229,9 +229,9 @@ class FeatureIds:
         own = self._own_senses.rows([(classes, CLASS_NAMES[f]) for classes, f in
                                      zip(keys.classes, _first_of_pairs(keys).tolist())])
         static[:, c0:c0 + 4] = own[keys.pair_of]
+        deps, dep_of = a.codes(DEP)
         found = np.flatnonzero(keys.anchor >= 0)
         if len(found):
-            deps, dep_of = a.codes(DEP)
             anchor = keys.anchor[found]
             code = (dep_of[keys.below[found]] * 2 + (found > anchor)) * len(CLASS_NAMES) + first[anchor]
             distinct, inverse = np.unique(code, return_inverse=True)
@@ -239,7 +239,6 @@ class FeatureIds:
             rows = self._uss.rows([(deps[u // width], "LR"[u // len(CLASS_NAMES) % 2], CLASS_NAMES[u % len(CLASS_NAMES)])
                                    for u in distinct.tolist()])
             static[found, _COL["uss"]] = rows[inverse.reshape(-1), 0]
-        deps, dep_of = a.codes(DEP)
         heads = self._head_senses.of_pairs(deps, dep_of, CLASS_NAMES, first[head])
         not_root = ~is_root
         static[not_root, _COL["hss"]] = heads[not_root, 0]
@@ -270,19 +269,7 @@ class FeatureIds:
         """Fill "under" and "under_l" (the nearest cue-candidate ancestor within 8 steps, as
         ``_DocFeatures._cue_path``); return the rows of the distinct (relation, side) keys
         ("under" and "under_q" per quote state) and per token the position of its key, -1 without."""
-        child, node = tokens, head
-        anchor = np.full(len(tokens), -1, dtype=np.intp)
-        below = np.full(len(tokens), -1, dtype=np.intp)
-        active = np.ones(len(tokens), dtype=bool)
-        for _ in range(8):
-            active &= node != child
-            hit = active & candidate[node]
-            anchor[hit] = node[hit]
-            below[hit] = child[hit]
-            active &= ~hit
-            if not active.any():
-                break
-            child, node = node, head[node]
+        anchor, below = nearest_marked_ancestor(head, candidate, 8)
         under_of = np.full(len(tokens), -1, dtype=np.intp)
         found = np.flatnonzero(anchor >= 0)
         if not len(found):

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import DEP, LEMMA, POS
 
-from .arrays import DocArrays
+from .arrays import DocArrays, nearest_marked_ancestor
 
 #: WordNet's lexicographer files, by number (``lexnames`` in the WordNet database)
 LEXNAMES = (
@@ -134,21 +134,7 @@ class SenseKeys:
             firsts.append(got[1])
         first = np.array(firsts, dtype=np.intp)[pair_of] if n else np.zeros(0, dtype=np.intp)
         head = np.array(a.head, dtype=np.intp)
-        tokens = np.arange(n)
-        attitude = np.isin(first, _ATTITUDE_IDS)
-        anchor = np.full(n, -1, dtype=np.intp)
-        below = np.full(n, -1, dtype=np.intp)
-        child, node = tokens, head
-        active = np.ones(n, dtype=bool)
-        for _ in range(_USS_STEPS):
-            active &= node != child
-            hit = active & attitude[node]
-            anchor[hit] = node[hit]
-            below[hit] = child[hit]
-            active &= ~hit
-            if not active.any():
-                break
-            child, node = node, head[node]
+        anchor, below = nearest_marked_ancestor(head, np.isin(first, _ATTITUDE_IDS), _USS_STEPS)
         return cls(first, pair_of, classes_of, anchor, below, _kids(a, head, lemma_of, tags, tag_of))
 
 
