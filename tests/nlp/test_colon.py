@@ -1,11 +1,11 @@
-"""Colon attributions of headlines and roundups, and quotations cut at their own incise."""
+"""Colon attributions of headlines and roundups; quotations cut at their own incise or run on past it."""
 
 from __future__ import annotations
 
 from selon.nlp.arrays import DocArrays
 from selon.nlp.attribution import Attribution
 from selon.nlp.colon import colon_attributions
-from selon.nlp.combine import _quote_before_incise
+from selon.nlp.combine import _parenthetical, _quote_before_incise, _resumed_quotation
 
 
 def _spans(doc, atts):
@@ -44,6 +44,47 @@ def test_quotation_resumed_after_its_incise_is_kept(nlp_en) -> None:
     att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(said, said + 1),
                       source=(she, she + 1), quote=True)
     assert _quote_before_incise(doc, att).content == (1, len(doc) - 1)
+
+
+def _quotation_before_said(doc) -> Attribution:
+    said = next(t.i for t in doc if t.text == "said")
+    close = max(k for k in range(said) if doc[k].text == "”")
+    return Attribution(sentence=(0, len(doc)), content=(1, close - 1), cue=(said, said + 1),
+                       source=(said - 1, said), quote=True)
+
+
+def test_quotation_resumed_in_the_same_paragraph_runs_on(nlp_en) -> None:
+    doc = nlp_en("“We will win,” she said on Monday. “And we will govern well.”\n\nThe crowd left.")
+    att = _resumed_quotation(doc, _quotation_before_said(doc))
+    assert doc[slice(*att.content)].text == "We will win,” she said on Monday. “And we will govern well"
+
+
+def test_quotation_resumed_in_a_new_paragraph_is_left_alone(nlp_en) -> None:
+    doc = nlp_en("“We will win,” she said on Monday.\n\n“And we will govern well.”")
+    att = _quotation_before_said(doc)
+    assert _resumed_quotation(doc, att).content == att.content
+    doc = nlp_en("“We will win,” she said. The crowd cheered.")  # no quotation resumes
+    att = _quotation_before_said(doc)
+    assert _resumed_quotation(doc, att).content == att.content
+
+
+def test_source_and_cue_between_commas_report_the_whole_sentence(nlp_en) -> None:
+    doc = nlp_en("But in the long run, many economists say, this effect could ripple through the system.")
+    say = next(t.i for t in doc if t.text == "say")
+    att = Attribution(sentence=(0, len(doc)), content=(say + 2, len(doc) - 1), cue=(say, say + 1),
+                      source=(say - 2, say))
+    assert doc[slice(*_parenthetical(doc, att).content)].text == (
+        "in the long run, many economists say, this effect could ripple through the system")
+
+
+def test_a_parenthetical_in_a_quotation_or_a_content_already_whole_is_left_alone(nlp_en) -> None:
+    doc = nlp_en("“This campaign,” he says, “is different.”")
+    says = next(t.i for t in doc if t.text == "says")
+    att = Attribution(sentence=(0, len(doc)), content=(1, 3), cue=(says, says + 1), source=(says - 1, says))
+    assert _parenthetical(doc, att).content == (1, 3)
+    doc = nlp_en("This campaign, he says, is different.")
+    att = Attribution(sentence=(0, len(doc)), content=(0, len(doc) - 1), cue=(4, 5), source=(3, 4))
+    assert _parenthetical(doc, att).content == (0, len(doc) - 1)
 
 
 def test_rules_are_asked_for_verbs_only_where_merge_could_keep_them(nlp_en) -> None:
