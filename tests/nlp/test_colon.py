@@ -96,3 +96,29 @@ def test_rules_are_asked_for_verbs_only_where_merge_could_keep_them(nlp_en) -> N
     assert combine._verbs_may_be_kept(sent, [], set())  # the tagger found nothing: the fallback may apply
     assert not combine._verbs_may_be_kept(sent, learned, set())  # only adjuncts could be kept
     assert combine._verbs_may_be_kept(sent, learned, {2})  # a bare cue of the tagger in the sentence
+
+
+def test_without_the_reranker_contents_still_end_with_their_sentence(nlp_en, monkeypatch) -> None:
+    from selon.nlp import combine
+
+    if combine.load_tagger() is None:
+        import pytest
+
+        pytest.skip("no packaged English tagger")
+    calls: list[str] = []
+
+    def spy(name, real):
+        def wrapped(doc, att):
+            calls.append(name)
+            return real(doc, att)
+        return wrapped
+
+    for name in ("_within_sentence", "_resumed_quotation", "_parenthetical"):
+        monkeypatch.setattr(combine, name, spy(name, getattr(combine, name)))
+    monkeypatch.setattr(combine, "BOUNDARIES", False)
+    nlp_en("The senator said on Tuesday that the vote had been fair and open. Others disagreed.")
+    assert {"_within_sentence", "_resumed_quotation", "_parenthetical"} <= set(calls)
+    calls.clear()
+    monkeypatch.setattr(combine, "BOUNDARIES", True)
+    nlp_en("The governor said on Monday that the budget would pass. Few believed it.")
+    assert "_within_sentence" not in calls and {"_resumed_quotation", "_parenthetical"} <= set(calls)

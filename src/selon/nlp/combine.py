@@ -315,11 +315,11 @@ def _parenthetical(doc: Doc, att: Attribution) -> Attribution:
     if any(doc[k].text in QUOTE_CHARS or doc[k].text in _OPENING_MARKS or doc[k].text in _CLOSING_MARKS
            for k in range(s0, s1)):
         return att
-    start, end = s0, s1
+    start = s0
     while start < lo and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"):
         start += 1  # "But there is a risk, some Democrats said, that ...": the "But" is the outlet's
-    att.content = (start, c1 if c1 > end else end)
-    return _end_content_before(doc, att, end)
+    att.content = (start, s1)
+    return _end_content_before(doc, att, s1)
 
 
 def _with_content(doc: Doc, att: Attribution, content: tuple[int, int]) -> Attribution:
@@ -345,12 +345,12 @@ class _DocPlan:
         if boundaries is not None and view is not None:
             spans = boundaries.choose_all(view, learned, probs)
             learned = [_quote_before_incise(doc, _with_content(doc, att, span)) for att, span in zip(learned, spans)]
+        else:
+            learned = [_within_sentence(doc, att) for att in learned]
         if RESUME:
             learned = [_resumed_quotation(doc, att) for att in learned]
         if PARENTHETICAL:
             learned = [_parenthetical(doc, att) for att in learned]
-        else:
-            learned = [_within_sentence(doc, att) for att in learned]
         if PARSE_SOURCE:
             learned = [parse_source(doc, att) for att in learned]
         bare_cues = {i for lk in links if not lk.contents for i in range(*lk.cue)}
