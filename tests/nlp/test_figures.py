@@ -208,3 +208,19 @@ def test_numbers_inside_names_are_not_figures(nlp_en):
 def test_fractions(nlp_en):
     assert one(figures(nlp_en, "Nearly two-thirds of voters agreed."), 2 / 3).approximate
     assert one(figures(nlp_en, "A fluid ounce is 1/16 of a pint."), 1 / 16).unit == "pint"
+
+
+def test_word_tables_kept_across_docs_change_no_figure(nlp_en, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readings and non-number words kept from Doc to Doc give the figures a fresh start gives."""
+    from selon.nlp import figures as fig
+
+    text = "About two million people voted, up 3% from the 1.5 million of last year, and five states counted twice."
+    other = "The two senators spent $4 billion a year, some three times more than in 2010."
+    monkeypatch.setattr(fig, "_READING", {})
+    monkeypatch.setattr(fig, "_NOT_WORDS", {})
+    cold = figures(nlp_en, text)
+    figures(nlp_en, other)
+    assert figures(nlp_en, text) == cold
+    monkeypatch.setattr(fig, "_CACHE_LIMIT", 0)  # every Doc starts new tables
+    assert figures(nlp_en, text) == cold and figures(nlp_en, other)
+    assert [f.value for f in cold][:2] == [2_000_000, 3]

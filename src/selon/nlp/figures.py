@@ -35,6 +35,32 @@ _OF = {"of", "de", "d'", "des", "du"}
 _SKIP_BEFORE_NOUN = {"ADJ", "DET", "NUM", "ADV", "PUNCT", "X"}
 
 
+#: Kept across Docs, as the words of a language come back from one article to the next: what
+#: each text may be read as, and the lowered words that read as no number (most of them).
+_READING: dict[str, str | None] = {}
+_NOT_WORDS: dict[str, set[str]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _readings(texts: list[str]) -> dict[str, str | None]:
+    """What each distinct text may be: digits, a word (a spelled number?) or nothing to read."""
+    global _READING
+    if len(_READING) > _CACHE_LIMIT:
+        _READING = {}  # a new table: a thread still reading the old one keeps it whole
+    table = _READING
+    for t in set(texts).difference(table):
+        table[t] = "digits" if any(c.isdigit() for c in t) else (
+            "word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None)
+    return table
+
+
+def _not_words(lang: str) -> set[str]:
+    found = _NOT_WORDS.get(lang)
+    if found is None or len(found) > _CACHE_LIMIT:
+        found = _NOT_WORDS[lang] = set()
+    return found
+
+
 class _Extractor:
     """One pass over a document."""
 
@@ -44,10 +70,8 @@ class _Extractor:
         self.text = a.doc_text
         self.lang = doc.lang_ if doc.lang_ in ("en", "fr") else "en"
         self.lows = [low.replace("’", "'") for low in a.lower_]  # ``low_text`` of every token
-        # what each distinct text may be: digits, a word (a spelled number?) or nothing to read
-        reading = {t: "digits" if any(c.isdigit() for c in t) else
-                   ("word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None) for t in set(a.text)}
-        not_words: set[str] = set()  # lowered words that read as no number (most of them)
+        reading = _readings(a.text)
+        not_words = _not_words(self.lang)
         self.atoms: list[Atom | None] = [self._atom(k, kind, not_words) if kind else None
                                          for k, kind in enumerate([reading[t] for t in a.text])]
         self.sent_of = [0] * a.n

@@ -6,6 +6,7 @@ bounded window of tokens around one figure, or walks up its syntactic head a bou
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -23,8 +24,10 @@ _STOP_DEPS = {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos", "ccom
 _CLIMB = 6                              # syntactic steps looked at to find what frames a figure
 
 
+@lru_cache(maxsize=65536)
 def period_of(text: str) -> str | None:
-    """The rate period a word names ("mois" -> "month"), if any."""
+    """The rate period a word names ("mois" -> "month"), if any (kept per word: every distinct
+    word of every Doc is asked)."""
     for cat, canon in lex.unit_entries(text) or lex.unit_entries(text.lower()):
         if cat == "period":
             return canon
