@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from selon.nlp.arrays import DocArrays
 from selon.nlp.attribution import Attribution
 from selon.nlp.colon import colon_attributions
@@ -78,10 +80,11 @@ def test_source_and_cue_between_commas_report_the_whole_sentence(nlp_en) -> None
 
 
 def test_a_parenthetical_in_a_quotation_or_a_content_already_whole_is_left_alone(nlp_en) -> None:
-    doc = nlp_en("“This campaign,” he says, “is different.”")
+    doc = nlp_en("He called it “a mess” in March and, she says, the plan failed.")
     says = next(t.i for t in doc if t.text == "says")
-    att = Attribution(sentence=(0, len(doc)), content=(1, 3), cue=(says, says + 1), source=(says - 1, says))
-    assert _parenthetical(doc, att).content == (1, 3)
+    att = Attribution(sentence=(0, len(doc)), content=(says + 2, len(doc) - 1), cue=(says, says + 1),
+                      source=(says - 1, says))
+    assert _parenthetical(doc, att).content == (says + 2, len(doc) - 1)  # quotation marks in the sentence
     doc = nlp_en("This campaign, he says, is different.")
     att = Attribution(sentence=(0, len(doc)), content=(0, len(doc) - 1), cue=(4, 5), source=(3, 4))
     assert _parenthetical(doc, att).content == (0, len(doc) - 1)
@@ -102,8 +105,6 @@ def test_without_the_reranker_contents_still_end_with_their_sentence(nlp_en, mon
     from selon.nlp import combine
 
     if combine.load_tagger() is None:
-        import pytest
-
         pytest.skip("no packaged English tagger")
     calls: list[str] = []
 

@@ -248,6 +248,14 @@ def _within_sentence(doc: Doc, att: Attribution) -> Attribution:
 
 _CLOSING_MARKS = frozenset({"”", '"', "''"})
 _OPENING_MARKS = frozenset({"“", '"', "``", "‘", "'"})
+_ANY_MARKS = QUOTE_CHARS | _OPENING_MARKS | _CLOSING_MARKS
+
+
+def _only_source_between(doc: Doc, att: Attribution, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi), between a quotation and its cue, hold nothing but punctuation,
+    spaces and ``att``'s source."""
+    source = range(*att.source) if att.source is not None else range(0)
+    return not any(not (doc[k].is_punct or doc[k].is_space) and k not in source for k in range(lo, hi))
 
 
 def _quote_before_incise(doc: Doc, att: Attribution) -> Attribution:
@@ -261,9 +269,8 @@ def _quote_before_incise(doc: Doc, att: Attribution) -> Attribution:
     close = next((k for k in range(att.cue[0] - 1, c0, -1) if doc[k].text in _CLOSING_MARKS), None)
     if close is None:
         return att
-    source = range(*att.source) if att.source is not None else range(0)
-    if any(not (doc[k].is_punct or doc[k].is_space) and k not in source for k in range(close + 1, att.cue[0])):
-        return att  # words other than the source between the quotation and its cue
+    if not _only_source_between(doc, att, close + 1, att.cue[0]):
+        return att
     return _end_content_before(doc, att, close)
 
 
@@ -280,9 +287,8 @@ def _resumed_quotation(doc: Doc, att: Attribution) -> Attribution:
     q0, q1 = att.cue
     if c1 > q0 or not opens_quote(doc, c0):
         return att
-    source = range(*att.source) if att.source is not None else range(0)
-    if any(not (doc[k].is_punct or doc[k].is_space) and k not in source for k in range(c1, q0)):
-        return att  # words other than the source between the quotation and its cue
+    if not _only_source_between(doc, att, c1, q0):
+        return att
     n = len(doc)
     stop = next((k for k in range(q1, min(n, q1 + 30)) if doc[k].text in _CLAUSE_ENDS
                  or doc[k].text in QUOTE_CHARS or "\n" in doc[k].text_with_ws), None)
@@ -312,8 +318,7 @@ def _parenthetical(doc: Doc, att: Attribution) -> Attribution:
         return att
     if not (c1 <= lo - 1 or c0 > hi):
         return att  # the content already holds the incise
-    if any(doc[k].text in QUOTE_CHARS or doc[k].text in _OPENING_MARKS or doc[k].text in _CLOSING_MARKS
-           for k in range(s0, s1)):
+    if any(doc[k].text in _ANY_MARKS for k in range(s0, s1)):
         return att
     start = s0
     while start < lo and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"):
