@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, SelonError, UnsupportedLanguageError
-from .model import Article, Claim, Entity, Figure, Source, Span
+from selon.errors import InputError, SelonError, UnsupportedLanguageError
+from selon.model import Article, Claim, Entity, Figure, Source, Span
 
 __version__ = "0.1.0"
 
@@ -15,7 +15,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import analyze, analyze_document, analyze_documents
+    from selon.engine import analyze, analyze_document, analyze_documents
 
 _LAZY = ("analyze", "analyze_document", "analyze_documents")
 
@@ -23,7 +23,7 @@ _LAZY = ("analyze", "analyze_document", "analyze_documents")
 def __getattr__(name: str) -> Any:
     # the engine pulls in spaCy: import it only when asked for, so `import selon` stays cheap.
     if name in _LAZY:
-        from . import engine
+        from selon import engine
 
         return getattr(engine, name)
     raise AttributeError(f"module 'selon' has no attribute {name!r}")

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .errors import InputError, SelonError, UnsupportedLanguageError
-from .ingest import RawDocument, Skipped, detect_language, read_input
-from .model import Article, Span
-from .nlp.pipeline import build_pipeline
-from .settings import Settings, load_settings
+from selon.errors import InputError, SelonError, UnsupportedLanguageError
+from selon.ingest import RawDocument, Skipped, detect_language, read_input
+from selon.model import Article, Span
+from selon.nlp.pipeline import build_pipeline
+from selon.settings import Settings, load_settings
 
 _SETTINGS: Settings | None = None
 
@@ -83,7 +83,7 @@ def analyze(text_or_html: str | bytes, *, language: str | None = None, url: str 
     'hedged'
     """
     if isinstance(text_or_html, bytes):
-        from .ingest.text import decode_bytes
+        from selon.ingest.text import decode_bytes
 
         text_or_html = decode_bytes(text_or_html, id)
     raw = read_input(text_or_html, id=id, url=url)

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from selon.errors import ConfigError
 
 ENV_PREFIX = "SELON_"
 

@@ -10,8 +10,8 @@ import typer
 from typer.testing import CliRunner
 
 from selon.eval.polnear import load_split, score
-from selon.eval.train import fit, gold_labels, parse_articles, split_held_out, train_polnear
-from selon.nlp.learned import FEATURES_VERSION, AttributionTagger, label_spans
+from selon.train.crf import fit, gold_labels, parse_articles, split_held_out, train_polnear
+from selon.nlp.learned.tagger import FEATURES_VERSION, AttributionTagger, label_spans
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "polnear"
 
@@ -83,8 +83,8 @@ def test_held_out_fifth_is_every_fifth_article() -> None:
 
 
 def test_boundary_reranker_is_fitted_from_cross_tagged_halves(parsed, tmp_path: Path) -> None:
-    from selon.eval.train_boundaries import fit_boundaries
-    from selon.nlp.boundaries import BOUNDARY_FEATURES_VERSION, ContentBoundaries
+    from selon.train.boundaries import fit_boundaries
+    from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries
 
     articles, docs = parsed
     params = {"max_iterations": 20, "feature.minfreq": 1, "c1": 0.0}

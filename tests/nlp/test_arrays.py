@@ -9,8 +9,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from selon.nlp import arrays as arrays_module
-from selon.nlp.arrays import DocArrays
+from selon.nlp import doc_arrays as arrays_module
+from selon.nlp.doc_arrays import DocArrays
 
 
 def _token_view(doc: Doc) -> list[tuple]:
@@ -96,7 +96,7 @@ def test_parsed_text_matches_spacy(nlp_en) -> None:
 def test_nearest_marked_ancestor() -> None:
     import numpy as np
 
-    from selon.nlp.arrays import nearest_marked_ancestor
+    from selon.nlp.doc_arrays import nearest_marked_ancestor
 
     # 0 <- 1 <- 2 <- 3 (root 3), and 4 a root of its own
     head = np.array([1, 2, 3, 3, 4])

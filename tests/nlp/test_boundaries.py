@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from selon.eval.train_boundaries import fit_logit
-from selon.nlp import boundaries
-from selon.nlp.attribution import Attribution
-from selon.nlp.boundaries import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
-from selon.nlp.learned import DEFAULT_MODEL, AttributionTagger, load_tagger
+from selon.train.boundaries import fit_logit
+from selon.nlp.learned.boundaries import reranker as boundaries
+from selon.nlp.attribution.rules import Attribution
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
+from selon.nlp.learned.tagger import DEFAULT_MODEL, AttributionTagger, load_tagger
 
 TEXT = "Mr. Smith said the plan would fail, but the council voted for it anyway."
 
@@ -75,7 +75,7 @@ def test_model_files_are_checked(tmp_path: Path, caplog: pytest.LogCaptureFixtur
         if reranker is not None:
             assert boundaries_path(model) == reranker
         caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="selon.nlp.learned"):
+        with caplog.at_level(logging.WARNING, logger="selon.nlp.learned.tagger"):
             assert AttributionTagger.load(model).boundaries is None
         assert "selon train polnear" in caplog.text
         assert AttributionTagger.load(model, boundaries=False).boundaries is None

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from selon.nlp.boundaries import ContentBoundaries, DocView, enumerate_spans
-from selon.nlp.learned import load_tagger, to_attribution
+from selon.nlp.learned.boundaries.reranker import ContentBoundaries, DocView, enumerate_spans
+from selon.nlp.learned.tagger import load_tagger, to_attribution
 
 from conftest import FIXTURES
 
@@ -77,7 +77,7 @@ def test_choose_all_of_nothing() -> None:
 
 def _scanned(view: DocView, att, starts: dict, ends: dict) -> tuple[dict, dict]:
     """The quotation, sentence and break candidates as found by reading every token in reach."""
-    from selon.nlp.boundaries import _BREAKS, _LOOKAHEAD
+    from selon.nlp.learned.boundaries.reranker import _BREAKS, _LOOKAHEAD
 
     starts, ends = {k: list(v) for k, v in starts.items()}, {k: list(v) for k, v in ends.items()}
     s, e = att.content
@@ -98,7 +98,7 @@ def _scanned(view: DocView, att, starts: dict, ends: dict) -> tuple[dict, dict]:
 
 @pytest.mark.slow
 def test_candidates_read_only_the_marked_tokens(cases, monkeypatch: pytest.MonkeyPatch) -> None:
-    from selon.nlp import boundaries
+    from selon.nlp.learned.boundaries import reranker as boundaries
 
     for view, atts, _probs in cases:
         for att in atts:

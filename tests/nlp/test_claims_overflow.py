@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from selon.model import Claim, Span
-from selon.nlp.claims import _cut_overflows
+from selon.nlp.claims.build import _cut_overflows
 
 
 def _span(text: str, part: str, start: int = 0) -> Span:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from selon.nlp.arrays import DocArrays
-from selon.nlp.attribution import Attribution
-from selon.nlp.colon import colon_attributions
-from selon.nlp.combine import _parenthetical, _quote_before_incise, _resumed_quotation
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.rules import Attribution
+from selon.nlp.attribution.en_colon import colon_attributions
+from selon.nlp.attribution.en import _parenthetical, _quote_before_incise, _resumed_quotation
 
 
 def _spans(doc, atts):
@@ -91,7 +91,7 @@ def test_a_parenthetical_in_a_quotation_or_a_content_already_whole_is_left_alone
 
 
 def test_rules_are_asked_for_verbs_only_where_merge_could_keep_them(nlp_en) -> None:
-    from selon.nlp import combine
+    from selon.nlp.attribution import en as combine
 
     doc = nlp_en("The senator said the vote was fair.")
     sent = next(doc.sents)
@@ -102,7 +102,7 @@ def test_rules_are_asked_for_verbs_only_where_merge_could_keep_them(nlp_en) -> N
 
 
 def test_without_the_reranker_contents_still_end_with_their_sentence(nlp_en, monkeypatch) -> None:
-    from selon.nlp import combine
+    from selon.nlp.attribution import en as combine
 
     if combine.load_tagger() is None:
         pytest.skip("no packaged English tagger")

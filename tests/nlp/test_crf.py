@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from selon.nlp.crf import CrfModel, crfsuite_reads_alike
+from selon.nlp.learned.crf import CrfModel, crfsuite_reads_alike
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -94,7 +94,7 @@ def test_texts_crfsuite_reads_otherwise() -> None:
 
 @pytest.mark.slow
 def test_packaged_model_matches_pycrfsuite(nlp_en) -> None:
-    from selon.nlp import learned
+    from selon.nlp.learned import tagger as learned
 
     tagger = learned.load_tagger()
     if tagger is None or tagger._model is None:
@@ -108,7 +108,7 @@ def test_packaged_model_matches_pycrfsuite(nlp_en) -> None:
 
 
 def test_scaled_and_log_space_marginals_agree(model_path: Path) -> None:
-    from selon.nlp.crf import _Batch
+    from selon.nlp.learned.crf import _Batch
 
     model = CrfModel.read(model_path)
     rng = random.Random(9)
@@ -133,6 +133,6 @@ def test_marginals_fall_back_to_log_space_when_a_step_underflows() -> None:
 
 
 def _batch_of(scores: np.ndarray):
-    from selon.nlp.crf import _Batch
+    from selon.nlp.learned.crf import _Batch
 
     return _Batch.of(scores, [(0, len(scores))])

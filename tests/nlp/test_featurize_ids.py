@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from selon.nlp import featurize_ids, learned, value_table
-from selon.nlp.arrays import DocArrays
+from selon.nlp.learned.features import ids as featurize_ids
+from selon.nlp.learned import tagger as learned
+from selon.nlp.learned import value_table
+from selon.nlp.doc_arrays import DocArrays
 
 from conftest import FIXTURES
 
@@ -69,7 +71,7 @@ def test_id_table_does_not_depend_on_what_was_cached(nlp_en, tagger: learned.Att
 
 
 def test_unknown_slots_add_nothing() -> None:
-    from selon.nlp.crf import CrfModel
+    from selon.nlp.learned.crf import CrfModel
 
     model = CrfModel(["O", "B"], ["a", "b"], np.array([[1.0, 2.0], [0.5, -1.0], [0.0, 0.0]]), np.zeros((2, 2)))
     table = np.array([[0, 2, 1], [2, 2, 2], [1, 2, 2]])

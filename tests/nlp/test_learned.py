@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from selon.nlp import learned
-from selon.nlp.attribution import Attribution
-from selon.nlp.combine import merge
-from selon.nlp.learned import Link, label_spans, link
+from selon.nlp.learned import tagger as learned
+from selon.nlp.attribution.rules import Attribution
+from selon.nlp.attribution.en import merge
+from selon.nlp.learned.tagger import Link, label_spans, link
 
 
 def test_label_spans_decodes_bio() -> None:
@@ -73,7 +73,7 @@ def test_merge_falls_back_to_the_rules_where_the_tagger_finds_nothing() -> None:
 
 
 def test_link_paragraphs_can_keep_cues_without_content() -> None:
-    from selon.nlp.learned import link_paragraphs
+    from selon.nlp.learned.tagger import link_paragraphs
 
     tagged = [((0, 5), {"SOURCE": [(0, 1)], "CUE": [(1, 2)], "CONTENT": []})]
     assert link_paragraphs([0] * 5, tagged) == []
@@ -83,7 +83,7 @@ def test_link_paragraphs_can_keep_cues_without_content() -> None:
 
 @pytest.mark.slow
 def test_parse_source_gives_the_subject_of_the_cue(nlp_en) -> None:
-    from selon.nlp.combine import parse_source
+    from selon.nlp.attribution.en import parse_source
 
     doc = nlp_en("The governor of Ohio said the vote was fair. He said it was over.")
     said = [t.i for t in doc if t.text == "said"]
@@ -96,7 +96,7 @@ def test_parse_source_gives_the_subject_of_the_cue(nlp_en) -> None:
 
 
 def test_missing_model_warns_and_returns_none(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="selon.nlp.learned"):
+    with caplog.at_level(logging.WARNING, logger="selon.nlp.learned.tagger"):
         assert learned.load_tagger(tmp_path / "absent.crfsuite") is None
     assert "rules only" in caplog.text
 
@@ -107,7 +107,7 @@ def test_model_of_other_features_version_is_refused(tmp_path: Path, caplog: pyte
     model.with_suffix(".json").write_text('{"features_version": -1}', encoding="utf-8")
     with pytest.raises(ValueError, match="features version"):
         learned.AttributionTagger.load(model)
-    with caplog.at_level(logging.WARNING, logger="selon.nlp.learned"):
+    with caplog.at_level(logging.WARNING, logger="selon.nlp.learned.tagger"):
         assert learned.load_tagger(model) is None
 
 
@@ -154,7 +154,7 @@ def test_packaged_model_tags_plain_reports(nlp_en) -> None:
 
 @pytest.mark.slow
 def test_english_claims_fall_back_to_rules_without_model(nlp_en, monkeypatch, caplog) -> None:
-    from selon.nlp import combine
+    from selon.nlp.attribution import en as combine
 
     monkeypatch.setattr(combine, "load_tagger", lambda: None)
     doc = nlp_en("The senator said the vote was fair.")
@@ -163,7 +163,7 @@ def test_english_claims_fall_back_to_rules_without_model(nlp_en, monkeypatch, ca
 
 
 def test_quote_runs_into_the_next_paragraph() -> None:
-    from selon.nlp.learned import link_paragraphs
+    from selon.nlp.learned.tagger import link_paragraphs
 
     # "Cruz continued:" | “You look ... .” | “And more .” | Then he left , he said so .
     sent_starts = [0] * 3 + [3] * 6 + [9] * 4 + [13] * 7
@@ -185,7 +185,7 @@ def test_quote_runs_into_the_next_paragraph() -> None:
 
 
 def test_a_cue_without_subject_speaks_through_the_verb_it_hangs_on(nlp_en) -> None:
-    from selon.nlp.combine import _subject
+    from selon.nlp.attribution.en import _subject
 
     doc = nlp_en("Mr. Ackman spoke for an hour, adding that investors had been patient.")
     adding = next(t for t in doc if t.text == "adding")
@@ -195,7 +195,7 @@ def test_a_cue_without_subject_speaks_through_the_verb_it_hangs_on(nlp_en) -> No
 
 
 def test_per_is_a_source_only_before_a_source(nlp_en) -> None:
-    from selon.nlp.attribution import find_attributions
+    from selon.nlp.attribution.rules import find_attributions
 
     rate = nlp_en("The office rents at $120 per square foot in the tower.")
     assert not [a for s in rate.sents for a in find_attributions(rate, s, rules_only=True) if a.kind == "adjunct"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gzip
 
-from selon.nlp import senses
-from selon.nlp.arrays import DocArrays
-from selon.nlp.features import _DocFeatures
-from selon.nlp.learned import BASE_CUE_LEMMAS
+from selon.nlp.learned import senses
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.features.strings import _DocFeatures
+from selon.nlp.learned.tagger import BASE_CUE_LEMMAS
 
 
 def test_table_gives_the_classes_of_first_senses_by_part_of_speech() -> None:

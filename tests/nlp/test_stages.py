@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selon.nlp.mood import is_french_conditional
+from selon.nlp.claims.mood import is_french_conditional
 
 pytestmark = pytest.mark.slow
 

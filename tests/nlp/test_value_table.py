@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from selon.nlp import value_table
-from selon.nlp.value_table import ValueTable
+from selon.nlp.learned import value_table
+from selon.nlp.learned.value_table import ValueTable
 
 MODEL = {"w=a": 1, "x=a": 2, "w=b": 3, "p=a|b": 7, "p=b|a": 8, "p=a|b|c": 9}
 

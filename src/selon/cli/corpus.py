@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.table import Table
 
-from .options import ConfigOpt, DbOpt, ListFormat, err, out
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
 
 class ExportFormat(str, Enum):
     csv = "csv"
@@ -36,9 +36,9 @@ AliasOpt = Annotated[Optional[list[Path]], typer.Option("--aliases", help="extra
 
 
 def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
-    from ..corpus import Corpus
-    from ..errors import StoreError
-    from ..settings import load_settings
+    from selon.corpus import Corpus
+    from selon.errors import StoreError
+    from selon.settings import load_settings
 
     path = db or Path(load_settings(config).store_path)
     if str(path) != ":memory:" and not Path(path).exists():

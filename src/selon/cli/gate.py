@@ -30,8 +30,8 @@ def register(eval_app: typer.Typer) -> None:
         config: Annotated[Optional[Path], typer.Option("--config", help="settings file (INI)")] = None,
     ) -> None:
         """Check accuracy on fixed benchmark subsets against the pinned floors; non-zero exit if one is broken."""
-        from ..eval import gate
-        from ..settings import load_settings
+        from selon.eval import gate
+        from selon.settings import load_settings
 
         if lower and raise_floors_:
             raise gate.GateError("--raise and --lower go separately: raising measures, lowering does not")

@@ -16,9 +16,9 @@ from typing import Annotated, Optional
 import click
 import typer
 
-from ..errors import SelonError
-from ..settings import Settings, load_settings
-from .options import ConfigOpt, DbOpt, ListFormat, err, out
+from selon.errors import SelonError
+from selon.settings import Settings, load_settings
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Who claims what, according to whom, through which channel, how sure, with which figures.")
@@ -44,8 +44,8 @@ def _single_input(paths: list[str]) -> bool:
 
 def _documents(paths: list[str], settings: Settings, language: str | None):
     """Articles and skips for the given inputs; a lone bad file raises instead of skipping."""
-    from ..engine import analyze_document, analyze_documents
-    from ..ingest import iter_documents, load_path
+    from selon.engine import analyze_document, analyze_documents
+    from selon.ingest import iter_documents, load_path
 
     if _single_input(paths):
         raw = load_path(paths[0], settings)
@@ -59,8 +59,8 @@ def analyze(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html,
             format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.jsonl,
             language: LangOpt = None, config: ConfigOpt = None) -> None:
     """Analyse documents and print their claims (JSON Lines: one object per document)."""
-    from ..ingest import Skipped
-    from .render import claims_table
+    from selon.ingest import Skipped
+    from selon.cli.render import claims_table
 
     settings = _settings(config)
     analysed = skipped = 0
@@ -90,8 +90,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, 
     """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..ingest import Skipped
-    from ..store import Store
+    from selon.ingest import Skipped
+    from selon.store import Store
 
     settings = _settings(config)
     counts: Counter[str] = Counter()
@@ -126,8 +126,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, 
 
 
 def _batch(paths: list[str], settings: Settings, language: str | None):
-    from ..engine import analyze_documents
-    from ..ingest import iter_documents
+    from selon.engine import analyze_documents
+    from selon.ingest import iter_documents
 
     return analyze_documents(iter_documents(paths, settings), language=language, settings=settings)
 
@@ -142,8 +142,8 @@ def claims(db: DbOpt = None,
            format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
            config: ConfigOpt = None) -> None:
     """List stored claims, filtered."""
-    from ..store import Store
-    from .render import rows_table
+    from selon.store import Store
+    from selon.cli.render import rows_table
 
     settings = _settings(config)
     _require_db(db or Path(settings.store_path))
@@ -160,9 +160,9 @@ def claims(db: DbOpt = None,
 def show(doc: Annotated[str, typer.Argument(help="document id (see `selon claims`)")], db: DbOpt = None,
          config: ConfigOpt = None) -> None:
     """Print a stored article with its claims marked by certainty and their sources named."""
-    from ..errors import InputError
-    from ..store import Store
-    from .render import claims_table, legend, marked_article
+    from selon.errors import InputError
+    from selon.store import Store
+    from selon.cli.render import claims_table, legend, marked_article
 
     settings = _settings(config)
     _require_db(db or Path(settings.store_path))
@@ -181,7 +181,7 @@ def show(doc: Annotated[str, typer.Argument(help="document id (see `selon claims
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of an analysed document."""
-    from ..model import json_schema_text
+    from selon.model import json_schema_text
 
     sys.stdout.write(json_schema_text())
 
@@ -203,8 +203,8 @@ def _write_report(report: dict, path: Path | None, name: str) -> None:
 def eval_polnear_cmd(split: Annotated[str, typer.Option(help="dev or train")] = "dev", data: DataOpt = None,
                      report: ReportOpt = None, config: ConfigOpt = None) -> None:
     """PolNeAR attribution: exact and token F1 per role, attribution-level F1."""
-    from ..eval.polnear import format_table
-    from ..eval.run import default_shared, eval_polnear
+    from selon.eval.polnear import format_table
+    from selon.eval.run import default_shared, eval_polnear
 
     result = eval_polnear(data or default_shared() / "data" / "polnear", split, _settings(config))
     out.print(format_table(result), markup=False, highlight=False)
@@ -214,8 +214,8 @@ def eval_polnear_cmd(split: Annotated[str, typer.Option(help="dev or train")] = 
 @eval_app.command("newsquant")
 def eval_newsquant_cmd(data: DataOpt = None, report: ReportOpt = None, config: ConfigOpt = None) -> None:
     """NewsQuant quantities: value F1 and value+unit F1."""
-    from ..eval.newsquant import format_table
-    from ..eval.run import default_shared, eval_newsquant
+    from selon.eval.newsquant import format_table
+    from selon.eval.run import default_shared, eval_newsquant
 
     result = eval_newsquant(data or default_shared() / "data" / "newsquant", _settings(config))
     out.print(format_table(result), markup=False, highlight=False)
@@ -226,7 +226,7 @@ def eval_newsquant_cmd(data: DataOpt = None, report: ReportOpt = None, config: C
 def eval_examples_cmd(dir: Annotated[Optional[Path], typer.Option("--dir", help="folder of *.expected.json")] = None,
                       report: ReportOpt = None, config: ConfigOpt = None) -> None:
     """Pass/fail table of every expectations file."""
-    from ..eval.run import default_shared, eval_examples, examples_table
+    from selon.eval.run import default_shared, eval_examples, examples_table
 
     result = eval_examples(dir or default_shared() / "examples", _settings(config))
     out.print(examples_table(result), markup=False, highlight=False)
@@ -235,9 +235,9 @@ def eval_examples_cmd(dir: Annotated[Optional[Path], typer.Option("--dir", help=
 
 def _register_commands() -> None:
     """Command groups that live in their own modules: model training, the eval gate, the corpus view."""
-    from . import corpus as _corpus
-    from . import gate as _gate
-    from . import train as _train
+    from selon.cli import corpus as _corpus
+    from selon.cli import gate as _gate
+    from selon.cli import train as _train
 
     _gate.register(eval_app)
     _train.register(app)
@@ -249,7 +249,7 @@ _register_commands()
 
 def _require_db(path: Path) -> None:
     if str(path) != ":memory:" and not Path(path).exists():
-        from ..errors import StoreError
+        from selon.errors import StoreError
 
         raise StoreError(f"database {path} does not exist; run `selon ingest PATH --db {path}` first")
 

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Article, Claim
+from selon.model import Article, Claim
 
 CERTAINTY_STYLE = {
     "asserted": "white", "reported": "cyan", "hedged": "yellow", "confirmed": "green", "denied": "red",

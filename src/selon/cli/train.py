@@ -27,10 +27,10 @@ def register(app: typer.Typer) -> None:
         (never dev) and write them."""
         from rich.console import Console
 
-        from ..errors import InputError
-        from ..eval.run import default_shared
-        from ..eval.train import train_polnear
-        from ..nlp.learned import DEFAULT_MODEL
+        from selon.errors import InputError
+        from selon.eval.run import default_shared
+        from selon.train.crf import train_polnear
+        from selon.nlp.learned.tagger import DEFAULT_MODEL
 
         err = Console(stderr=True)
         root = data or default_shared() / "data" / "polnear"

@@ -18,11 +18,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..store import Store
-from .aliases import AliasTable, load_aliases
-from .embed import Embedder, default_embedder
-from .update import Progress, UpdateReport
-from .views import NotFoundError
+from selon.store import Store
+from selon.corpus.aliases import AliasTable, load_aliases
+from selon.corpus.embed import Embedder, default_embedder
+from selon.corpus.update import Progress, UpdateReport
+from selon.corpus.views import NotFoundError
 
 __all__ = ["Corpus", "NotFoundError", "UpdateReport", "update"]
 
@@ -56,50 +56,50 @@ class Corpus:
 
     def update(self, progress: Progress | None = None) -> UpdateReport:
         """Take in new or changed documents; only the clusters they touch are recomputed."""
-        from .update import update as _update
+        from selon.corpus.update import update as _update
 
         return _update(self.store, self.aliases, self.embedder, progress)
 
     def sources(self, *, limit: int | None = None, min_claims: int = 1) -> list[dict[str, Any]]:
-        from .views import list_sources
+        from selon.corpus.views import list_sources
 
         return list_sources(self.store.conn, limit=limit, min_claims=min_claims)
 
     def explain(self, name: str) -> list[dict[str, Any]]:
         """Why the mentions of a source were joined: each piece of evidence with its article."""
-        from .views import explain
+        from selon.corpus.views import explain
 
         return explain(self.store.conn, name)
 
     def clusters(self, *, min_articles: int = 2, limit: int | None = None, single_source: bool | None = None,
                  claims_per_cluster: int | None = None) -> list[dict[str, Any]]:
-        from .views import list_clusters
+        from selon.corpus.views import list_clusters
 
         return list_clusters(self.store.conn, min_articles=min_articles, limit=limit, single_source=single_source,
                              claims_per_cluster=claims_per_cluster)
 
     def cluster_of(self, doc_id: str, claim_id: str) -> int | None:
-        from .views import cluster_of
+        from selon.corpus.views import cluster_of
 
         return cluster_of(self.store.conn, doc_id, claim_id)
 
     def conflicts(self, *, tolerance: float | None = None, unit: str | None = None) -> list[dict[str, Any]]:
-        from .conflicts import TOLERANCE, find_conflicts
+        from selon.corpus.conflicts import TOLERANCE, find_conflicts
 
         return find_conflicts(self.store.conn, tolerance=TOLERANCE if tolerance is None else tolerance, unit=unit)
 
     def timeline(self, query: str, *, limit: int = 500) -> dict[str, Any]:
-        from .timeline import timeline
+        from selon.corpus.timeline import timeline
 
         return timeline(self.store.conn, query, limit=limit)
 
     def export(self, path: str | Path, fmt: str, table: str = "claims") -> int:
-        from .export import export
+        from selon.corpus.export import export
 
         return export(self.store.conn, path, fmt, table)
 
     def stats(self) -> dict[str, int]:
-        from .views import stats
+        from selon.corpus.views import stats
 
         return stats(self.store.conn)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ConfigError
-from .names import entity_key, fold, is_acronym, org_key, person_key
+from selon.errors import ConfigError
+from selon.corpus.names import entity_key, fold, is_acronym, org_key, person_key
 
 KINDS = ("person", "organization", "place", "relay")
 

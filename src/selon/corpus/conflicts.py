@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from . import embed
-from .quantities import agree, kind_class, unit_key
-from .update import display_name, effective_source, group_outlets
+from selon.corpus import embed
+from selon.corpus.quantities import agree, kind_class, unit_key
+from selon.corpus.update import display_name, effective_source, group_outlets
 
 TOLERANCE = 0.10
 SUBJECT_SIMILARITY = 0.93  # unrelated claims on one topic reach 0.90 on this encoder's scale

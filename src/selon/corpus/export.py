@@ -13,10 +13,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import SelonError
-from .conflicts import find_conflicts
-from .update import effective_source, group_outlets
-from .views import list_sources
+from selon.errors import SelonError
+from selon.corpus.conflicts import find_conflicts
+from selon.corpus.update import effective_source, group_outlets
+from selon.corpus.views import list_sources
 
 FORMATS = ("csv", "parquet", "jsonl")
 TABLES = ("claims", "clusters", "sources", "conflicts")

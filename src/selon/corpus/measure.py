@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import embed
+from selon.corpus import embed
 
 COLUMNS = ("pair", "kind", "cosine", "cluster_a", "doc_a", "outlet_a", "text_a", "cluster_b", "doc_b", "outlet_b",
            "text_b", "same_claim", "note")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .names import fold
+from selon.corpus.names import fold
 
 # French (and English variants) -> one English key; extend when a corpus needs it
 _LEXICON: dict[str, str] = {

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ..model import Article, Claim
-from .aliases import AliasTable
-from .names import (fold, given_compatible, translit, initials, is_acronym, org_key, org_words, person_key, skeleton,
-                    surname_similar)
+from selon.model import Article, Claim
+from selon.corpus.aliases import AliasTable
+from selon.corpus.names import fold, given_compatible, translit, initials, is_acronym, org_key, org_words, person_key, skeleton, surname_similar
 
 PERSON_RATIO = 85.0       # rapidfuzz ratio between transliterated surnames
 ORG_RATIO = 93.0          # rapidfuzz ratio between organisation keys (sorted content words)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .names import fold
+from selon.corpus.names import fold
 
 NUM_PERM = 128
 SHINGLE = 5            # words per shingle

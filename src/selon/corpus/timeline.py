@@ -11,10 +11,10 @@ import re
 import sqlite3
 from typing import Any
 
-from .names import fold
-from .quantities import unit_key
-from .update import display_name, effective_source, group_outlets
-from .views import NotFoundError
+from selon.corpus.names import fold
+from selon.corpus.quantities import unit_key
+from selon.corpus.update import display_name, effective_source, group_outlets
+from selon.corpus.views import NotFoundError
 
 MAX_EVENTS = 500
 

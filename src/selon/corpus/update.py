@@ -18,14 +18,14 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from ..errors import StoreError
-from ..model import Article
-from ..store import Store
-from . import clusters as cl
-from . import embed, sources, syndication
-from .aliases import AliasTable
-from .names import fold
-from .quantities import unit_key
+from selon.errors import StoreError
+from selon.model import Article
+from selon.store import Store
+from selon.corpus import clusters as cl
+from selon.corpus import embed, sources, syndication
+from selon.corpus.aliases import AliasTable
+from selon.corpus.names import fold
+from selon.corpus.quantities import unit_key
 
 Progress = Callable[[str, int, int], None]
 BATCH_DOCS = 50

@@ -7,9 +7,9 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from ..errors import SelonError
-from .names import fold
-from .update import display_name, effective_source, group_outlets
+from selon.errors import SelonError
+from selon.corpus.names import fold
+from selon.corpus.update import display_name, effective_source, group_outlets
 
 
 class NotFoundError(SelonError):

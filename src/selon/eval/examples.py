@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Claim, Figure
+from selon.model import Article, Claim, Figure
 
 
 @dataclass

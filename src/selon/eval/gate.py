@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import SelonError
-from ..settings import Settings
+from selon.errors import SelonError
+from selon.settings import Settings
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 
@@ -189,9 +189,9 @@ def lower_floor(name: str, metric: str, value: float, reason: str, path: Path | 
 
 
 def _polnear(shared: Path, settings: Settings) -> dict[str, float]:
-    from ..nlp.pipeline import build_pipeline
-    from .polnear import load_split, score
-    from .run import predicted_attributions
+    from selon.nlp.pipeline import build_pipeline
+    from selon.eval.polnear import load_split, score
+    from selon.eval.run import predicted_attributions
 
     gold = load_split(shared / "data" / "polnear", "dev")[:POLNEAR_ARTICLES]
     nlp = build_pipeline("en", settings)
@@ -207,14 +207,14 @@ def _polnear(shared: Path, settings: Settings) -> dict[str, float]:
 
 
 def _newsquant(shared: Path, settings: Settings) -> dict[str, float]:
-    from .run import eval_newsquant
+    from selon.eval.run import eval_newsquant
 
     report = eval_newsquant(shared / "data" / "newsquant", settings)
     return {"value_f1": report["value"]["f1"], "value_unit_f1": report["value_unit"]["f1"]}
 
 
 def _examples(shared: Path, settings: Settings) -> dict[str, float]:
-    from .run import eval_examples
+    from selon.eval.run import eval_examples
 
     report = eval_examples(shared / "examples", settings)
     out: dict[str, float] = {}
@@ -234,8 +234,8 @@ def measure(shared: Path | None = None, settings: Settings | None = None,
 
     ``shared`` is the folder holding ``data/`` and ``examples/`` (default: ../shared).
     """
-    from ..settings import load_settings
-    from .run import default_shared
+    from selon.settings import load_settings
+    from selon.eval.run import default_shared
 
     shared = Path(shared) if shared is not None else default_shared()
     settings = settings or load_settings()

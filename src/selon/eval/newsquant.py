@@ -82,7 +82,7 @@ def _singular(word: str) -> str:
 
 def _canonical(part: str) -> str:
     """One side of a unit ("US$", "barrels") to its comparable form."""
-    from ..nlp.figures_lexicon import unit_entries
+    from selon.nlp.lexicon.figures import unit_entries
 
     part = part.strip().lower()
     if part in _SYMBOLS:

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from ..errors import InputError
-from .spans import Offsets, TokenIndex, extent, prf, trim
+from selon.errors import InputError
+from selon.eval.spans import Offsets, TokenIndex, extent, prf, trim
 
 Role = Literal["source", "cue", "content"]
 ROLES: tuple[Role, ...] = ("source", "cue", "content")

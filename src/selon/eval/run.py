@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Claim
-from ..settings import Settings
+from selon.model import Article, Claim
+from selon.settings import Settings
 
 
 def default_shared() -> Path:
@@ -22,7 +22,7 @@ def default_shared() -> Path:
 
 def predicted_attributions(claims: list[Claim]) -> list:
     """Our claims as PolNeAR scores them: spans of the cued ones, an inherited source left out."""
-    from .polnear import PredictedAttribution
+    from selon.eval.polnear import PredictedAttribution
 
     return [PredictedAttribution(
         source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
@@ -37,10 +37,10 @@ def _attributed(claims: list[Claim]) -> list[Claim]:
 
 def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     """Exact-span, token and attribution-level scores on a PolNeAR split."""
-    from ..errors import InputError
-    from ..nlp.pipeline import build_pipeline
-    from ..nlp.learned import load_tagger
-    from .polnear import ANNOTATOR_RULE, PredictedAttribution, load_split, score
+    from selon.errors import InputError
+    from selon.nlp.pipeline import build_pipeline
+    from selon.nlp.learned.tagger import load_tagger
+    from selon.eval.polnear import ANNOTATOR_RULE, PredictedAttribution, load_split, score
 
     if not (data / split).exists():
         raise InputError(f"no PolNeAR split '{split}' under {data}; pass --data DIR (the folder holding train/ and dev/)")
@@ -65,9 +65,9 @@ def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
 
 def eval_newsquant(data: Path, settings: Settings) -> dict[str, Any]:
     """Value and value+unit F1 on the NewsQuant sentences."""
-    from ..errors import InputError
-    from ..nlp.pipeline import build_pipeline
-    from .newsquant import evaluate
+    from selon.errors import InputError
+    from selon.nlp.pipeline import build_pipeline
+    from selon.eval.newsquant import evaluate
 
     path = data / "NewsQuant.dev.json" if data.is_dir() else data
     if not path.exists():
@@ -79,9 +79,9 @@ def eval_newsquant(data: Path, settings: Settings) -> dict[str, Any]:
 
 def eval_examples(folder: Path, settings: Settings) -> dict[str, Any]:
     """Pass/fail of every item of every ``*.expected.json`` in ``folder``."""
-    from ..engine import analyze
-    from ..errors import InputError
-    from .examples import check_article, summarize
+    from selon.engine import analyze
+    from selon.errors import InputError
+    from selon.eval.examples import check_article, summarize
 
     files = sorted(folder.glob("*.expected.json"))
     if not files:

@@ -11,12 +11,12 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError, SelonError
-from ..settings import Settings
-from .document import RawDocument, Skipped
-from .html import extract_html, looks_like_html
-from .language import detect_language
-from .text import decode_bytes, decode_html_bytes, read_limited, read_stdin
+from selon.errors import InputError, SelonError
+from selon.settings import Settings
+from selon.ingest.document import RawDocument, Skipped
+from selon.ingest.html import extract_html, looks_like_html
+from selon.ingest.language import detect_language
+from selon.ingest.text import decode_bytes, decode_html_bytes, read_limited, read_stdin
 
 __all__ = ["RawDocument", "Skipped", "detect_language", "extract_html", "iter_documents", "load_path",
            "looks_like_html", "read_input"]

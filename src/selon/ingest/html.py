@@ -11,8 +11,8 @@ import re
 
 from lxml import etree
 
-from ..errors import InputError
-from .document import RawDocument
+from selon.errors import InputError
+from selon.ingest.document import RawDocument
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b",
                          re.IGNORECASE | re.DOTALL)

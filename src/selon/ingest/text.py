@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-from ..errors import InputError
+from selon.errors import InputError
 
 WHAT_TO_PASS = "pass a UTF-8 text, HTML or JSON Lines file"
 # Legacy encodings that decode almost any byte string; among equally plausible guesses

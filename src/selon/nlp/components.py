@@ -35,7 +35,7 @@ def _excluded(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _segmenter(nlp: Language, name: str):
-    from .segment import segment
+    from selon.nlp.segment import segment
 
     def component(doc: Doc) -> Doc:
         return segment(doc, doc._.selon_heading_hints)
@@ -44,7 +44,7 @@ def _segmenter(nlp: Language, name: str):
 
 
 def _entities(nlp: Language, name: str):
-    from .entities import find_entities
+    from selon.nlp.entities import find_entities
 
     def component(doc: Doc) -> Doc:
         doc._.selon_entities = find_entities(doc, _excluded(doc))
@@ -54,7 +54,7 @@ def _entities(nlp: Language, name: str):
 
 
 def _figures(nlp: Language, name: str):
-    from .figures import extract_figures
+    from selon.nlp.figures.extract import extract_figures
 
     def component(doc: Doc) -> Doc:
         excluded = _excluded(doc)
@@ -66,8 +66,8 @@ def _figures(nlp: Language, name: str):
 
 
 def _claims(nlp: Language, name: str, carry_on_sentences: int, asserted_claims: bool):
-    from .arrays import DocArrays
-    from .claims import build_claims
+    from selon.nlp.doc_arrays import DocArrays
+    from selon.nlp.claims.build import build_claims
 
     def component(doc: Doc) -> Doc:
         doc._.selon_claims = build_claims(doc, doc._.selon_entities or [], doc._.selon_figures or [],

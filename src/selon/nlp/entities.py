@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Entity
-from .arrays import DocArrays
-from .lexicon import lexicon_for
+from selon.model import Entity
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import lexicon_for
 
 _KIND = {
     "PER": "person", "PERSON": "person", "ORG": "organization", "NORP_ORG": "organization",

@@ -7,9 +7,9 @@ import threading
 import spacy
 from spacy.language import Language
 
-from ..errors import ModelNotFoundError
-from ..settings import Settings
-from .components import register
+from selon.errors import ModelNotFoundError
+from selon.settings import Settings
+from selon.nlp.components import register
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple, Language] = {}

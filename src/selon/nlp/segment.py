@@ -12,8 +12,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from .arrays import DocArrays
-from .lexicon import Lexicon, lexicon_for
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon, lexicon_for
 
 END_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"»", "\"", "”", "’", "'", ")", "]"})

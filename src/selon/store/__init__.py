@@ -1,5 +1,5 @@
 """Persistence of analysed documents in SQLite: :class:`Store`."""
 
-from .db import Store
+from selon.store.db import Store
 
 __all__ = ["Store"]

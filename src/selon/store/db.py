@@ -17,9 +17,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from ..errors import StoreError
-from ..model import Article, Certainty, Claim, Figure
-from .migrate import applied_version, load_migrations, migrate
+from selon.errors import StoreError
+from selon.model import Article, Certainty, Claim, Figure
+from selon.store.migrate import applied_version, load_migrations, migrate
 
 SaveResult = Literal["added", "unchanged", "updated"]
 

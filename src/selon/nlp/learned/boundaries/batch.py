@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, LOWER, POS
 
-from .attribution import Attribution
-from .boundaries import _MAX_LEN, ContentBoundaries, DocView, Probs, _bucket, candidates
-from .value_table import ValueTable
+from selon.nlp.attribution.rules import Attribution
+from selon.nlp.learned.boundaries.reranker import _MAX_LEN, ContentBoundaries, DocView, Probs, _bucket, candidates
+from selon.nlp.learned.value_table import ValueTable
 
 _SIDES = "BAI"  # before the cue, after it, inside it: the side codes 0, 1, 2
 _PROB_EDGES = np.array([0.1, 0.3, 0.5, 0.7, 0.9])  # the thresholds of ``_prob_bucket``

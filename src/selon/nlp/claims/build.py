@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import Claim, Figure, Source, Span
-from .arrays import DocArrays
-from .attribution import Attribution, _trim, find_attributions, noun_phrase, quoted_tokens
-from .lexicon import Lexicon, lexicon_for
-from .incise import retro_attribution
-from .mood import is_conditional
-from .quotes import attribute_quotations
-from .sources import (EntityIndex, channels_near, char_span, describe_source, is_first_person, is_person_noun,
-                      is_pronoun, pronoun_form)
+from selon.model import Claim, Figure, Source, Span
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.rules import Attribution, _trim, find_attributions, noun_phrase, quoted_tokens
+from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.attribution.fr_incises import retro_attribution
+from selon.nlp.claims.mood import is_conditional
+from selon.nlp.claims.quotes import attribute_quotations
+from selon.nlp.claims.sources import EntityIndex, channels_near, char_span, describe_source, is_first_person, is_person_noun, is_pronoun, pronoun_form
 
 _EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
 

@@ -169,7 +169,7 @@ def units() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str,
     exact: dict[str, list[tuple[str, str]]] = {}
     folded: dict[str, list[tuple[str, str]]] = {}
     longest = 1
-    text = resources.files("selon.nlp").joinpath("lexicons/figure_units.txt").read_text(encoding="utf-8")
+    text = resources.files("selon.nlp.lexicon").joinpath("data", "figure_units.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

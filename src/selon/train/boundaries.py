@@ -1,4 +1,4 @@
-"""Training the content boundary reranker of ``selon.nlp.boundaries`` on PolNeAR train.
+"""Training the content boundary reranker of ``selon.nlp.learned.boundaries.reranker`` on PolNeAR train.
 
 The reranker must learn from the tagger's errors on text the tagger has not seen, as at run
 time: train is cut in parts (every other article in name order, by default), and each part
@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from ..nlp.boundaries import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
-from ..nlp.learned import AttributionTagger, to_attribution
-from .polnear import GoldArticle
-from .spans import trim
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
+from selon.nlp.learned.tagger import AttributionTagger, to_attribution
+from selon.eval.polnear import GoldArticle
+from selon.eval.spans import trim
 
 #: On the held-out fifth of train, L2 = 3 beat 0.3, 1, 10 and 30 (content exact F1 56.4).
 DEFAULT_L2 = 3.0
@@ -113,7 +113,7 @@ def fit_boundaries(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_pat
     Part ``k`` holds every ``folds``-th article from the ``k``-th in name order, and is tagged by
     a tagger fitted on all the other parts.
     """
-    from .train import fit
+    from selon.train.crf import fit
 
     started = time.perf_counter()
     groups: list[Group] = []

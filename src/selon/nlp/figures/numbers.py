@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from . import figures_lexicon as lex
+from selon.nlp.lexicon import figures as lex
 
 _NUM = re.compile(r"(?P<sign>[-−+]|minus-|moins-)?(?P<num>\d+(?:[.,]\d+)*|[.,]\d+)"
                   r"(?:(?P<dash>[-–—/⁄])(?P<num2>\d+(?:[.,]\d+)*))?(?P<suf>.*)", re.S)

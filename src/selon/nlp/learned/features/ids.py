@@ -22,12 +22,11 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
-from .arrays import DocArrays, nearest_marked_ancestor
-from .crf import CrfModel
-from .features import (_CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS,
-                       _quote_state, _shape)
-from .senses import CLASS_NAMES, MAX_KIDS, NONE, NONE_ID, SenseKeys
-from .value_table import ValueTable
+from selon.nlp.doc_arrays import DocArrays, nearest_marked_ancestor
+from selon.nlp.learned.crf import CrfModel
+from selon.nlp.learned.features.strings import _CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS, _quote_state, _shape
+from selon.nlp.learned.senses import CLASS_NAMES, MAX_KIDS, NONE, NONE_ID, SenseKeys
+from selon.nlp.learned.value_table import ValueTable
 
 #: the WordNet-class slots (``_DocFeatures._sense_strings``): own first class and classes, the
 #: attitude ancestor's, the head's, the neighbours', the complements and their conjunctions

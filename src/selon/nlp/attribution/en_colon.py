@@ -9,8 +9,8 @@ the rest of a headline (a paragraph without a full stop), or else the rest of th
 
 from __future__ import annotations
 
-from .arrays import DocArrays
-from .attribution import QUOTE_CHARS, Attribution
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
 
 MAX_SOURCE = 6  # tokens
 #: parts of speech a bare source is made of ("the report", "McCain Challenger Kelli Ward")

@@ -45,11 +45,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .arrays import DocArrays
-from .attribution import QUOTE_CHARS, Attribution
-from .boundaries import DocView
-from .colon import colon_attributions
-from .learned import AttributionTagger, load_tagger, opens_quote, to_attribution
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
+from selon.nlp.learned.boundaries.reranker import DocView
+from selon.nlp.attribution.en_colon import colon_attributions
+from selon.nlp.learned.tagger import AttributionTagger, load_tagger, opens_quote, to_attribution
 
 #: The rule attributions of a sentence; ``adjuncts_only=True`` may be passed when nothing else can be kept.
 RuleFinder = Callable[..., list[Attribution]]

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .arrays import DocArrays
-from .incise import find_incises, infinitive, introduced_quotes, is_cue_form
-from .lexicon import Lexicon, lexicon_for
-from .quotes import quotation_regions
-from .sources import is_person_noun
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
+from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.claims.quotes import quotation_regions
+from selon.nlp.claims.sources import is_person_noun
 
 QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
 _COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
@@ -502,7 +502,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     ``combine`` can use of a sentence where the tagger found a report and no bare cue).
     """
     if doc.lang_ == "en" and not rules_only:
-        from .combine import english_attributions
+        from selon.nlp.attribution.en import english_attributions
 
         return english_attributions(doc, sent, lambda d, s, adjuncts_only=False: find_attributions(
             d, s, rules_only=True, adjuncts_only=adjuncts_only))

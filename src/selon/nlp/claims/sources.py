@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..model import Channel, Entity, Source, Span
-from .arrays import DocArrays
-from .lexicon import Lexicon, lexicon_for
+from selon.model import Channel, Entity, Source, Span
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
 _OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})

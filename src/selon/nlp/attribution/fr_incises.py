@@ -17,8 +17,8 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from .arrays import DocArrays
-from .lexicon import Lexicon
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon
 
 _PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
 _AUX_FORMS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "était"})

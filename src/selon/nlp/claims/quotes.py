@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Claim
-from .arrays import DocArrays
+from selon.model import Claim
+from selon.nlp.doc_arrays import DocArrays
 
 _OPEN = frozenset({"«", "“"})
 _CLOSE = frozenset({"»", "”"})

@@ -28,8 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .arrays import DocArrays
-from .attribution import QUOTE_CHARS, Attribution
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
 
 #: Bump when the features change: weights trained on other features are refused.
 BOUNDARY_FEATURES_VERSION = 1
@@ -302,7 +302,7 @@ class ContentBoundaries:
     def choose_all(self, view: DocView, atts: Sequence[Attribution], probs: Probs | None) -> list[tuple[int, int]]:
         """``[self.choose(view, att, probs) for att in atts]`` for the attributions of one Doc,
         scored all together (``boundaries_batch.py``): the same spans, in a fraction of the time."""
-        from .boundaries_batch import choose_all
+        from selon.nlp.learned.boundaries.batch import choose_all
 
         return choose_all(self, view, atts, probs)
 

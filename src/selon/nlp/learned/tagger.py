@@ -5,7 +5,7 @@ such as "called", "found", "is expected", contents that run over several sentenc
 quote). This tagger labels every token of a paragraph with a BIO role (source, cue, content)
 from features of the parse selon already computed, then groups each cue with its nearest
 source and content. Features come from the same Doc the rest of the pipeline uses, so no
-second parse is needed; training lives in ``selon.eval.train`` and shares ``featurize``.
+second parse is needed; training lives in ``selon.train.crf`` and shares ``featurize``.
 
 The model is two files side by side: ``NAME.crfsuite`` (the CRF weights) and ``NAME.json``
 (the cue lemmas learned with it and the training statistics), so the features seen at run
@@ -25,20 +25,20 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from .attribution import QUOTE_CHARS, Attribution
-from .boundaries import ContentBoundaries, boundaries_path
-from .arrays import DocArrays
-from .crf import CrfModel, crfsuite_reads_alike
-from .featurize_ids import FeatureIds
-from .features import _CUE_POS, _DocFeatures
-from .lexicon import EN
+from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
+from selon.nlp.learned.boundaries.reranker import ContentBoundaries, boundaries_path
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.crf import CrfModel, crfsuite_reads_alike
+from selon.nlp.learned.features.ids import FeatureIds
+from selon.nlp.learned.features.strings import _CUE_POS, _DocFeatures
+from selon.nlp.lexicon import EN
 
 log = logging.getLogger(__name__)
 
 #: Bump when the features (``features.py``) change: a model trained on others is refused, not misread.
 FEATURES_VERSION = 4
 MODEL_NAME = "attribution-en"
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / f"{MODEL_NAME}.crfsuite"
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / f"{MODEL_NAME}.crfsuite"
 
 #: Words that introduce a source without a verb; always cue candidates.
 ADJUNCT_WORDS = frozenset({"according", "accord", "per"})

@@ -13,8 +13,8 @@ Generic words ("5.000 unités") take the thing counted by the figure just before
 own word in ``unit_mention``. Ranges ("2 à 3 millions", "from 5 to 10") give ``value`` (the lower
 end) and ``value_max``; spans cover the framing words, the number and its unit.
 
-Reading one token as a number lives in :mod:`selon.nlp.figures_atoms`; dates, labels, bound, rate,
-kind and time in :mod:`selon.nlp.figures_frame`; word lists in :mod:`selon.nlp.figures_lexicon`.
+Reading one token as a number lives in :mod:`selon.nlp.figures.numbers`; dates, labels, bound, rate,
+kind and time in :mod:`selon.nlp.figures.frame`; word lists in :mod:`selon.nlp.lexicon.figures`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..model import Figure
-from . import figures_frame as frame
-from . import figures_lexicon as lex
+from selon.model import Figure
+from selon.nlp.figures import frame
+from selon.nlp.lexicon import figures as lex
 
-from .arrays import DocArrays
-from .figures_atoms import AFTER_DOLLAR, Atom, Qty, digit_atom, unit_in_token, word_atom_of
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.figures.numbers import AFTER_DOLLAR, Atom, Qty, digit_atom, unit_in_token, word_atom_of
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}
 _OF = {"of", "de", "d'", "des", "du"}

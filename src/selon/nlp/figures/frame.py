@@ -1,6 +1,6 @@
 """Framing of figures: which numbers are dates or labels, and the bound, rate, kind and time of the rest.
 
-Kept apart from the number reading in :mod:`selon.nlp.figures`; every function here looks at a
+Kept apart from the number reading in :mod:`selon.nlp.figures.extract`; every function here looks at a
 bounded window of tokens around one figure, or walks up its syntactic head a bounded number of steps.
 """
 
@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from . import figures_lexicon as lex
+from selon.nlp.lexicon import figures as lex
 
 if TYPE_CHECKING:
-    from .figures import _Extractor, _Qty
+    from selon.nlp.figures.extract import _Extractor, _Qty
 
 _MAX_BOUND_WORDS = max(len(k) for k in lex.BOUND_BEFORE)
 _MAX_AFTER_WORDS = max(len(k) for k in lex.BOUND_AFTER)

@@ -4,7 +4,7 @@ They are strings such as ``w=said`` or ``-1p=PROPN``: the packaged CRF was train
 these, so any change here means a new ``FEATURES_VERSION``, the same change in
 ``featurize_ids.py`` (the tagger's path at run time, tested equal to this one) and a retrained
 model. The token
-attributes come from :class:`~selon.nlp.arrays.DocArrays`, and each string that does not
+attributes come from :class:`~selon.nlp.doc_arrays.DocArrays`, and each string that does not
 depend on the paragraph is built once per Doc (per distinct word, lemma, tag, ...): featurizing
 formats millions of strings per hundred articles.
 """
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from .arrays import DocArrays
-from .senses import CLASS_NAMES, NONE_ID, SenseKeys
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.senses import CLASS_NAMES, NONE_ID, SenseKeys
 
 _T = TypeVar("_T")
 _OPENING = frozenset({"“", "«"})

@@ -2,7 +2,7 @@
 
 The model is rebuilt from the shared data alone, deterministically: articles are read in name
 order, parsed once by the same spaCy pipeline selon runs at inference, labelled with
-``iter_bio`` and featurized by ``selon.nlp.learned.featurize``; the CRF is fitted by L-BFGS,
+``iter_bio`` and featurized by ``selon.nlp.learned.tagger.featurize``; the CRF is fitted by L-BFGS,
 which has no random state, so the same data and versions give the same model. Only the train
 split is read, so dev stays a clean measure.
 """
@@ -18,8 +18,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp.learned import BASE_CUE_LEMMAS, DEFAULT_MODEL, FEATURES_VERSION, featurize, learn_cue_lemmas
-from .polnear import GoldArticle, iter_bio, load_split
+from selon.nlp.learned.tagger import BASE_CUE_LEMMAS, DEFAULT_MODEL, FEATURES_VERSION, featurize, learn_cue_lemmas
+from selon.eval.polnear import GoldArticle, iter_bio, load_split
 
 #: Selon's stages after the parse do not change tokens or the parse; skipping them while
 #: parsing the corpus saves time and keeps a claims stage that reads this model out of it.
@@ -69,8 +69,8 @@ def sequences(docs: Sequence[Doc], labels: Sequence[list[str]],
 
 def parse_pipeline() -> Language:
     """selon's English pipeline, the one whose parse the model reads at run time."""
-    from ..nlp.pipeline import build_pipeline
-    from ..settings import load_settings
+    from selon.nlp.pipeline import build_pipeline
+    from selon.settings import load_settings
 
     return build_pipeline("en", load_settings(env={}))
 
@@ -142,8 +142,8 @@ def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str
     parse_seconds = time.perf_counter() - started
     stats = fit(articles, docs, Path(out_path), params=params)
     if boundaries:
-        from ..nlp.boundaries import boundaries_path
-        from .train_boundaries import fit_boundaries
+        from selon.nlp.learned.boundaries.reranker import boundaries_path
+        from selon.train.boundaries import fit_boundaries
 
         stats["boundaries"] = fit_boundaries(articles, docs, boundaries_path(Path(out_path)), crf_params=params)
     read = split + (" minus the held-out fifth" if hold_out else "")

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import DEP, LEMMA, POS
 
-from .arrays import DocArrays, nearest_marked_ancestor
+from selon.nlp.doc_arrays import DocArrays, nearest_marked_ancestor
 
 #: WordNet's lexicographer files, by number (``lexnames`` in the WordNet database)
 LEXNAMES = (
@@ -28,7 +28,7 @@ LEXNAMES = (
     "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
     "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather "
     "adj.ppl").split()
-TABLE = Path(__file__).resolve().parents[1] / "data" / "wordnet-senses-en.tsv.gz"
+TABLE = Path(__file__).resolve().parents[2] / "data" / "wordnet-senses-en.tsv.gz"
 #: parts of speech (spaCy's) looked up, and the WordNet column they read
 POS_COLUMN = {"VERB": 0, "AUX": 0, "NOUN": 1}
 

@@ -1,0 +1,1 @@
+"""Claims: attributions turned into sourced, dated, certain-or-not statements (``build``)."""

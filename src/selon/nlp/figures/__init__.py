@@ -1,0 +1,1 @@
+"""Figures: numbers with their units, rates, bounds, targets and times (``extract.extract_figures``)."""

@@ -1,0 +1,1 @@
+"""The content boundary reranker: candidate spans, their scores, and batched choice."""

@@ -1,0 +1,1 @@
+"""Training the English models from PolNeAR train (never dev or test)."""
