@@ -123,8 +123,9 @@ def _timed_pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> tuple[float,
     return time.perf_counter() - t0, _cpu_seconds() - cpu0
 
 
-def stage_pass(nlp: Any, texts: Sequence[str], batch_size: int, profiled: Sequence[str] = (),
-               top: int = 25) -> tuple[dict[str, float], dict[str, str]]:
+def stage_pass(
+    nlp: Any, texts: Sequence[str], batch_size: int, profiled: Sequence[str] = (), top: int = 25
+) -> tuple[dict[str, float], dict[str, str]]:
     """Run the pipeline one component at a time over all texts: CPU seconds per component, and a
     cProfile report (top ``top`` functions by cumulative time) of each component in ``profiled``."""
     seconds: dict[str, float] = {}
@@ -196,8 +197,14 @@ def machine() -> dict[str, Any]:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:
         usable = os.cpu_count() or 1
-    return {"cpu": cpu, "logical_cores": os.cpu_count(), "usable_cores": usable,
-            "platform": platform.platform(), "python": platform.python_version(), "spacy": spacy.__version__}
+    return {
+        "cpu": cpu,
+        "logical_cores": os.cpu_count(),
+        "usable_cores": usable,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+    }
 
 
 def _median(values: Iterable[float]) -> float:
@@ -209,17 +216,22 @@ def _throughput(texts: int, words: int, runs: list[tuple[float, float]]) -> dict
     wall = _median(v[0] for v in runs)
     cpu = _median(v[1] for v in runs)
     return {
-        "wall_seconds_median": round(wall, 3), "cpu_seconds_median": round(cpu, 3),
-        "wall_seconds_all": [round(v[0], 3) for v in runs], "cpu_seconds_all": [round(v[1], 3) for v in runs],
-        "articles_per_s": round(texts / cpu, 2), "words_per_s": round(words / cpu, 1),
+        "wall_seconds_median": round(wall, 3),
+        "cpu_seconds_median": round(cpu, 3),
+        "wall_seconds_all": [round(v[0], 3) for v in runs],
+        "cpu_seconds_all": [round(v[1], 3) for v in runs],
+        "articles_per_s": round(texts / cpu, 2),
+        "words_per_s": round(words / cpu, 1),
         "words_per_s_per_core": round(words / cpu, 1),
-        "articles_per_s_wall": round(texts / wall, 2), "words_per_s_wall": round(words / wall, 1),
+        "articles_per_s_wall": round(texts / wall, 2),
+        "words_per_s_wall": round(words / wall, 1),
         "cpu_per_wall": round(cpu / wall, 2),
     }
 
 
-def bench_language(corpus: Corpus, settings: Any, repeat: int,
-                   log: Callable[[str], None]) -> tuple[dict[str, Any], Any, Any]:
+def bench_language(
+    corpus: Corpus, settings: Any, repeat: int, log: Callable[[str], None]
+) -> tuple[dict[str, Any], Any, Any]:
     """Load both pipelines for one language, run them alternately; the result and both pipelines."""
     import spacy
 
@@ -245,17 +257,24 @@ def bench_language(corpus: Corpus, settings: Any, repeat: int,
             runs[which].append((wall, cpu))
             log(f"  {corpus.language} run {r + 1}/{repeat} {which:<5} wall {wall:7.2f} s  cpu {cpu:7.2f} s")
     result: dict[str, Any] = {
-        "texts": len(corpus.texts), "words": corpus.words, "characters": sum(len(t) for t in corpus.texts),
-        "origin": corpus.origin, "notes": corpus.notes, "batch_size": batch,
+        "texts": len(corpus.texts),
+        "words": corpus.words,
+        "characters": sum(len(t) for t in corpus.texts),
+        "origin": corpus.origin,
+        "notes": corpus.notes,
+        "batch_size": batch,
         "model": {"name": name, "version": raw.meta.get("version"), "spacy_version": raw.meta.get("spacy_version")},
         "pipes": {"raw": list(raw.pipe_names), "selon": list(selon.pipe_names)},
         "load_seconds": {"raw": round(raw_load, 2), "selon": round(selon_load, 2)},
     }
     for which, values in runs.items():
         result[which] = _throughput(len(corpus.texts), corpus.words, values)
-    result["ratio_selon_over_raw"] = round(result["raw"]["cpu_seconds_median"] / result["selon"]["cpu_seconds_median"], 3)
+    result["ratio_selon_over_raw"] = round(
+        result["raw"]["cpu_seconds_median"] / result["selon"]["cpu_seconds_median"], 3
+    )
     result["ratio_selon_over_raw_wall"] = round(
-        result["raw"]["wall_seconds_median"] / result["selon"]["wall_seconds_median"], 3)
+        result["raw"]["wall_seconds_median"] / result["selon"]["wall_seconds_median"], 3
+    )
     return result, raw, selon
 
 
@@ -267,9 +286,13 @@ def summary(langs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     for which in ("raw", "selon"):
         cpu = sum(r[which]["cpu_seconds_median"] for r in langs.values())
         wall = sum(r[which]["wall_seconds_median"] for r in langs.values())
-        out[which] = {"cpu_seconds": round(cpu, 3), "wall_seconds": round(wall, 3),
-                      "articles_per_s": round(texts / cpu, 2), "words_per_s_per_core": round(words / cpu, 1),
-                      "articles_per_s_wall": round(texts / wall, 2)}
+        out[which] = {
+            "cpu_seconds": round(cpu, 3),
+            "wall_seconds": round(wall, 3),
+            "articles_per_s": round(texts / cpu, 2),
+            "words_per_s_per_core": round(words / cpu, 1),
+            "articles_per_s_wall": round(texts / wall, 2),
+        }
     out["ratio_selon_over_raw"] = round(out["raw"]["cpu_seconds"] / out["selon"]["cpu_seconds"], 3)
     out["ratio_selon_over_raw_wall"] = round(out["raw"]["wall_seconds"] / out["selon"]["wall_seconds"], 3)
     return out
@@ -278,20 +301,26 @@ def summary(langs: dict[str, dict[str, Any]]) -> dict[str, Any]:
 def table(report: dict[str, Any]) -> str:
     """The figures for people: one row per language and pipeline."""
     m = report["machine"]
-    lines = [f"machine: {m['cpu']}, {m['usable_cores']} usable cores; Python {m['python']}, spaCy {m['spacy']}; "
-             f"{report['parallelism']['processes']} process x {report['parallelism']['threads']} thread; "
-             f"medians of {report['repeat']} runs; rates per CPU-second (= per core)",
-             f"{'lang':<5}{'pipeline':<9}{'texts':>6}{'words':>8}{'load s':>8}{'cpu s':>8}{'wall s':>8}"
-             f"{'art/s':>8}{'words/s/core':>14}{'art/s wall':>11}{'cpu/wall':>9}"]
+    lines = [
+        f"machine: {m['cpu']}, {m['usable_cores']} usable cores; Python {m['python']}, spaCy {m['spacy']}; "
+        f"{report['parallelism']['processes']} process x {report['parallelism']['threads']} thread; "
+        f"medians of {report['repeat']} runs; rates per CPU-second (= per core)",
+        f"{'lang':<5}{'pipeline':<9}{'texts':>6}{'words':>8}{'load s':>8}{'cpu s':>8}{'wall s':>8}"
+        f"{'art/s':>8}{'words/s/core':>14}{'art/s wall':>11}{'cpu/wall':>9}",
+    ]
     lines.append("-" * len(lines[-1]))
     for lang, r in report["languages"].items():
         for which in ("raw", "selon"):
             x = r[which]
-            lines.append(f"{lang:<5}{which:<9}{r['texts']:>6}{r['words']:>8}{r['load_seconds'][which]:>8.2f}"
-                         f"{x['cpu_seconds_median']:>8.2f}{x['wall_seconds_median']:>8.2f}{x['articles_per_s']:>8.2f}"
-                         f"{x['words_per_s_per_core']:>14.0f}{x['articles_per_s_wall']:>11.2f}{x['cpu_per_wall']:>9.2f}")
-        lines.append(f"{lang:<5}selon/raw throughput ratio {r['ratio_selon_over_raw']:.3f} "
-                     f"(wall {r['ratio_selon_over_raw_wall']:.3f}); model {r['model']['name']} {r['model']['version']}")
+            lines.append(
+                f"{lang:<5}{which:<9}{r['texts']:>6}{r['words']:>8}{r['load_seconds'][which]:>8.2f}"
+                f"{x['cpu_seconds_median']:>8.2f}{x['wall_seconds_median']:>8.2f}{x['articles_per_s']:>8.2f}"
+                f"{x['words_per_s_per_core']:>14.0f}{x['articles_per_s_wall']:>11.2f}{x['cpu_per_wall']:>9.2f}"
+            )
+        lines.append(
+            f"{lang:<5}selon/raw throughput ratio {r['ratio_selon_over_raw']:.3f} "
+            f"(wall {r['ratio_selon_over_raw_wall']:.3f}); model {r['model']['name']} {r['model']['version']}"
+        )
         if "stage_cpu_seconds" in r:
             stages = r["stage_cpu_seconds"]
             lines.append("      stage cpu s: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
@@ -299,18 +328,24 @@ def table(report: dict[str, Any]) -> str:
             lines.append(f"      note: {note}")
     if "all" in report:
         a = report["all"]
-        lines.append(f"all  selon/raw ratio {a['ratio_selon_over_raw']:.3f} (wall {a['ratio_selon_over_raw_wall']:.3f}); "
-                     f"selon {a['selon']['articles_per_s']:.2f} art/s, {a['selon']['words_per_s_per_core']:.0f} "
-                     "words/s/core")
+        lines.append(
+            f"all  selon/raw ratio {a['ratio_selon_over_raw']:.3f} (wall {a['ratio_selon_over_raw_wall']:.3f}); "
+            f"selon {a['selon']['articles_per_s']:.2f} art/s, {a['selon']['words_per_s_per_core']:.0f} "
+            "words/s/core"
+        )
     t = report["targets"]
     alone = report.get("selon_only_memory", {})
     if "peak_rss_mb" in alone:
-        lines.append(f"peak memory of a fresh process running selon alone ({', '.join(alone['languages'])}): "
-                     f"{alone['peak_rss_mb']:.0f} MB (target <= {TARGET_PEAK_MB:.0f}: "
-                     f"{'met' if t['peak_memory_met'] else 'NOT met'})")
-    lines.append(f"peak memory of this process (the raw and the selon pipeline of every language loaded, for the "
-                 f"comparison): {report['peak_rss_mb']:.0f} MB; ratio target >= {TARGET_RATIO}: "
-                 f"{'met' if t['ratio_met'] else 'NOT met'}")
+        lines.append(
+            f"peak memory of a fresh process running selon alone ({', '.join(alone['languages'])}): "
+            f"{alone['peak_rss_mb']:.0f} MB (target <= {TARGET_PEAK_MB:.0f}: "
+            f"{'met' if t['peak_memory_met'] else 'NOT met'})"
+        )
+    lines.append(
+        f"peak memory of this process (the raw and the selon pipeline of every language loaded, for the "
+        f"comparison): {report['peak_rss_mb']:.0f} MB; ratio target >= {TARGET_RATIO}: "
+        f"{'met' if t['ratio_met'] else 'NOT met'}"
+    )
     return "\n".join(lines)
 
 
@@ -320,8 +355,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each pipeline (median quoted)")
     parser.add_argument("--out", type=Path, help="write the JSON here instead of stdout")
     parser.add_argument("--no-stages", action="store_true", help="skip the per-component timing pass")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also cProfile each selon stage and keep its top N functions")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also cProfile each selon stage and keep its top N functions",
+    )
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -359,12 +399,18 @@ def main(argv: list[str] | None = None) -> int:
             extra = [n for n in selon.pipe_names if n not in raw.pipe_names]  # selon's stages, whatever they are
             _, results[lang]["profile"] = stage_pass(selon, corpus.texts, batch, extra, args.profile)
     report: dict[str, Any] = {
-        "machine": machine(), "repeat": args.repeat,
-        "parallelism": {"processes": 1, "threads": 1,
-                        "note": "nlp.pipe with n_process=1 and spaCy's CPU ops single-threaded: rates are per "
-                                "CPU-second of this process, i.e. per core; *_wall rates use elapsed time and "
-                                "suffer when other work shares the machine (see cpu_per_wall)"},
-        "languages": results, "peak_rss_mb": round(peak, 1), "peak_rss_mb_with_diagnostics": round(_rss_mb(), 1),
+        "machine": machine(),
+        "repeat": args.repeat,
+        "parallelism": {
+            "processes": 1,
+            "threads": 1,
+            "note": "nlp.pipe with n_process=1 and spaCy's CPU ops single-threaded: rates are per "
+            "CPU-second of this process, i.e. per core; *_wall rates use elapsed time and "
+            "suffer when other work shares the machine (see cpu_per_wall)",
+        },
+        "languages": results,
+        "peak_rss_mb": round(peak, 1),
+        "peak_rss_mb_with_diagnostics": round(_rss_mb(), 1),
         "selon_only_memory": alone,
         "words_rule": "whitespace-split tokens of the input texts",
         "seconds_total": round(time.perf_counter() - started, 1),
@@ -374,14 +420,17 @@ def main(argv: list[str] | None = None) -> int:
     ratios = {lang: r["ratio_selon_over_raw"] for lang, r in results.items()}
     if "all" in report:
         ratios["all"] = report["all"]["ratio_selon_over_raw"]
-    report["targets"] = {"ratio_min": TARGET_RATIO, "ratios": ratios,
-                         "ratio_met": all(v >= TARGET_RATIO for v in ratios.values()),
-                         "peak_memory_mb_max": TARGET_PEAK_MB,
-                         "peak_memory_met": alone.get("peak_rss_mb", peak) <= TARGET_PEAK_MB,
-                         "peak_memory_note": "the target is checked on selon_only_memory (selon alone in a fresh "
-                                             "process: what a user's process holds); peak_rss_mb is this process, "
-                                             "which also holds the raw pipeline of every language for the "
-                                             "comparison"}
+    report["targets"] = {
+        "ratio_min": TARGET_RATIO,
+        "ratios": ratios,
+        "ratio_met": all(v >= TARGET_RATIO for v in ratios.values()),
+        "peak_memory_mb_max": TARGET_PEAK_MB,
+        "peak_memory_met": alone.get("peak_rss_mb", peak) <= TARGET_PEAK_MB,
+        "peak_memory_note": "the target is checked on selon_only_memory (selon alone in a fresh "
+        "process: what a user's process holds); peak_rss_mb is this process, "
+        "which also holds the raw pipeline of every language for the "
+        "comparison",
+    }
     log(table(report))
     for lang, r in results.items():
         for stage, text in r.get("profile", {}).items():

@@ -59,7 +59,7 @@ def senses(wordnet: Path, pos: str) -> dict[str, list[int]]:
             if not lemma.isalpha():  # collocations ("make_clear") and odd entries
                 continue
             pointers = int(fields[3])
-            offsets = fields[4 + pointers + 2:]  # after the pointer symbols, sense_cnt and tagsense_cnt
+            offsets = fields[4 + pointers + 2 :]  # after the pointer symbols, sense_cnt and tagsense_cnt
             out[lemma] = [numbers[o] for o in offsets[:SENSES]]
     return out
 
@@ -67,12 +67,15 @@ def senses(wordnet: Path, pos: str) -> dict[str, list[int]]:
 def main(argv: list[str]) -> int:
     wordnet = Path(argv[1] if len(argv) > 1 else "/usr/share/wordnet")
     if not (wordnet / "index.verb").exists():
-        print(f"no WordNet database in {wordnet}: install Debian's wordnet-base or pass its dict folder",
-              file=sys.stderr)
+        print(
+            f"no WordNet database in {wordnet}: install Debian's wordnet-base or pass its dict folder", file=sys.stderr
+        )
         return 1
     verbs, nouns = senses(wordnet, "verb"), senses(wordnet, "noun")
-    lines = [f"{lemma}\t{','.join(map(str, verbs.get(lemma, [])))}\t{','.join(map(str, nouns.get(lemma, [])))}"
-             for lemma in sorted(set(verbs) | set(nouns))]
+    lines = [
+        f"{lemma}\t{','.join(map(str, verbs.get(lemma, [])))}\t{','.join(map(str, nouns.get(lemma, [])))}"
+        for lemma in sorted(set(verbs) | set(nouns))
+    ]
     # a fixed mtime keeps the file byte-identical from one build to the next
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write((NOTICE + "\n".join(lines) + "\n").encode("utf-8"))

@@ -24,8 +24,24 @@ from typing import Any
 PAGES = Path("/work/shared/data/fr-pages")
 SEED = 20261125
 SIZE = 50
-COLUMNS = ["doc", "claim_id", "start", "end", "content", "source_mention", "source_name", "source_kind",
-           "cue", "certainty", "content_ok", "source_ok", "cue_ok", "certainty_ok", "verdict", "note"]
+COLUMNS = [
+    "doc",
+    "claim_id",
+    "start",
+    "end",
+    "content",
+    "source_mention",
+    "source_name",
+    "source_kind",
+    "cue",
+    "certainty",
+    "content_ok",
+    "source_ok",
+    "cue_ok",
+    "certainty_ok",
+    "verdict",
+    "note",
+]
 ASPECTS = ["content_ok", "source_ok", "cue_ok", "certainty_ok"]
 YES = {"1", "y", "yes", "ok", "true", "right"}
 
@@ -58,10 +74,18 @@ def _flat(text: str | None) -> str:
 
 def row(article: dict[str, Any], claim: dict[str, Any]) -> dict[str, str]:
     src, cue, content = claim.get("source") or {}, claim.get("cue") or {}, claim["content"]
-    return {"doc": article["id"], "claim_id": claim["id"], "start": str(content["start"]), "end": str(content["end"]),
-            "content": _flat(content["text"]), "source_mention": _flat(src.get("text")),
-            "source_name": _flat(src.get("name")), "source_kind": src.get("kind", ""),
-            "cue": _flat(cue.get("text")), "certainty": claim["certainty"]}
+    return {
+        "doc": article["id"],
+        "claim_id": claim["id"],
+        "start": str(content["start"]),
+        "end": str(content["end"]),
+        "content": _flat(content["text"]),
+        "source_mention": _flat(src.get("text")),
+        "source_name": _flat(src.get("name")),
+        "source_kind": src.get("kind", ""),
+        "cue": _flat(cue.get("text")),
+        "certainty": claim["certainty"],
+    }
 
 
 def write(path: Path, articles: list[dict[str, Any]]) -> None:
@@ -85,8 +109,9 @@ def score(path: Path) -> str:
 
     right = sum(all(ok(r, a) for a in ASPECTS) for r in rows)
     lines = [f"judged claims: {n}", f"precision (all four right): {right}/{n} = {right / n:.2f}"]
-    lines += [f"  {a[:-3]:<10} {sum(ok(r, a) for r in rows)}/{n} = {sum(ok(r, a) for r in rows) / n:.2f}"
-              for a in ASPECTS]
+    lines += [
+        f"  {a[:-3]:<10} {sum(ok(r, a) for r in rows)}/{n} = {sum(ok(r, a) for r in rows) / n:.2f}" for a in ASPECTS
+    ]
     clash = [r["claim_id"] for r in rows if (r["verdict"].strip().lower() == "right") != all(ok(r, a) for a in ASPECTS)]
     if clash:
         lines.append(f"warning: verdict disagrees with the four judgments for {', '.join(clash)}")

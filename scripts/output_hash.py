@@ -44,10 +44,12 @@ def _fingerprint(files: list[Path], language: str, dump: Path | None) -> tuple[s
             record = {"skipped": getattr(item, "origin", ""), "reason": getattr(item, "reason", "")}
             name = Path(str(record["skipped"])).stem
         else:
-            record = {"id": item.id,
-                      "claims": [c.model_dump(mode="json") for c in item.claims],
-                      "quantities": [q.model_dump(mode="json") for q in item.quantities],
-                      "entities": [e.model_dump(mode="json") for e in item.entities]}
+            record = {
+                "id": item.id,
+                "claims": [c.model_dump(mode="json") for c in item.claims],
+                "quantities": [q.model_dump(mode="json") for q in item.quantities],
+                "entities": [e.model_dump(mode="json") for e in item.entities],
+            }
             name = item.id
             count += len(item.claims)
         line = json.dumps(record, sort_keys=True, ensure_ascii=False)

@@ -10,8 +10,19 @@ from selon.model import Article, Claim, Entity, Figure, Source, Span
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Claim", "Entity", "Figure", "InputError", "SelonError", "Source", "Span",
-    "UnsupportedLanguageError", "analyze", "analyze_document", "analyze_documents", "__version__",
+    "Article",
+    "Claim",
+    "Entity",
+    "Figure",
+    "InputError",
+    "SelonError",
+    "Source",
+    "Span",
+    "UnsupportedLanguageError",
+    "__version__",
+    "analyze",
+    "analyze_document",
+    "analyze_documents",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -32,11 +32,17 @@ def resolve_language(raw: RawDocument, settings: Settings, language: str | None 
     if lang is None:
         lang, confidence = detect_language(raw.text)
         if lang is None or confidence < settings.ingest_min_language_confidence:
-            raise UnsupportedLanguageError(lang, f"{raw.origin or raw.id}: language not recognised "
-                                                 f"(best guess {lang or 'none'}); pass --language fr|en to analyse it anyway")
+            raise UnsupportedLanguageError(
+                lang,
+                f"{raw.origin or raw.id}: language not recognised "
+                f"(best guess {lang or 'none'}); pass --language fr|en to analyse it anyway",
+            )
     if lang not in settings.ingest_languages:
-        raise UnsupportedLanguageError(lang, f"{raw.origin or raw.id}: language '{lang}' is not analysed "
-                                             f"(selon analyses {', '.join(settings.ingest_languages)})")
+        raise UnsupportedLanguageError(
+            lang,
+            f"{raw.origin or raw.id}: language '{lang}' is not analysed "
+            f"(selon analyses {', '.join(settings.ingest_languages)})",
+        )
     return lang
 
 
@@ -48,9 +54,16 @@ def to_article(doc: Doc, raw: RawDocument, language: str) -> Article:
     """Collect what the stages left on ``doc._`` into the result model."""
     text = doc.text
     return Article(
-        id=raw.id, language=language, text=text, title=raw.title, outlet=raw.outlet, url=raw.url,
-        published=raw.published, entities=list(doc._.selon_entities or []),
-        quantities=list(doc._.selon_figures or []), claims=list(doc._.selon_claims or []),
+        id=raw.id,
+        language=language,
+        text=text,
+        title=raw.title,
+        outlet=raw.outlet,
+        url=raw.url,
+        published=raw.published,
+        entities=list(doc._.selon_entities or []),
+        quantities=list(doc._.selon_figures or []),
+        claims=list(doc._.selon_claims or []),
         headings=[_span(text, s, e) for s, e in doc._.selon_headings or []],
         boilerplate=[_span(text, s, e) for s, e in doc._.selon_boilerplate or []],
     )
@@ -73,9 +86,17 @@ def analyze_document(raw: RawDocument, *, language: str | None = None, settings:
     return to_article(nlp(doc), raw, lang)
 
 
-def analyze(text_or_html: str | bytes, *, language: str | None = None, url: str | None = None,
-            outlet: str | None = None, published: str | None = None, id: str = "document",
-            title: str | None = None, settings: Settings | None = None) -> Article:
+def analyze(
+    text_or_html: str | bytes,
+    *,
+    language: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    id: str = "document",
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
     """Analyse one article given as plain text or HTML.
 
     >>> article = analyze("Selon le ministre, la réforme serait abandonnée.")  # doctest: +SKIP
@@ -93,8 +114,9 @@ def analyze(text_or_html: str | bytes, *, language: str | None = None, url: str 
     return analyze_document(raw, language=language, settings=settings)
 
 
-def analyze_documents(items: Iterable[RawDocument | Skipped], *, language: str | None = None,
-                      settings: Settings | None = None) -> Iterator[Article | Skipped]:
+def analyze_documents(
+    items: Iterable[RawDocument | Skipped], *, language: str | None = None, settings: Settings | None = None
+) -> Iterator[Article | Skipped]:
     """Analyse a stream of documents; a bad one is yielded as :class:`Skipped`, never raised.
 
     Documents are parsed in batches per language with ``nlp.pipe`` so models load once.
@@ -120,7 +142,7 @@ def analyze_documents(items: Iterable[RawDocument | Skipped], *, language: str |
                 for raw in raws:
                     try:
                         yield analyze_document(raw, language=lang, settings=settings)
-                    except Exception as exc:  # noqa: BLE001 - reported, counted and skipped
+                    except Exception as exc:
                         yield Skipped(raw.origin or raw.id, f"analysis failed: {exc}")
         batch.clear()
 

@@ -38,7 +38,9 @@ class Figure(Span):
     value: float
     value_max: float | None = Field(None, description="upper end of a range ('2 à 3 millions')")
     unit: str | None = Field(None, description="the thing counted or the unit ('drones', 'mm', 'dollars', 'percent')")
-    unit_mention: str | None = Field(None, description="the word in the text when the unit was resolved from context ('unités')")
+    unit_mention: str | None = Field(
+        None, description="the word in the text when the unit was resolved from context ('unités')"
+    )
     per: str | None = Field(None, description="rate period: 'day', 'week', 'month', 'year'")
     approximate: bool = False
     bound: Bound = "="
@@ -101,7 +103,9 @@ class Article(_Model):
     quantities: list[Figure] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     headings: list[Span] = Field(default_factory=list, description="headings found in the text; never part of a claim")
-    boilerplate: list[Span] = Field(default_factory=list, description="page furniture found in the text; never part of a claim")
+    boilerplate: list[Span] = Field(
+        default_factory=list, description="page furniture found in the text; never part of a claim"
+    )
     schema_version: str = SCHEMA_VERSION
 
 

@@ -37,7 +37,7 @@ class Settings:
     def models_for(self, language: str) -> tuple[str, ...]:
         return {"fr": self.models_fr, "en": self.models_en}.get(language, ())
 
-    def override(self, **values: Any) -> "Settings":
+    def override(self, **values: Any) -> Settings:
         """A copy with the given keys replaced (None values are ignored, as for unset flags)."""
         clean = {k: v for k, v in values.items() if v is not None}
         unknown = set(clean) - {f.name for f in fields(self)}
@@ -77,8 +77,9 @@ def _apply_parser(values: dict[str, Any], parser: configparser.ConfigParser, ori
             values[name] = _coerce(name, raw)
 
 
-def load_settings(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None,
-                  **overrides: Any) -> Settings:
+def load_settings(
+    path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None, **overrides: Any
+) -> Settings:
     """Defaults from the packaged settings.cfg, then ``path`` (or $SELON_CONFIG), then $SELON_* variables,
     then keyword overrides (what CLI flags pass)."""
     env = dict(os.environ if env is None else env)
@@ -102,7 +103,7 @@ def load_settings(path: str | os.PathLike[str] | None = None, env: dict[str, str
     known = {f.name for f in fields(Settings)} - {"sources"}
     for key, raw in env.items():
         if key.startswith(ENV_PREFIX) and key != "SELON_CONFIG":
-            name = key[len(ENV_PREFIX):].lower()
+            name = key[len(ENV_PREFIX) :].lower()
             if name in known:
                 values[name] = _coerce(name, raw)
                 sources.append(key)

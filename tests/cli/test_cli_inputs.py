@@ -9,8 +9,10 @@ import pytest
 
 from selon.cli.main import main
 
-GERMAN = ("Der Bundeskanzler sagte am Montag in Berlin, dass die Regierung die umstrittene Reform "
-          "nicht weiter verfolgen werde. Die Opposition begrüßte die Entscheidung.")
+GERMAN = (
+    "Der Bundeskanzler sagte am Montag in Berlin, dass die Regierung die umstrittene Reform "
+    "nicht weiter verfolgen werde. Die Opposition begrüßte die Entscheidung."
+)
 NAV_ONLY = "<html><body><nav><a href='/'>Accueil</a> <a href='/a'>Contact</a></nav></body></html>"
 
 
@@ -36,7 +38,9 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "invalid.txt", "nav.html", "german.txt", "big.txt"])
-def test_single_bad_input_is_one_line_and_nonzero(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_single_bad_input_is_one_line_and_nonzero(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path, expect = _bad_inputs(tmp_path)[name]
     code = main(["analyze", str(path)])
     captured = capsys.readouterr()

@@ -14,8 +14,8 @@ import pytest
 from selon.corpus import Corpus, NotFoundError
 from selon.store import Store
 
-from .build import C, article
-from .founding import FRENCH_TEXT, english, french
+from corpus.build import C, article
+from corpus.founding import FRENCH_TEXT, english, french
 
 
 @pytest.fixture(scope="module")
@@ -99,12 +99,27 @@ def test_claim_relayed_by_reuters_from_the_gur_counts_one_source(founding_corpus
 
 def test_wire_service_as_source_is_a_relay(tmp_path):
     """'Reuters reported, citing Ukrainian intelligence': Reuters does not add a source to the GUR's."""
-    text = ("Russia produced about 2 million artillery shells in 2024 and imported about 2.7 million munitions "
-            "from North Korea, Reuters reported on Tuesday, citing Ukrainian intelligence figures.")
-    relayed = article("wire-1", text, [C("Russia produced about 2 million artillery shells in 2024 and imported about "
-                                         "2.7 million munitions from North Korea", "Reuters", "Reuters",
-                                         kind="organization")], language="en", outlet="Daily", published="2025-06-26",
-                      entities=[("Russia", "Russia", "place"), ("North Korea", "North Korea", "place")])
+    text = (
+        "Russia produced about 2 million artillery shells in 2024 and imported about 2.7 million munitions "
+        "from North Korea, Reuters reported on Tuesday, citing Ukrainian intelligence figures."
+    )
+    relayed = article(
+        "wire-1",
+        text,
+        [
+            C(
+                "Russia produced about 2 million artillery shells in 2024 and imported about "
+                "2.7 million munitions from North Korea",
+                "Reuters",
+                "Reuters",
+                kind="organization",
+            )
+        ],
+        language="en",
+        outlet="Daily",
+        published="2025-06-26",
+        entities=[("Russia", "Russia", "place"), ("North Korea", "North Korea", "place")],
+    )
     with Store(tmp_path / "r.db") as store:
         store.save(french())
         store.save(relayed)
@@ -119,12 +134,26 @@ def test_wire_service_as_source_is_a_relay(tmp_path):
 
 def _copy(doc_id: str, outlet: str, extra: str) -> object:
     text = FRENCH_TEXT + extra
-    return article(doc_id, text, [
-        C("Moscou produit actuellement environ 2.000 drones par mois", "selon les estimations", None, kind="unnamed",
-          figures=[("2.000 drones par mois", 2000, "drones", "month")]),
-        C("Cette dépendance croissante aux livraisons nord-coréennes intervient dans un contexte où les stocks russes "
-          "s'épuisent", None),
-    ], outlet=outlet, published="2025-06-25")
+    return article(
+        doc_id,
+        text,
+        [
+            C(
+                "Moscou produit actuellement environ 2.000 drones par mois",
+                "selon les estimations",
+                None,
+                kind="unnamed",
+                figures=[("2.000 drones par mois", 2000, "drones", "month")],
+            ),
+            C(
+                "Cette dépendance croissante aux livraisons nord-coréennes intervient dans un contexte où les stocks russes "
+                "s'épuisent",
+                None,
+            ),
+        ],
+        outlet=outlet,
+        published="2025-06-25",
+    )
 
 
 def test_two_syndicated_copies_yield_one_source_not_two(tmp_path):
@@ -151,8 +180,10 @@ def test_timeline_and_exports(founding_corpus, tmp_path):
     corpus, _, _ = founding_corpus
     drones = corpus.timeline("drones")
     assert drones["kind"] == "figure"
-    assert [(e["published"], e["figures"][0]["value"]) for e in drones["events"]] == [("2025-06-25", 2000.0),
-                                                                                      ("2025-06-27", 2700.0)]
+    assert [(e["published"], e["figures"][0]["value"]) for e in drones["events"]] == [
+        ("2025-06-25", 2000.0),
+        ("2025-06-27", 2700.0),
+    ]
     cid = _cluster(corpus, "founding-fr", "c1")
     assert corpus.timeline(f"#{cid}")["total"] == 2
     assert corpus.timeline("KN-23")["kind"] == "text"
@@ -188,8 +219,13 @@ def test_cli_commands(founding_corpus, tmp_path):
     assert result.exit_code == 0 and any(c["quantity"]["counts"] == "drone" for c in json.loads(result.stdout))
     result = runner.invoke(app, ["sources", "--db", db, "--explain", "Boudanov"])
     assert result.exit_code == 0 and "joined by" in result.stdout
-    for args in (["sources", "--db", db], ["timeline", "drones", "--db", db], ["conflicts", "--db", db],
-                 ["clusters", "--db", db], ["export", "--db", db, "-f", "parquet", "-o", str(tmp_path / "x.parquet")]):
+    for args in (
+        ["sources", "--db", db],
+        ["timeline", "drones", "--db", db],
+        ["conflicts", "--db", db],
+        ["clusters", "--db", db],
+        ["export", "--db", db, "-f", "parquet", "-o", str(tmp_path / "x.parquet")],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
     result = runner.invoke(app, ["clusters", "--db", str(tmp_path / "absent.db")])

@@ -7,7 +7,7 @@ import pytest
 from selon.corpus import Corpus
 from selon.store import Store
 
-from .founding import ENGLISH_TEXT, FRENCH_TEXT
+from corpus.founding import ENGLISH_TEXT, FRENCH_TEXT
 
 pytestmark = pytest.mark.slow
 
@@ -16,10 +16,12 @@ pytestmark = pytest.mark.slow
 def analysed(tmp_path_factory, settings):
     import selon
 
-    fr = selon.analyze(FRENCH_TEXT, id="founding-fr", language="fr", outlet="Business News",
-                       published="2025-06-25", settings=settings)
-    en = selon.analyze(ENGLISH_TEXT, id="founding-en", language="en", outlet="Kyiv Wire",
-                       published="2025-06-27", settings=settings)
+    fr = selon.analyze(
+        FRENCH_TEXT, id="founding-fr", language="fr", outlet="Business News", published="2025-06-25", settings=settings
+    )
+    en = selon.analyze(
+        ENGLISH_TEXT, id="founding-en", language="en", outlet="Kyiv Wire", published="2025-06-27", settings=settings
+    )
     store = Store(tmp_path_factory.mktemp("e2e") / "e2e.db")
     store.save(fr)
     store.save(en)
@@ -35,8 +37,11 @@ def _claim(article, words: str):
 
 def test_english_account_clusters_with_the_french_claims(analysed):
     corpus, fr, en = analysed
-    for fr_words, en_words in (("2.000 drones", "2,700 drones"), ("2 millions d'obus", "3 million artillery shells"),
-                               ("savoir-faire technologiques", "technological know-how")):
+    for fr_words, en_words in (
+        ("2.000 drones", "2,700 drones"),
+        ("2 millions d'obus", "3 million artillery shells"),
+        ("savoir-faire technologiques", "technological know-how"),
+    ):
         a, b = _claim(fr, fr_words), _claim(en, en_words)
         assert corpus.cluster_of(fr.id, a.id) == corpus.cluster_of(en.id, b.id), (fr_words, en_words)
 

@@ -10,7 +10,7 @@ from selon.corpus.quantities import agree, unit_key
 from selon.corpus.sources import Mention, document_links, global_links, resolve
 from selon.errors import ConfigError
 
-from .founding import french
+from corpus.founding import french
 
 
 def test_person_keys_ignore_transliteration_and_accents():
@@ -55,19 +55,25 @@ def test_document_links_find_acronym_and_shorter_form():
     links = document_links(french())
     reasons = {(l.reason, l.key_a, l.key_b) for l in links}
     assert ("acronym", org_key("renseignement militaire ukrainien"), "a:GUR") in reasons
-    assert ("containment", org_key("Le renseignement ukrainien"), org_key("renseignement militaire ukrainien")) in reasons
+    assert (
+        "containment",
+        org_key("Le renseignement ukrainien"),
+        org_key("renseignement militaire ukrainien"),
+    ) in reasons
     assert any(l.reason == "surname" and l.key_a == person_key("Boudanov") for l in links)
 
 
 def test_resolution_without_alias_file_uses_fuzzy_names_and_dominant_surnames():
     from selon.corpus.aliases import AliasTable
 
-    mentions = [Mention("d1", "c1", person_key("Kirill Boudanov"), "person", "Kirill Boudanov"),
-                Mention("d2", "c1", person_key("Kyrylo Budanoff"), "person", "Kyrylo Budanoff"),
-                Mention("d3", "c1", person_key("Budanov"), "person", "Budanov"),
-                Mention("d4", "c1", person_key("Hillary Clinton"), "person", "Hillary Clinton"),
-                Mention("d5", "c1", person_key("Bill Clinton"), "person", "Bill Clinton"),
-                Mention("d6", "c1", person_key("Clinton"), "person", "Clinton")]
+    mentions = [
+        Mention("d1", "c1", person_key("Kirill Boudanov"), "person", "Kirill Boudanov"),
+        Mention("d2", "c1", person_key("Kyrylo Budanoff"), "person", "Kyrylo Budanoff"),
+        Mention("d3", "c1", person_key("Budanov"), "person", "Budanov"),
+        Mention("d4", "c1", person_key("Hillary Clinton"), "person", "Hillary Clinton"),
+        Mention("d5", "c1", person_key("Bill Clinton"), "person", "Bill Clinton"),
+        Mention("d6", "c1", person_key("Clinton"), "person", "Clinton"),
+    ]
     empty = AliasTable()
     links = global_links(mentions, empty)
     res = resolve(mentions, links, empty)

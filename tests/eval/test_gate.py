@@ -15,8 +15,15 @@ from selon.eval.gate import Failure, GateError, check, lower_floor, lowered, par
 
 def _floors(**values: float) -> dict:
     """Floors for one benchmark ``b`` with the given metric floors, tolerance 0.01."""
-    return {"tolerance": 0.01, "benchmarks": {"b": {"subset": "test", "floors": {
-        m: {"floor": v, "changed": "2000-01-01", "why": "hand-made"} for m, v in values.items()}}}}
+    return {
+        "tolerance": 0.01,
+        "benchmarks": {
+            "b": {
+                "subset": "test",
+                "floors": {m: {"floor": v, "changed": "2000-01-01", "why": "hand-made"} for m, v in values.items()},
+            }
+        },
+    }
 
 
 # -- check ---------------------------------------------------------------------------------------
@@ -152,6 +159,8 @@ def test_no_floor_is_broken(settings) -> None:
     floors = gate.load_floors()
     failures = check(measured, floors)
     assert not failures, (
-        "accuracy fell below the pinned floors:\n" + gate.report_table(measured, floors)
+        "accuracy fell below the pinned floors:\n"
+        + gate.report_table(measured, floors)
         + "\nfix the regression, or lower a floor on purpose: "
-          "selon eval gate --lower BENCH.METRIC=VALUE --reason TEXT")
+        "selon eval gate --lower BENCH.METRIC=VALUE --reason TEXT"
+    )

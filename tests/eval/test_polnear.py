@@ -161,8 +161,7 @@ def _gold() -> list[GoldArticle]:
 
 def _perfect() -> list[PredictedAttribution]:
     return [
-        PredictedAttribution(a.extent("source"), a.extent("cue"), a.extent("content"))
-        for a in _gold()[0].attributions
+        PredictedAttribution(a.extent("source"), a.extent("cue"), a.extent("content")) for a in _gold()[0].attributions
     ]
 
 
@@ -274,8 +273,14 @@ def test_iter_bio_labels() -> None:
     words = [TEXT[s:e] for s, e in tokens]
     pairs = list(zip(words, labels, strict=True))
     assert pairs[:9] == [
-        ("We", "B-CONTENT"), ("will", "I-CONTENT"), ("win", "I-CONTENT"), ("said", "B-CUE"),
-        ("Jane", "B-SOURCE"), ("Doe", "I-SOURCE"), ("the", "I-SOURCE"), ("senator", "I-SOURCE"),
+        ("We", "B-CONTENT"),
+        ("will", "I-CONTENT"),
+        ("win", "I-CONTENT"),
+        ("said", "B-CUE"),
+        ("Jane", "B-SOURCE"),
+        ("Doe", "I-SOURCE"),
+        ("the", "I-SOURCE"),
+        ("senator", "I-SOURCE"),
         ("Officials", "B-SOURCE"),
     ]
     assert pairs[-2:] == [("It", "O"), ("rained", "O")]
@@ -292,7 +297,12 @@ def test_iter_bio_fragments_start_with_b(fixture_dev: list[GoldArticle]) -> None
 
     # "About one of every nine voters this fall is expected to be Latino"
     assert [label_at(i) for i in (53, 59, 94, 97, 106, 112)] == [
-        "B-CONTENT", "I-CONTENT", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT",
+        "B-CONTENT",
+        "I-CONTENT",
+        "B-CUE",
+        "I-CUE",
+        "B-CONTENT",
+        "I-CONTENT",
     ]
     assert labels.count("B-CONTENT") == 2 and labels.count("B-CUE") == 1
     assert labels.count("O") == len(labels) - 11 - 2

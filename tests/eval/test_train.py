@@ -10,8 +10,8 @@ import typer
 from typer.testing import CliRunner
 
 from selon.eval.polnear import load_split, score
-from selon.train.crf import fit, gold_labels, parse_articles, split_held_out, train_polnear
 from selon.nlp.learned.tagger import FEATURES_VERSION, AttributionTagger, label_spans
+from selon.train.crf import fit, gold_labels, parse_articles, split_held_out, train_polnear
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "polnear"
 
@@ -48,8 +48,10 @@ def test_tiny_fit_is_deterministic_and_learns_its_data(parsed, tmp_path: Path) -
     for article, doc in zip(articles, docs):
         predicted[article.name] = []
         for lk in tagger.links(doc):
-            chars = [None if r is None else (doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1]))
-                     for r in (lk.source, lk.cue, lk.content())]
+            chars = [
+                None if r is None else (doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1]))
+                for r in (lk.source, lk.cue, lk.content())
+            ]
             from selon.eval.polnear import PredictedAttribution
 
             predicted[article.name].append(PredictedAttribution(*chars))
@@ -83,8 +85,8 @@ def test_held_out_fifth_is_every_fifth_article() -> None:
 
 
 def test_boundary_reranker_is_fitted_from_cross_tagged_halves(parsed, tmp_path: Path) -> None:
-    from selon.train.boundaries import fit_boundaries
     from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries
+    from selon.train.boundaries import fit_boundaries
 
     articles, docs = parsed
     params = {"max_iterations": 20, "feature.minfreq": 1, "c1": 0.0}

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, shared_path
 from selon.errors import InputError
 from selon.ingest import RawDocument, Skipped, detect_language, iter_documents, load_path, read_input
 from selon.ingest.html import looks_like_html
 from selon.ingest.text import decode_bytes, decode_html_bytes
-
-from conftest import FIXTURES, shared_path
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Le budget adopté</title>
 <meta property="og:site_name" content="Le Quotidien"></head><body>
@@ -37,18 +36,23 @@ def test_utf8_text_comes_back_unchanged(tmp_path: Path) -> None:
 
 
 def test_bom_is_removed_and_legacy_encoding_detected(tmp_path: Path) -> None:
-    assert decode_bytes("\ufeffÉté".encode("utf-8") + " à Paris, selon le maire.".encode("utf-8"), "x") \
+    assert (
+        decode_bytes("\ufeffÉté".encode("utf-8") + " à Paris, selon le maire.".encode(), "x")
         == "Été à Paris, selon le maire."
+    )
     latin = "Le général a déclaré que la défense était prête, selon le ministère des Armées.".encode("cp1252")
     assert "général" in decode_bytes(latin, "x")
 
 
-@pytest.mark.parametrize("data, fragment", [
-    (b"", "is empty"),
-    (b"   \n\t  ", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "is not text"),
-    (bytes(range(1, 32)) * 50, "is not text"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"", "is empty"),
+        (b"   \n\t  ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "is not text"),
+        (bytes(range(1, 32)) * 50, "is not text"),
+    ],
+)
 def test_refusals_say_what_to_do(data: bytes, fragment: str) -> None:
     with pytest.raises(InputError) as info:
         decode_bytes(data, "doc.txt")
@@ -57,7 +61,7 @@ def test_refusals_say_what_to_do(data: bytes, fragment: str) -> None:
 
 def test_invalid_utf8_is_decoded_or_refused_never_garbled() -> None:
     # mostly valid UTF-8 with one broken byte: a legacy guess would garble the accents
-    data = "Le ministre a affirmé que l'économie irait mieux, selon l'AFP. ".encode("utf-8") * 5 + b"\xff\xfe\xfa"
+    data = "Le ministre a affirmé que l'économie irait mieux, selon l'AFP. ".encode() * 5 + b"\xff\xfe\xfa"
     try:
         text = decode_bytes(data, "bad.txt")
     except InputError as exc:
@@ -91,7 +95,7 @@ def test_html_main_text_headings_and_metadata() -> None:
     assert "Des dépenses en hausse" in headings
     # every heading sits on its own block so analysis can leave it out of claims
     for s, e in raw.headings:
-        assert raw.text[e:e + 2] in ("\n\n", "")
+        assert raw.text[e : e + 2] in ("\n\n", "")
 
 
 def test_html_with_no_article_is_refused() -> None:
@@ -101,9 +105,11 @@ def test_html_with_no_article_is_refused() -> None:
 
 
 def test_malformed_html_still_yields_text() -> None:
-    page = ("<html><body><div><p>Le maire a annoncé la fermeture de l'usine, selon la direction régionale"
-            " du groupe, qui évoque un marché en recul.<p>Les salariés seraient reclassés dans d'autres sites"
-            " du groupe d'ici la fin de l'année.</div></span></body>")
+    page = (
+        "<html><body><div><p>Le maire a annoncé la fermeture de l'usine, selon la direction régionale"
+        " du groupe, qui évoque un marché en recul.<p>Les salariés seraient reclassés dans d'autres sites"
+        " du groupe d'ici la fin de l'année.</div></span></body>"
+    )
     raw = read_input(page, id="m")
     assert "fermeture de l'usine" in raw.text
 
@@ -115,8 +121,16 @@ def test_declared_charset_wins_for_legacy_html() -> None:
 
 def test_jsonl_keeps_metadata_and_skips_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "text": "Selon le ministre, la réforme serait abandonnée.", "outlet": "Le Monde",
-                    "url": "https://example.org/a1", "published": "2024-05-01", "language": "fr"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Selon le ministre, la réforme serait abandonnée.",
+                "outlet": "Le Monde",
+                "url": "https://example.org/a1",
+                "published": "2024-05-01",
+                "language": "fr",
+            }
+        ),
         "{not json",
         json.dumps({"id": "a2", "title": "no body"}),
         "",

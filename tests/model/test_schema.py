@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from selon.model import Article, json_schema_text
-
 from conftest import ROOT
+from selon.model import Article, json_schema_text
 
 
 def test_published_schema_matches_the_model() -> None:
@@ -16,11 +15,21 @@ def test_published_schema_matches_the_model() -> None:
 
 def test_schema_names_the_contract_fields() -> None:
     schema = json.loads(json_schema_text())
-    assert {"id", "language", "text", "title", "outlet", "url", "published", "entities", "quantities",
-            "claims"} <= set(schema["properties"])
+    assert {"id", "language", "text", "title", "outlet", "url", "published", "entities", "quantities", "claims"} <= set(
+        schema["properties"]
+    )
     claim = schema["$defs"]["Claim"]["properties"]
-    assert {"id", "content", "source", "cue", "channel", "certainty", "certainty_cues", "evidence",
-            "quantities"} <= set(claim)
+    assert {
+        "id",
+        "content",
+        "source",
+        "cue",
+        "channel",
+        "certainty",
+        "certainty_cues",
+        "evidence",
+        "quantities",
+    } <= set(claim)
     figure = schema["$defs"]["Figure"]["properties"]
     assert {"start", "end", "text", "value", "unit", "per", "approximate", "bound", "kind", "time"} <= set(figure)
 

@@ -14,16 +14,60 @@ from selon.nlp.doc_arrays import DocArrays
 
 
 def _token_view(doc: Doc) -> list[tuple]:
-    return [(t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.ent_iob_, t.ent_type_, t.idx, t.whitespace_,
-             t.is_space, t.is_punct, t.is_alpha, t.head.i, t.left_edge.i, t.right_edge.i, t.n_lefts, t.n_rights,
-             [c.i for c in t.children], t.sent.start) for t in doc]
+    return [
+        (
+            t.text,
+            t.lower_,
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.ent_iob_,
+            t.ent_type_,
+            t.idx,
+            t.whitespace_,
+            t.is_space,
+            t.is_punct,
+            t.is_alpha,
+            t.head.i,
+            t.left_edge.i,
+            t.right_edge.i,
+            t.n_lefts,
+            t.n_rights,
+            [c.i for c in t.children],
+            t.sent.start,
+        )
+        for t in doc
+    ]
 
 
 def _array_view(doc: Doc) -> list[tuple]:
     a = DocArrays.of(doc)
-    return [(a.text[k], a.lower_[k], a.lemma_[k], a.pos_[k], a.tag_[k], a.dep_[k], a.ent_iob_[k], a.ent_type_[k],
-             a.idx[k], a.whitespace_[k], a.is_space[k], a.is_punct[k], a.is_alpha[k], a.head[k], a.left_edge[k], a.right_edge[k],
-             a.n_lefts[k], a.n_rights[k], a.children(k), a.sent_starts[k]) for k in range(a.n)]
+    return [
+        (
+            a.text[k],
+            a.lower_[k],
+            a.lemma_[k],
+            a.pos_[k],
+            a.tag_[k],
+            a.dep_[k],
+            a.ent_iob_[k],
+            a.ent_type_[k],
+            a.idx[k],
+            a.whitespace_[k],
+            a.is_space[k],
+            a.is_punct[k],
+            a.is_alpha[k],
+            a.head[k],
+            a.left_edge[k],
+            a.right_edge[k],
+            a.n_lefts[k],
+            a.n_rights[k],
+            a.children(k),
+            a.sent_starts[k],
+        )
+        for k in range(a.n)
+    ]
 
 
 def _random_doc(rng: random.Random, vocab: Vocab) -> Doc:
@@ -89,8 +133,11 @@ def test_parsed_text_matches_spacy(nlp_en) -> None:
     assert all(arrays.span_root(s, e) == doc[s:e].root.i for s in range(len(doc)) for e in range(s + 1, len(doc) + 1))
     assert arrays.doc_text == doc.text
     assert all(arrays.span_text(s, e) == doc[s:e].text for s in range(len(doc)) for e in range(s, len(doc) + 1))
-    assert all(arrays.char_range(s, e) == (doc[s:e].start_char, doc[s:e].end_char)
-               for s in range(len(doc) + 1) for e in range(s, len(doc) + 1))
+    assert all(
+        arrays.char_range(s, e) == (doc[s:e].start_char, doc[s:e].end_char)
+        for s in range(len(doc) + 1)
+        for e in range(s, len(doc) + 1)
+    )
 
 
 def test_nearest_marked_ancestor() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from selon.train.boundaries import fit_logit
+from selon.nlp.attribution.span import Attribution
 from selon.nlp.learned.boundaries import reranker as boundaries
-from selon.nlp.attribution.rules import Attribution
 from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
 from selon.nlp.learned.tagger import DEFAULT_MODEL, AttributionTagger, load_tagger
+from selon.train.boundaries import fit_logit
 
 TEXT = "Mr. Smith said the plan would fail, but the council voted for it anyway."
 
@@ -23,13 +23,14 @@ def said(nlp_en):
     doc = nlp_en(TEXT)
     cue = next(t.i for t in doc if t.text == "said")
     end = len(doc) - 1  # the tagger's content runs to the final period, over ", but ..."
-    att = Attribution(sentence=(0, len(doc)), content=(cue + 1, end), cue=(cue, cue + 1), source=(0, cue),
-                      kind="learned")
+    att = Attribution(
+        sentence=(0, len(doc)), content=(cue + 1, end), cue=(cue, cue + 1), source=(0, cue), kind="learned"
+    )
     return doc, att
 
 
 def _text(doc, span: tuple[int, int]) -> str:
-    return doc[span[0]:span[1]].text
+    return doc[span[0] : span[1]].text
 
 
 def test_candidates_hold_the_taggers_span_and_the_clause_edges(said) -> None:
@@ -52,9 +53,11 @@ def test_choice_follows_the_weights_and_keeps_the_taggers_span_on_ties(said) -> 
 
 
 def test_fit_logit_learns_which_candidate_is_right() -> None:
-    groups = [([["bias", "x=a"], ["bias", "good", "x=b"], ["bias", "x=c"]], 1),
-              ([["bias", "good", "x=a"], ["bias", "x=c"]], 0),
-              ([["bias", "x=b"], ["bias", "x=a"], ["good"]], 2)]
+    groups = [
+        ([["bias", "x=a"], ["bias", "good", "x=b"], ["bias", "x=c"]], 1),
+        ([["bias", "good", "x=a"], ["bias", "x=c"]], 0),
+        ([["bias", "x=b"], ["bias", "x=a"], ["good"]], 2),
+    ]
     weights = fit_logit(groups, l2=0.1)
     assert weights["good"] > 1.0
     for candidates, answer in groups:
@@ -98,6 +101,13 @@ def test_choice_scores_as_the_training_features_do(said) -> None:
     rng = random.Random(7)
     for _ in range(5):
         weights = {f: rng.uniform(-2, 2) for f in names}
-        scored = [(sum(weights.get(f, 0.0) for f in sf) + sum(weights.get(f, 0.0) for f in ef)
-                   + sum(weights.get(f, 0.0) for f in pf), span) for span, sf, ef, pf in spans]
+        scored = [
+            (
+                sum(weights.get(f, 0.0) for f in sf)
+                + sum(weights.get(f, 0.0) for f in ef)
+                + sum(weights.get(f, 0.0) for f in pf),
+                span,
+            )
+            for span, sf, ef, pf in spans
+        ]
         assert ContentBoundaries(weights).choose(view, att, None) == max(scored)[1]

@@ -7,10 +7,9 @@ import random
 
 import pytest
 
+from conftest import FIXTURES
 from selon.nlp.learned.boundaries.reranker import ContentBoundaries, DocView, enumerate_spans
 from selon.nlp.learned.tagger import load_tagger, to_attribution
-
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

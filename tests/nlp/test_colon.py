@@ -4,38 +4,49 @@ from __future__ import annotations
 
 import pytest
 
-from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.attribution.rules import Attribution
-from selon.nlp.attribution.en_colon import colon_attributions
 from selon.nlp.attribution.en import _parenthetical, _quote_before_incise, _resumed_quotation
+from selon.nlp.attribution.en_colon import colon_attributions
+from selon.nlp.attribution.span import Attribution
+from selon.nlp.doc_arrays import DocArrays
 
 
 def _spans(doc, atts):
-    return [(doc[a.source[0]:a.source[1]].text, doc[a.cue[0]:a.cue[1]].text, doc[a.content[0]:a.content[1]].text)
-            for a in atts]
+    return [
+        (doc[a.source[0] : a.source[1]].text, doc[a.cue[0] : a.cue[1]].text, doc[a.content[0] : a.content[1]].text)
+        for a in atts
+    ]
 
 
 def test_headline_and_roundup_colons(nlp_en) -> None:
-    doc = nlp_en("Poll: Trump and Clinton Hold Narrow Leads in Pennsylvania\n\n"
-                 "The candidates spoke on Tuesday. Clinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission "
-                 "is to destroy ISIS.\"\n")
+    doc = nlp_en(
+        "Poll: Trump and Clinton Hold Narrow Leads in Pennsylvania\n\n"
+        'The candidates spoke on Tuesday. Clinton: "Our goal is to defeat ISIS." Bush: "The mission '
+        'is to destroy ISIS."\n'
+    )
     found = _spans(doc, colon_attributions(DocArrays.of(doc)))
     assert ("Poll", ":", "Trump and Clinton Hold Narrow Leads in Pennsylvania") in found
-    assert ("Clinton", ":", "\"Our goal is to defeat ISIS.\"") in found
-    assert ("Bush", ":", "\"The mission is to destroy ISIS.\"") in found
+    assert ("Clinton", ":", '"Our goal is to defeat ISIS."') in found
+    assert ("Bush", ":", '"The mission is to destroy ISIS."') in found
 
 
 def test_page_furniture_and_clauses_are_not_sources(nlp_en) -> None:
-    doc = nlp_en("Editor's note: This article was updated.\n\nEmail: desk@example.com\n\n"
-                 "He said one thing: the plan failed.\n\nAmong the votes: a ban on imports.\n")
+    doc = nlp_en(
+        "Editor's note: This article was updated.\n\nEmail: desk@example.com\n\n"
+        "He said one thing: the plan failed.\n\nAmong the votes: a ban on imports.\n"
+    )
     assert colon_attributions(DocArrays.of(doc)) == []
 
 
 def test_quotation_stops_at_its_own_incise(nlp_en) -> None:
     doc = nlp_en("“You called women fat pigs,” Kelly charged in her now-infamous assault.")
     kelly = next(t.i for t in doc if t.text == "Kelly")
-    att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(kelly + 1, kelly + 3),
-                      source=(kelly, kelly + 1), quote=True)
+    att = Attribution(
+        sentence=(0, len(doc)),
+        content=(1, len(doc) - 1),
+        cue=(kelly + 1, kelly + 3),
+        source=(kelly, kelly + 1),
+        quote=True,
+    )
     assert doc[slice(*_quote_before_incise(doc, att).content)].text == "You called women fat pigs"
 
 
@@ -43,16 +54,18 @@ def test_quotation_resumed_after_its_incise_is_kept(nlp_en) -> None:
     doc = nlp_en("“We will win,” she said. “And we will govern.”")
     said = next(t.i for t in doc if t.text == "said")
     she = said - 1
-    att = Attribution(sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(said, said + 1),
-                      source=(she, she + 1), quote=True)
+    att = Attribution(
+        sentence=(0, len(doc)), content=(1, len(doc) - 1), cue=(said, said + 1), source=(she, she + 1), quote=True
+    )
     assert _quote_before_incise(doc, att).content == (1, len(doc) - 1)
 
 
 def _quotation_before_said(doc) -> Attribution:
     said = next(t.i for t in doc if t.text == "said")
     close = max(k for k in range(said) if doc[k].text == "”")
-    return Attribution(sentence=(0, len(doc)), content=(1, close - 1), cue=(said, said + 1),
-                       source=(said - 1, said), quote=True)
+    return Attribution(
+        sentence=(0, len(doc)), content=(1, close - 1), cue=(said, said + 1), source=(said - 1, said), quote=True
+    )
 
 
 def test_quotation_resumed_in_the_same_paragraph_runs_on(nlp_en) -> None:
@@ -73,17 +86,20 @@ def test_quotation_resumed_in_a_new_paragraph_is_left_alone(nlp_en) -> None:
 def test_source_and_cue_between_commas_report_the_whole_sentence(nlp_en) -> None:
     doc = nlp_en("But in the long run, many economists say, this effect could ripple through the system.")
     say = next(t.i for t in doc if t.text == "say")
-    att = Attribution(sentence=(0, len(doc)), content=(say + 2, len(doc) - 1), cue=(say, say + 1),
-                      source=(say - 2, say))
+    att = Attribution(
+        sentence=(0, len(doc)), content=(say + 2, len(doc) - 1), cue=(say, say + 1), source=(say - 2, say)
+    )
     assert doc[slice(*_parenthetical(doc, att).content)].text == (
-        "in the long run, many economists say, this effect could ripple through the system")
+        "in the long run, many economists say, this effect could ripple through the system"
+    )
 
 
 def test_a_parenthetical_in_a_quotation_or_a_content_already_whole_is_left_alone(nlp_en) -> None:
     doc = nlp_en("He called it “a mess” in March and, she says, the plan failed.")
     says = next(t.i for t in doc if t.text == "says")
-    att = Attribution(sentence=(0, len(doc)), content=(says + 2, len(doc) - 1), cue=(says, says + 1),
-                      source=(says - 1, says))
+    att = Attribution(
+        sentence=(0, len(doc)), content=(says + 2, len(doc) - 1), cue=(says, says + 1), source=(says - 1, says)
+    )
     assert _parenthetical(doc, att).content == (says + 2, len(doc) - 1)  # quotation marks in the sentence
     doc = nlp_en("This campaign, he says, is different.")
     att = Attribution(sentence=(0, len(doc)), content=(0, len(doc) - 1), cue=(4, 5), source=(3, 4))
@@ -112,6 +128,7 @@ def test_without_the_reranker_contents_still_end_with_their_sentence(nlp_en, mon
         def wrapped(doc, att):
             calls.append(name)
             return real(doc, att)
+
         return wrapped
 
     for name in ("_within_sentence", "_resumed_quotation", "_parenthetical"):

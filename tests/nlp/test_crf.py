@@ -59,7 +59,6 @@ def test_same_labels_as_pycrfsuite(model_path: Path) -> None:
         assert got == expected
 
 
-
 def test_same_marginals_as_pycrfsuite(model_path: Path) -> None:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
@@ -78,6 +77,7 @@ def test_same_marginals_as_pycrfsuite(model_path: Path) -> None:
     assert worst < 1e-9
     assert abs(probs.sum(axis=1) - 1.0).max() < 1e-9
     assert not model.marginals(model.state_scores(flat, ends), []).any()
+
 
 def test_refuses_other_files(tmp_path: Path) -> None:
     path = tmp_path / "not.crfsuite"
@@ -99,11 +99,13 @@ def test_packaged_model_matches_pycrfsuite(nlp_en) -> None:
     tagger = learned.load_tagger()
     if tagger is None or tagger._model is None:
         pytest.skip("no packaged English attribution model")
-    doc = nlp_en("The senator said the vote was fair.\n\n“We will win,” she told reporters. “Nobody doubts it.”\n\n"
-                 "According to the report, turnout rose by 4 percent, officials said on Tuesday.")
+    doc = nlp_en(
+        "The senator said the vote was fair.\n\n“We will win,” she told reporters. “Nobody doubts it.”\n\n"
+        "According to the report, turnout rose by 4 percent, officials said on Tuesday."
+    )
     expected = ["O"] * len(doc)
     for (start, _end), seq in learned.featurize(doc, tagger.cue_lemmas):
-        expected[start:start + len(seq)] = tagger._tagger.tag(seq)
+        expected[start : start + len(seq)] = tagger._tagger.tag(seq)
     assert tagger.labels(doc) == expected
 
 

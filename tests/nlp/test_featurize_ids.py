@@ -5,17 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from selon.nlp.learned.features import ids as featurize_ids
+from conftest import FIXTURES
+from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned import tagger as learned
 from selon.nlp.learned import value_table
-from selon.nlp.doc_arrays import DocArrays
-
-from conftest import FIXTURES
+from selon.nlp.learned.features import ids as featurize_ids
 
 EDGE_CASES = [
     "",
     "Said.",
-    "“Yes,” he said.\n\nShe told reporters: ‘We will see’ and \"maybe\" later.\n\n\nAccording to him, per the report, "
+    '“Yes,” he said.\n\nShe told reporters: ‘We will see’ and "maybe" later.\n\n\nAccording to him, per the report, '
     "it rose | fell.",
     "He said\n\n“It was a quote that never closes.\n\nAnd goes on,” she added, citing officials who said so.",
 ]
@@ -60,8 +59,9 @@ def test_id_scores_and_labels_equal_the_string_path(nlp_en, tagger: learned.Attr
 
 
 @pytest.mark.slow
-def test_id_table_does_not_depend_on_what_was_cached(nlp_en, tagger: learned.AttributionTagger,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_id_table_does_not_depend_on_what_was_cached(
+    nlp_en, tagger: learned.AttributionTagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = list(nlp_en.pipe(_texts()[:3]))
     warm = [tagger._ids.table(DocArrays.of(d)) for d in docs]
     monkeypatch.setattr(value_table, "LIMIT", 5)  # forget nearly everything between Docs

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 def figures(nlp, text: str) -> list[Figure]:
     found = nlp(text)._.selon_figures
     for f in found:
-        assert f.text == text[f.start:f.end]
+        assert f.text == text[f.start : f.end]
     return found
 
 
@@ -24,9 +24,13 @@ def one(found: list[Figure], value: float) -> Figure:
 
 # -- numbers -----------------------------------------------------------------------------------
 
+
 def test_french_number_writing(nlp_fr):
-    found = figures(nlp_fr, "Le pays compte 2.000 soldats, 365 000 réfugiés et 2,7 millions d'habitants. "
-                            "La dette atteint 1,5 milliard d'euros et le taux 7,5 %.")
+    found = figures(
+        nlp_fr,
+        "Le pays compte 2.000 soldats, 365 000 réfugiés et 2,7 millions d'habitants. "
+        "La dette atteint 1,5 milliard d'euros et le taux 7,5 %.",
+    )
     assert one(found, 2000).unit == "soldats"
     assert one(found, 365000).unit == "réfugiés"
     assert one(found, 2_700_000).unit == "habitants"
@@ -40,8 +44,11 @@ def test_french_nbsp_thousands(nlp_fr):
 
 
 def test_english_number_writing(nlp_en):
-    found = figures(nlp_en, "The ticket costs $6, the fine was 1,200 dollars and the army has 2.7 million "
-                            "soldiers; unemployment is 4 percent and the budget is 40 euros.")
+    found = figures(
+        nlp_en,
+        "The ticket costs $6, the fine was 1,200 dollars and the army has 2.7 million "
+        "soldiers; unemployment is 4 percent and the budget is 40 euros.",
+    )
     assert one(found, 6).unit == "dollar"
     assert one(found, 6).text == "$6"
     assert one(found, 1200).unit == "dollar"
@@ -74,6 +81,7 @@ def test_shared_unit_of_coordinated_numbers(nlp_fr, nlp_en):
 
 # -- rate, bound, approximation ----------------------------------------------------------------
 
+
 def test_rates(nlp_fr, nlp_en):
     assert one(figures(nlp_fr, "L'usine produit 300 drones par mois."), 300).per == "month"
     assert one(figures(nlp_fr, "Elle livre 40 000 tonnes annuelles."), 40000).per == "year"
@@ -83,35 +91,42 @@ def test_rates(nlp_fr, nlp_en):
     assert one(figures(nlp_en, "The firm ships 2,000 cars."), 2000).per is None
 
 
-@pytest.mark.parametrize("text,value,bound", [
-    ("Environ 300 soldats sont morts.", 300, "~"),
-    ("Près de 300 soldats sont morts.", 300, "~"),
-    ("Quelque 300 soldats sont morts.", 300, "~"),
-    ("Plus de 300 soldats sont morts.", 300, ">"),
-    ("Moins de 300 soldats sont morts.", 300, "<"),
-])
+@pytest.mark.parametrize(
+    "text,value,bound",
+    [
+        ("Environ 300 soldats sont morts.", 300, "~"),
+        ("Près de 300 soldats sont morts.", 300, "~"),
+        ("Quelque 300 soldats sont morts.", 300, "~"),
+        ("Plus de 300 soldats sont morts.", 300, ">"),
+        ("Moins de 300 soldats sont morts.", 300, "<"),
+    ],
+)
 def test_bounds_fr(nlp_fr, text, value, bound):
     f = one(figures(nlp_fr, text), value)
     assert f.bound == bound and f.approximate is (bound == "~")
     assert f.text.lower().startswith(text.split()[0].lower())
 
 
-@pytest.mark.parametrize("text,value,bound", [
-    ("About 300 soldiers died.", 300, "~"),
-    ("Nearly 300 soldiers died.", 300, "~"),
-    ("Around 300 soldiers died.", 300, "~"),
-    ("More than 300 soldiers died.", 300, ">"),
-    ("Over 300 soldiers died.", 300, ">"),
-    ("Less than 300 soldiers died.", 300, "<"),
-    ("Under 300 soldiers died.", 300, "<"),
-    ("Exactly 300 soldiers died.", 300, "="),
-])
+@pytest.mark.parametrize(
+    "text,value,bound",
+    [
+        ("About 300 soldiers died.", 300, "~"),
+        ("Nearly 300 soldiers died.", 300, "~"),
+        ("Around 300 soldiers died.", 300, "~"),
+        ("More than 300 soldiers died.", 300, ">"),
+        ("Over 300 soldiers died.", 300, ">"),
+        ("Less than 300 soldiers died.", 300, "<"),
+        ("Under 300 soldiers died.", 300, "<"),
+        ("Exactly 300 soldiers died.", 300, "="),
+    ],
+)
 def test_bounds_en(nlp_en, text, value, bound):
     f = one(figures(nlp_en, text), value)
     assert f.bound == bound and f.approximate is (bound == "~")
 
 
 # -- kind and time -----------------------------------------------------------------------------
+
 
 def test_kinds_fr(nlp_fr):
     assert one(figures(nlp_fr, "L'entreprise ambitionne d'atteindre 5.000 ventes."), 5000).kind == "target"
@@ -141,20 +156,26 @@ def test_time_and_years(nlp_fr, nlp_en):
     assert [f.value for f in found] == [4000] and found[0].time == "2023"
 
 
-@pytest.mark.parametrize("text", [
-    "Le sommet aura lieu le 5 mars 2024 à 10 heures.",
-    "Appelez le 01 45 67 89 10 pour en savoir plus.",
-    "Il est arrivé troisième, au 2e tour.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le sommet aura lieu le 5 mars 2024 à 10 heures.",
+        "Appelez le 01 45 67 89 10 pour en savoir plus.",
+        "Il est arrivé troisième, au 2e tour.",
+    ],
+)
 def test_not_figures_fr(nlp_fr, text):
     assert figures(nlp_fr, text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The summit was held on March 5, 2023 at 10 a.m. in Paris.",
-    "He finished 3rd in the 2019 race.",
-    "Call 555-1234 for details.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was held on March 5, 2023 at 10 a.m. in Paris.",
+        "He finished 3rd in the 2019 race.",
+        "Call 555-1234 for details.",
+    ],
+)
 def test_not_figures_en(nlp_en, text):
     assert figures(nlp_en, text) == []
 
@@ -166,9 +187,12 @@ def test_list_numbering_is_not_a_figure(nlp_en):
 
 # -- generic counts ----------------------------------------------------------------------------
 
+
 def test_generic_word_takes_the_counted_thing_fr(nlp_fr):
-    text = ("Moscou produit actuellement environ 2.000 drones par mois, selon les estimations du GUR, "
-            "et ambitionne d'atteindre 5.000 unités mensuelles.")
+    text = (
+        "Moscou produit actuellement environ 2.000 drones par mois, selon les estimations du GUR, "
+        "et ambitionne d'atteindre 5.000 unités mensuelles."
+    )
     found = figures(nlp_fr, text)
     first, second = one(found, 2000), one(found, 5000)
     assert (first.unit, first.per, first.approximate, first.kind) == ("drones", "month", True, "actual")
@@ -183,6 +207,7 @@ def test_generic_word_takes_the_counted_thing_en(nlp_en):
 
 
 # -- further classes ---------------------------------------------------------------------------
+
 
 def test_relative_time_and_negative_values(nlp_fr, nlp_en):
     f = one(figures(nlp_fr, "L'armée a perdu 3 chars l'an dernier."), 3)

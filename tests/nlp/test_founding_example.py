@@ -21,7 +21,7 @@ def test_offsets_index_the_file(founding_article, founding_text):
         spans += [claim.content, *claim.channel, *claim.evidence, *claim.quantities, *claim.certainty_cues]
         spans += [s for s in (claim.source, claim.cue) if s is not None]
     for span in spans:
-        assert founding_text[span.start:span.end] == span.text
+        assert founding_text[span.start : span.end] == span.text
 
 
 def test_every_must_item(results):
@@ -46,7 +46,11 @@ def test_every_shared_example_meets_its_must_items(settings):
     for expected_path in sorted(folder.glob("*.expected.json")):
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         text_path = folder / expected["document"]
-        article = selon.analyze(text_path.read_text(encoding="utf-8"), id=text_path.stem,
-                                language=expected.get("language"), settings=settings)
+        article = selon.analyze(
+            text_path.read_text(encoding="utf-8"),
+            id=text_path.stem,
+            language=expected.get("language"),
+            settings=settings,
+        )
         failed = {r.id: r.problems for r in check_article(article, expected) if r.level == "must" and not r.passed}
         assert not failed, f"{text_path.name}: {failed}"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from selon.nlp.learned import tagger as learned
-from selon.nlp.attribution.rules import Attribution
 from selon.nlp.attribution.en import merge
+from selon.nlp.attribution.span import Attribution
+from selon.nlp.learned import tagger as learned
 from selon.nlp.learned.tagger import Link, label_spans, link
 
 
@@ -41,8 +41,13 @@ def test_link_drops_cues_without_content() -> None:
     assert Link(cue=(0, 1)).content() is None
 
 
-def _att(content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None = None,
-         kind: str = "learned", cue_lemma: str = "") -> Attribution:
+def _att(
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    source: tuple[int, int] | None = None,
+    kind: str = "learned",
+    cue_lemma: str = "",
+) -> Attribution:
     return Attribution(sentence=(0, 50), content=content, cue=cue, source=source, kind=kind, cue_lemma=cue_lemma)
 
 
@@ -113,9 +118,11 @@ def test_model_of_other_features_version_is_refused(tmp_path: Path, caplog: pyte
 
 # -- on parsed text (spaCy model needed) -------------------------------------------------------
 
-TEXT = ("The senator said the vote was fair.\n\n"
-        "“We will win,” she told reporters. “Nobody doubts it.”\n\n"
-        "According to the report, turnout rose by 4 percent.")
+TEXT = (
+    "The senator said the vote was fair.\n\n"
+    "“We will win,” she told reporters. “Nobody doubts it.”\n\n"
+    "According to the report, turnout rose by 4 percent."
+)
 
 
 @pytest.mark.slow
@@ -143,8 +150,10 @@ def test_packaged_model_tags_plain_reports(nlp_en) -> None:
     if tagger is None:
         pytest.skip("no packaged English attribution model (run `selon train polnear`)")
     doc = nlp_en(TEXT)
-    found = {(doc[slice(*a.cue)].text, doc[slice(*a.source)].text if a.source else None, doc[slice(*a.content)].text)
-             for a in tagger.attributions(doc)}
+    found = {
+        (doc[slice(*a.cue)].text, doc[slice(*a.source)].text if a.source else None, doc[slice(*a.content)].text)
+        for a in tagger.attributions(doc)
+    }
     assert ("said", "The senator", "the vote was fair") in found
     assert "told" in {cue for cue, _, _ in found}
     # the claims combine the tagger with the adjunct rule, which covers a sentence-initial "According to"
@@ -201,7 +210,7 @@ def test_per_is_a_source_only_before_a_source(nlp_en) -> None:
     assert not [a for s in rate.sents for a in find_attributions(rate, s, rules_only=True) if a.kind == "adjunct"]
     report = nlp_en("Per the report, the council spent $2 million on the stadium.")
     found = [a for s in report.sents for a in find_attributions(report, s, rules_only=True) if a.kind == "adjunct"]
-    assert found and report[found[0].source[0]:found[0].source[1]].text.endswith("report")
+    assert found and report[found[0].source[0] : found[0].source[1]].text.endswith("report")
 
 
 @pytest.mark.slow
@@ -220,9 +229,9 @@ def test_attributions_read_from_the_arrays_as_from_tokens(nlp_en) -> None:
                 continue
             got = learned.to_attribution(doc, lk)
             sent = doc[lk.cue[0]].sent
-            cue = doc[lk.cue[0]:lk.cue[1]]
+            cue = doc[lk.cue[0] : lk.cue[1]]
             assert got.sentence == (sent.start, sent.end)
-            assert got.source_head == (doc[lk.source[0]:lk.source[1]].root.i if lk.source else None)
+            assert got.source_head == (doc[lk.source[0] : lk.source[1]].root.i if lk.source else None)
             assert got.cue_lemma == cue.root.lemma_.lower()
             assert got.cue_past == any(t.tag_ in ("VBD", "VBN") for t in cue)
             assert got.quote == learned.opens_quote(doc, got.content[0])

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from selon.eval.polnear import PredictedAttribution, load_split, score
-
 from conftest import FIXTURES, shared_path
+from selon.eval.polnear import PredictedAttribution, load_split, score
 
 pytestmark = pytest.mark.slow
 
@@ -17,9 +16,14 @@ def _predict(nlp, articles):
     predicted = {}
     for gold, doc in zip(articles, nlp.pipe([a.text for a in articles])):
         predicted[gold.name] = [
-            PredictedAttribution(source=(c.source.start, c.source.end) if c.source and not c.source.inherited else None,
-                                 cue=(c.cue.start, c.cue.end), content=(c.content.start, c.content.end))
-            for c in doc._.selon_claims if c.cue is not None]
+            PredictedAttribution(
+                source=(c.source.start, c.source.end) if c.source and not c.source.inherited else None,
+                cue=(c.cue.start, c.cue.end),
+                content=(c.content.start, c.content.end),
+            )
+            for c in doc._.selon_claims
+            if c.cue is not None
+        ]
     return predicted
 
 
@@ -40,7 +44,7 @@ def test_fixture_articles_match_gold(nlp_en, fixture_articles):
 def test_said_attribution_exact(nlp_en, fixture_articles):
     article = next(a for a in fixture_articles if a.name.startswith("west-journal"))
     doc = nlp_en(article.text)
-    gold_cues = {(article.text[g.cue[0].start:g.cue[-1].end]) for g in article.attributions if g.cue}
+    gold_cues = {(article.text[g.cue[0].start : g.cue[-1].end]) for g in article.attributions if g.cue}
     found = [c for c in doc._.selon_claims if c.cue is not None]
     assert found and all(c.source is None or c.source.text for c in found)
     assert {c.cue.text for c in found} & gold_cues

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 
-from selon.nlp.learned import senses
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned import senses
 from selon.nlp.learned.features.strings import _DocFeatures
 from selon.nlp.learned.tagger import BASE_CUE_LEMMAS
 

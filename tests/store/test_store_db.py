@@ -11,50 +11,89 @@ from selon.model import Article, Channel, Claim, Entity, Figure, Source, Span
 from selon.store import Store
 from selon.store import db as store_db
 
+
 def span(text: str, part: str, cls: type[Span] = Span, **extra) -> Span:
     """The first occurrence of ``part`` in ``text`` as a span of type ``cls``."""
     start = text.index(part)
     return cls(start=start, end=start + len(part), text=part, **extra)
 
 
-def make_article(doc_id: str = "doc-1", *, language: str = "fr", title: str | None = "Budget",
-                 extra_sentence: str = "") -> Article:
+def make_article(
+    doc_id: str = "doc-1", *, language: str = "fr", title: str | None = "Budget", extra_sentence: str = ""
+) -> Article:
     """A small article: a named reported claim with a figure, an unnamed hedged one, an outlet's own one."""
-    text = ("Selon le ministre Élise Durand, le déficit atteindra 3 milliards d'euros en 2025. "
-            "Des sources proches du dossier affirment que le plan pourrait être retardé. "
-            "Le vote aura lieu mardi." + extra_sentence)
+    text = (
+        "Selon le ministre Élise Durand, le déficit atteindra 3 milliards d'euros en 2025. "
+        "Des sources proches du dossier affirment que le plan pourrait être retardé. "
+        "Le vote aura lieu mardi." + extra_sentence
+    )
     figure = span(text, "3 milliards d'euros", Figure, value=3e9, unit="euros", time="2025")
     claims = [
-        Claim(id="c1", content=span(text, "le déficit atteindra 3 milliards d'euros en 2025"),
-              source=span(text, "le ministre Élise Durand", Source, name="Élise Durand", kind="person",
-                          role="ministre", organization="Gouvernement", organizations=["Gouvernement"]),
-              cue=span(text, "Selon"), certainty="reported", quantities=[figure],
-              channel=[span(text, "Selon", Channel, name="interview")],
-              sentence=span(text, "Selon le ministre Élise Durand, le déficit atteindra 3 milliards d'euros en 2025.")),
-        Claim(id="c2", content=span(text, "le plan pourrait être retardé"),
-              source=span(text, "Des sources proches du dossier", Source, kind="anonymous"),
-              cue=span(text, "affirment"), certainty="hedged",
-              certainty_cues=[span(text, "pourrait")], quote=True),
+        Claim(
+            id="c1",
+            content=span(text, "le déficit atteindra 3 milliards d'euros en 2025"),
+            source=span(
+                text,
+                "le ministre Élise Durand",
+                Source,
+                name="Élise Durand",
+                kind="person",
+                role="ministre",
+                organization="Gouvernement",
+                organizations=["Gouvernement"],
+            ),
+            cue=span(text, "Selon"),
+            certainty="reported",
+            quantities=[figure],
+            channel=[span(text, "Selon", Channel, name="interview")],
+            sentence=span(text, "Selon le ministre Élise Durand, le déficit atteindra 3 milliards d'euros en 2025."),
+        ),
+        Claim(
+            id="c2",
+            content=span(text, "le plan pourrait être retardé"),
+            source=span(text, "Des sources proches du dossier", Source, kind="anonymous"),
+            cue=span(text, "affirment"),
+            certainty="hedged",
+            certainty_cues=[span(text, "pourrait")],
+            quote=True,
+        ),
         Claim(id="c3", content=span(text, "Le vote aura lieu mardi."), certainty="asserted"),
     ]
     entities = [span(text, "Élise Durand", Entity, kind="person", name="Élise Durand", entity_id=1)]
-    return Article(id=doc_id, language=language, text=text, title=title, outlet="Le Quotidien",
-                   url=f"https://example.org/{doc_id}", published="2025-01-02",
-                   entities=entities, quantities=[figure], claims=claims)
+    return Article(
+        id=doc_id,
+        language=language,
+        text=text,
+        title=title,
+        outlet="Le Quotidien",
+        url=f"https://example.org/{doc_id}",
+        published="2025-01-02",
+        entities=entities,
+        quantities=[figure],
+        claims=claims,
+    )
 
 
 def make_english(doc_id: str = "doc-en") -> Article:
     """An English article with one named claim, to test language and source filters."""
     text = "The White House said the talks were over."
-    claims = [Claim(id="c1", content=span(text, "the talks were over"),
-                    source=span(text, "The White House", Source, name="White House", kind="organization"),
-                    cue=span(text, "said"), certainty="reported")]
+    claims = [
+        Claim(
+            id="c1",
+            content=span(text, "the talks were over"),
+            source=span(text, "The White House", Source, name="White House", kind="organization"),
+            cue=span(text, "said"),
+            certainty="reported",
+        )
+    ]
     return Article(id=doc_id, language="en", text=text, title="Talks", claims=claims)
 
 
 def counts(store: Store) -> dict[str, int]:
-    return {table: store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "claims", "entities", "figures", "skips")}
+    return {
+        table: store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        for table in ("documents", "claims", "entities", "figures", "skips")
+    }
 
 
 @pytest.fixture
@@ -86,8 +125,9 @@ def test_columns_hold_the_parts(store):
     doc = store.conn.execute("SELECT language, title, outlet, origin, text FROM documents").fetchone()
     assert doc[:4] == ("fr", "Budget", "Le Quotidien", "a.txt")
     figure = store.conn.execute(
-        'SELECT claim_id, "start", "end", text, value, unit, time FROM figures WHERE claim_id IS NOT NULL').fetchone()
-    assert figure[0] == "c1" and figure[3] == doc[4][figure[1]:figure[2]] == "3 milliards d'euros"
+        'SELECT claim_id, "start", "end", text, value, unit, time FROM figures WHERE claim_id IS NOT NULL'
+    ).fetchone()
+    assert figure[0] == "c1" and figure[3] == doc[4][figure[1] : figure[2]] == "3 milliards d'euros"
     assert figure[4:] == (3e9, "euros", "2025")
 
 
@@ -133,8 +173,11 @@ def test_failure_inside_an_update_keeps_the_old_version(store, monkeypatch):
     before = counts(store)
 
     def broken(self, article):
-        self.conn.execute("INSERT INTO claims (doc_id, claim_id, seq, content_start, content_end, content_text, "
-                          "certainty) VALUES (?, 'bad', 0, 0, 1, 'x', 'asserted')", (article.id,))
+        self.conn.execute(
+            "INSERT INTO claims (doc_id, claim_id, seq, content_start, content_end, content_text, "
+            "certainty) VALUES (?, 'bad', 0, 0, 1, 'x', 'asserted')",
+            (article.id,),
+        )
         raise sqlite3.OperationalError("simulated I/O error")
 
     monkeypatch.setattr(Store, "_insert_entities", broken)
@@ -162,28 +205,35 @@ def test_claims_rows_are_ordered_and_flat(store):
     assert first["content_text"] == "le déficit atteindra 3 milliards d'euros en 2025"
     assert first["certainty"] == "reported"
     assert (first["source_name"], first["source_kind"], first["source_role"], first["source_org"]) == (
-        "Élise Durand", "person", "ministre", "Gouvernement")
+        "Élise Durand",
+        "person",
+        "ministre",
+        "Gouvernement",
+    )
     assert first["cue_text"] == "Selon" and first["channel"] == "interview"
     assert first["figures"] == 1 and first["quote"] is False and first["source_inherited"] is False
     assert rows[2]["quote"] is True and rows[2]["source_name"] is None
     assert rows[3]["source_kind"] is None and rows[3]["figures"] == 0
 
 
-@pytest.mark.parametrize("kwargs, expected", [
-    ({"source": "élise"}, [("b", "c1")]),
-    ({"source": "ÉLISE DURAND"}, [("b", "c1")]),
-    ({"source": "white"}, [("a", "c1")]),
-    ({"source": "proches du"}, [("b", "c2")]),  # matches the mention of an unnamed source
-    ({"source": "%"}, []),
-    ({"certainty": "hedged"}, [("b", "c2")]),
-    ({"certainty": "Reported"}, [("a", "c1"), ("b", "c1")]),
-    ({"language": "en"}, [("a", "c1")]),
-    ({"document": "b"}, [("b", "c1"), ("b", "c2"), ("b", "c3")]),
-    ({"document": "b", "certainty": "reported"}, [("b", "c1")]),
-    ({"limit": 2}, [("a", "c1"), ("b", "c1")]),
-    ({"limit": 0}, []),
-    ({"document": "nope"}, []),
-])
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        ({"source": "élise"}, [("b", "c1")]),
+        ({"source": "ÉLISE DURAND"}, [("b", "c1")]),
+        ({"source": "white"}, [("a", "c1")]),
+        ({"source": "proches du"}, [("b", "c2")]),  # matches the mention of an unnamed source
+        ({"source": "%"}, []),
+        ({"certainty": "hedged"}, [("b", "c2")]),
+        ({"certainty": "Reported"}, [("a", "c1"), ("b", "c1")]),
+        ({"language": "en"}, [("a", "c1")]),
+        ({"document": "b"}, [("b", "c1"), ("b", "c2"), ("b", "c3")]),
+        ({"document": "b", "certainty": "reported"}, [("b", "c1")]),
+        ({"limit": 2}, [("a", "c1"), ("b", "c1")]),
+        ({"limit": 0}, []),
+        ({"document": "nope"}, []),
+    ],
+)
 def test_claim_filters(store, kwargs, expected):
     store.save(make_article("b"))
     store.save(make_english("a"))
@@ -203,14 +253,18 @@ def test_documents_stats_and_skips(store):
     store.record_skip("de.txt", "language de is not supported")
     docs = store.documents()
     assert [(d["id"], d["language"], d["title"], d["claims"]) for d in docs] == [
-        ("a", "en", "Talks", 1), ("b", "fr", "Budget", 3)]
+        ("a", "en", "Talks", 1),
+        ("b", "fr", "Budget", 3),
+    ]
     assert docs[1]["outlet"] == "Le Quotidien" and docs[1]["published"] == "2025-01-02"
     stats = store.stats()
     assert (stats["documents"], stats["claims"], stats["skips"]) == (2, 4, 2)
     assert stats["by_certainty"] == {"asserted": 1, "reported": 2, "hedged": 1, "confirmed": 0, "denied": 0}
     assert stats["documents_by_language"] == {"en": 1, "fr": 1}
-    assert {s["origin"]: s["reason"] for s in store.skips()} == {"bad.pdf": "still binary",
-                                                                  "de.txt": "language de is not supported"}
+    assert {s["origin"]: s["reason"] for s in store.skips()} == {
+        "bad.pdf": "still binary",
+        "de.txt": "language de is not supported",
+    }
 
 
 def test_save_many_counts_outcomes(store):

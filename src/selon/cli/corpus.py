@@ -11,12 +11,13 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
+
 
 class ExportFormat(str, Enum):
     csv = "csv"
@@ -32,7 +33,7 @@ class ExportTable(str, Enum):
 
 
 FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table for people, json for scripts")]
-AliasOpt = Annotated[Optional[list[Path]], typer.Option("--aliases", help="extra alias file(s) (see docs/corpus.md)")]
+AliasOpt = Annotated[list[Path] | None, typer.Option("--aliases", help="extra alias file(s) (see docs/corpus.md)")]
 
 
 def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
@@ -55,8 +56,14 @@ def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
 def _update(corpus: Any) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
         task = progress.add_task("corpus", total=None)
 
         def report(stage: str, done: int, total: int) -> None:
@@ -64,18 +71,27 @@ def _update(corpus: Any) -> None:
 
         result = corpus.update(report)
     if result.documents:
-        err.print(f"corpus: took in {result.documents} document(s), {result.claims} claim(s); "
-                  f"{result.clusters_recomputed} cluster(s) updated", highlight=False)
+        err.print(
+            f"corpus: took in {result.documents} document(s), {result.claims} claim(s); "
+            f"{result.clusters_recomputed} cluster(s) updated",
+            highlight=False,
+        )
 
 
 def _json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def sources(db: DbOpt = None, format: FormatOpt = ListFormat.table,
-            explain: Annotated[Optional[str], typer.Option("--explain", help="show why the mentions of NAME were joined")] = None,
-            limit: Annotated[Optional[int], typer.Option(help="at most this many sources")] = None,
-            aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
+def sources(
+    db: DbOpt = None,
+    format: FormatOpt = ListFormat.table,
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="show why the mentions of NAME were joined")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many sources")] = None,
+    aliases: AliasOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Canonical sources across documents and languages (persons, organisations, unnamed)."""
     corpus = _open(db, aliases, config)
     try:
@@ -86,8 +102,11 @@ def sources(db: DbOpt = None, format: FormatOpt = ListFormat.table,
             for s in data:
                 out.print(f"[bold]{s['name']}[/bold] ({s['kind']}{', relay' if s['relay'] else ''}) id {s['id']}")
                 for m in s["mentions"]:
-                    out.print(f"  mention {m['label']!r} ×{m['claims']}  key {m['key']}  forms: {', '.join(m['forms'])}",
-                              markup=False, highlight=False)
+                    out.print(
+                        f"  mention {m['label']!r} ×{m['claims']}  key {m['key']}  forms: {', '.join(m['forms'])}",
+                        markup=False,
+                        highlight=False,
+                    )
                 for e in s["evidence"]:
                     out.print(f"  joined by {e['reason']}: {e['detail']}", markup=False, highlight=False)
             return
@@ -96,20 +115,30 @@ def sources(db: DbOpt = None, format: FormatOpt = ListFormat.table,
             return _json(data)
         table = Table("source", "kind", "claims", "docs", "mentions", "outlets")
         for s in data:
-            table.add_row(s["name"] + (" (relay)" if s["relay"] else ""), s["kind"], str(s["claims"]),
-                          str(s["documents"]), "; ".join(m["label"] for m in s["mentions"][:4]),
-                          ", ".join(s["outlets"][:4]))
+            table.add_row(
+                s["name"] + (" (relay)" if s["relay"] else ""),
+                s["kind"],
+                str(s["claims"]),
+                str(s["documents"]),
+                "; ".join(m["label"] for m in s["mentions"][:4]),
+                ", ".join(s["outlets"][:4]),
+            )
         out.print(table)
     finally:
         corpus.close()
 
 
-def clusters(db: DbOpt = None, format: FormatOpt = ListFormat.table,
-             min_articles: Annotated[int, typer.Option("--min-articles", help="clusters seen in this many articles")] = 2,
-             limit: Annotated[Optional[int], typer.Option(help="at most this many clusters")] = None,
-             single_source: Annotated[Optional[bool], typer.Option("--single-source/--corroborated",
-                                                                   help="only single-source or only corroborated")] = None,
-             aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
+def clusters(
+    db: DbOpt = None,
+    format: FormatOpt = ListFormat.table,
+    min_articles: Annotated[int, typer.Option("--min-articles", help="clusters seen in this many articles")] = 2,
+    limit: Annotated[int | None, typer.Option(help="at most this many clusters")] = None,
+    single_source: Annotated[
+        bool | None, typer.Option("--single-source/--corroborated", help="only single-source or only corroborated")
+    ] = None,
+    aliases: AliasOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Claim clusters across articles and languages, with their independent-source counts."""
     corpus = _open(db, aliases, config)
     try:
@@ -118,19 +147,30 @@ def clusters(db: DbOpt = None, format: FormatOpt = ListFormat.table,
             return _json(data)
         table = Table("id", "articles", "copies", "indep. sources", "sources", "outlets", "first", "last", "claim")
         for c in data:
-            table.add_row(str(c["id"]), str(c["articles"]), str(c["articles"] - c["syndication_groups"]),
-                          str(c["independent_sources"]) + (" (single)" if c["single_source"] else ""),
-                          "; ".join(s["name"] for s in c["sources"][:3]), ", ".join(c["outlets"][:4]),
-                          c["first_seen"] or "", c["last_seen"] or "", c["label"][:120])
+            table.add_row(
+                str(c["id"]),
+                str(c["articles"]),
+                str(c["articles"] - c["syndication_groups"]),
+                str(c["independent_sources"]) + (" (single)" if c["single_source"] else ""),
+                "; ".join(s["name"] for s in c["sources"][:3]),
+                ", ".join(c["outlets"][:4]),
+                c["first_seen"] or "",
+                c["last_seen"] or "",
+                c["label"][:120],
+            )
         out.print(table)
     finally:
         corpus.close()
 
 
-def conflicts(db: DbOpt = None, format: FormatOpt = ListFormat.table,
-              tolerance: Annotated[float, typer.Option(help="relative difference tolerated between values")] = 0.10,
-              counts: Annotated[Optional[str], typer.Option("--counts", help="only figures counting this (drones)")] = None,
-              aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
+def conflicts(
+    db: DbOpt = None,
+    format: FormatOpt = ListFormat.table,
+    tolerance: Annotated[float, typer.Option(help="relative difference tolerated between values")] = 0.10,
+    counts: Annotated[str | None, typer.Option("--counts", help="only figures counting this (drones)")] = None,
+    aliases: AliasOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """The same quantity given with different values, each value with its source and article."""
     corpus = _open(db, aliases, config)
     try:
@@ -139,9 +179,13 @@ def conflicts(db: DbOpt = None, format: FormatOpt = ListFormat.table,
             return _json(data)
         for n, c in enumerate(data, 1):
             q = c["quantity"]
-            title = f"{n}. {q['counts']}" + (f" per {q['per']}" if q["per"] else "") + \
-                (f" in {', '.join(q['time'])}" if q["time"] else "") + \
-                (f" — {', '.join(q['subject'])}" if q["subject"] else "") + f" ({q['framing']})"
+            title = (
+                f"{n}. {q['counts']}"
+                + (f" per {q['per']}" if q["per"] else "")
+                + (f" in {', '.join(q['time'])}" if q["time"] else "")
+                + (f" — {', '.join(q['subject'])}" if q["subject"] else "")
+                + f" ({q['framing']})"
+            )
             table = Table("value", "figure", "source", "article", "outlet", "published", title=title)
             for v in c["values"]:
                 value = _number(v["value"]) + (f"–{_number(v['value_max'])}" if v["value_max"] is not None else "")
@@ -153,31 +197,54 @@ def conflicts(db: DbOpt = None, format: FormatOpt = ListFormat.table,
         corpus.close()
 
 
-def timeline(query: Annotated[str, typer.Argument(help="cluster id, counted thing (drones) or words of a claim")],
-             db: DbOpt = None, format: FormatOpt = ListFormat.table,
-             limit: Annotated[int, typer.Option(help="at most this many events")] = 500,
-             aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
+def timeline(
+    query: Annotated[str, typer.Argument(help="cluster id, counted thing (drones) or words of a claim")],
+    db: DbOpt = None,
+    format: FormatOpt = ListFormat.table,
+    limit: Annotated[int, typer.Option(help="at most this many events")] = 500,
+    aliases: AliasOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """A claim or a figure over publication dates."""
     corpus = _open(db, aliases, config)
     try:
         data = corpus.timeline(query, limit=limit)
         if format is ListFormat.json:
             return _json(data)
-        table = Table("published", "outlet", "source", "certainty", "figures", "claim", "cluster",
-                      title=f"{data['kind']} timeline: {query} ({data['total']} events)")
+        table = Table(
+            "published",
+            "outlet",
+            "source",
+            "certainty",
+            "figures",
+            "claim",
+            "cluster",
+            title=f"{data['kind']} timeline: {query} ({data['total']} events)",
+        )
         for e in data["events"]:
             figs = ", ".join(f["text"] for f in e["figures"])
-            table.add_row(e["published"] or "?", e["outlet"] or "", e["source"], e["certainty"], figs,
-                          e["text"][:100], str(e["cluster"] or ""))
+            table.add_row(
+                e["published"] or "?",
+                e["outlet"] or "",
+                e["source"],
+                e["certainty"],
+                figs,
+                e["text"][:100],
+                str(e["cluster"] or ""),
+            )
         out.print(table)
     finally:
         corpus.close()
 
 
-def export(output: Annotated[Path, typer.Option("--output", "-o", help="file to write")],
-           format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, parquet or jsonl")] = ExportFormat.csv,
-           table: Annotated[ExportTable, typer.Option("--table", "-t", help="what to export")] = ExportTable.claims,
-           db: DbOpt = None, aliases: AliasOpt = None, config: ConfigOpt = None) -> None:
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="file to write")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, parquet or jsonl")] = ExportFormat.csv,
+    table: Annotated[ExportTable, typer.Option("--table", "-t", help="what to export")] = ExportTable.claims,
+    db: DbOpt = None,
+    aliases: AliasOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Export claims (with sources and clusters), clusters, sources or conflicts."""
     corpus = _open(db, aliases, config)
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,16 +18,20 @@ def register(eval_app: typer.Typer) -> None:
 
     @eval_app.command("gate")
     def gate_cmd(
-        raise_floors_: Annotated[bool, typer.Option(
-            "--raise", help="lift floors to the measured values minus the tolerance (never lowers)")] = False,
-        lower: Annotated[Optional[list[str]], typer.Option(
-            "--lower", help="lower one floor: BENCH.METRIC=VALUE (repeatable; needs --reason)")] = None,
-        reason: Annotated[Optional[str], typer.Option("--reason", help="why the floor is lowered (recorded)")] = None,
-        shared: Annotated[Optional[Path], typer.Option(
-            "--shared", help="folder holding data/ and examples/ (default: ../shared)")] = None,
-        floors_file: Annotated[Optional[Path], typer.Option("--floors", help="floors file (default: selon's)")] = None,
-        report: Annotated[Optional[Path], typer.Option("--report", help="write measurements and failures here")] = None,
-        config: Annotated[Optional[Path], typer.Option("--config", help="settings file (INI)")] = None,
+        raise_floors_: Annotated[
+            bool, typer.Option("--raise", help="lift floors to the measured values minus the tolerance (never lowers)")
+        ] = False,
+        lower: Annotated[
+            list[str] | None,
+            typer.Option("--lower", help="lower one floor: BENCH.METRIC=VALUE (repeatable; needs --reason)"),
+        ] = None,
+        reason: Annotated[str | None, typer.Option("--reason", help="why the floor is lowered (recorded)")] = None,
+        shared: Annotated[
+            Path | None, typer.Option("--shared", help="folder holding data/ and examples/ (default: ../shared)")
+        ] = None,
+        floors_file: Annotated[Path | None, typer.Option("--floors", help="floors file (default: selon's)")] = None,
+        report: Annotated[Path | None, typer.Option("--report", help="write measurements and failures here")] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="settings file (INI)")] = None,
     ) -> None:
         """Check accuracy on fixed benchmark subsets against the pinned floors; non-zero exit if one is broken."""
         from selon.eval import gate
@@ -51,18 +55,30 @@ def register(eval_app: typer.Typer) -> None:
         if raise_floors_:
             new = gate.raise_floors(measured, floors)
             before, after = gate.floor_values(floors), gate.floor_values(new)
-            changes = [f"{b}.{m}: {before.get(b, {}).get(m, '-')} -> {v}"
-                       for b, ms in after.items() for m, v in ms.items() if before.get(b, {}).get(m) != v]
+            changes = [
+                f"{b}.{m}: {before.get(b, {}).get(m, '-')} -> {v}"
+                for b, ms in after.items()
+                for m, v in ms.items()
+                if before.get(b, {}).get(m) != v
+            ]
             gate.save_floors(new, floors_file)
             floors = new
-            typer.echo("raised " + ("; ".join(changes) if changes else "nothing (no metric above its floor "
-                                    "by more than the tolerance)"), err=True)
+            typer.echo(
+                "raised "
+                + ("; ".join(changes) if changes else "nothing (no metric above its floor by more than the tolerance)"),
+                err=True,
+            )
         failures = gate.check(measured, floors)
         typer.echo(gate.report_table(measured, floors))
         if report:
             report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(json.dumps({"measured": measured, "floors": gate.floor_values(floors),
-                                          "failures": [str(f) for f in failures]}, indent=2) + "\n",
-                              encoding="utf-8")
+            report.write_text(
+                json.dumps(
+                    {"measured": measured, "floors": gate.floor_values(floors), "failures": [str(f) for f in failures]},
+                    indent=2,
+                )
+                + "\n",
+                encoding="utf-8",
+            )
         if failures:
             raise gate.GateFailed(f"{len(failures)} floor(s) broken: " + "; ".join(str(f) for f in failures))

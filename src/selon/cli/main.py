@@ -11,17 +11,21 @@ import sys
 from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import click
 import typer
 
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
 from selon.errors import SelonError
 from selon.settings import Settings, load_settings
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Who claims what, according to whom, through which channel, how sure, with which figures.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Who claims what, according to whom, through which channel, how sure, with which figures.",
+)
 
 
 class Format(str, Enum):
@@ -30,7 +34,7 @@ class Format(str, Enum):
     table = "table"
 
 
-LangOpt = Annotated[Optional[str], typer.Option("--language", "-l", help="force the language (fr or en)")]
+LangOpt = Annotated[str | None, typer.Option("--language", "-l", help="force the language (fr or en)")]
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
@@ -38,8 +42,12 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
 
 
 def _single_input(paths: list[str]) -> bool:
-    return len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and \
-        Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson")
+    return (
+        len(paths) == 1
+        and paths[0] != "-"
+        and Path(paths[0]).is_file()
+        and Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson")
+    )
 
 
 def _documents(paths: list[str], settings: Settings, language: str | None):
@@ -55,12 +63,15 @@ def _documents(paths: list[str], settings: Settings, language: str | None):
 
 
 @app.command()
-def analyze(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for stdin")],
-            format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.jsonl,
-            language: LangOpt = None, config: ConfigOpt = None) -> None:
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for stdin")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.jsonl,
+    language: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Analyse documents and print their claims (JSON Lines: one object per document)."""
-    from selon.ingest import Skipped
     from selon.cli.render import claims_table
+    from selon.ingest import Skipped
 
     settings = _settings(config)
     analysed = skipped = 0
@@ -79,14 +90,20 @@ def analyze(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html,
         else:
             out.print(claims_table(item))
     if format is Format.json:
-        sys.stdout.write(json.dumps(collected if len(collected) != 1 else collected[0], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(collected if len(collected) != 1 else collected[0], ensure_ascii=False, indent=2) + "\n"
+        )
     if analysed == 0:
         raise SelonError(f"no document analysed ({skipped} skipped)")
 
 
 @app.command()
-def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or -")],
-           db: DbOpt = None, language: LangOpt = None, config: ConfigOpt = None) -> None:
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or -")],
+    db: DbOpt = None,
+    language: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -99,11 +116,16 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, 
     claims = 0
     store = Store(db or settings.store_path)
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
             task = progress.add_task("analysing", total=None)
-            items = (_documents(paths, settings, language) if _single_input(paths)
-                     else _batch(paths, settings, language))
+            items = _documents(paths, settings, language) if _single_input(paths) else _batch(paths, settings, language)
             for item in items:
                 progress.advance(task)
                 if isinstance(item, Skipped):
@@ -116,9 +138,12 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, 
                 claims += len(item.claims)
     finally:
         store.close()
-    err.print(f"analysed {counts['analysed']} (added {counts['added']}, updated {counts['updated']}, "
-              f"unchanged {counts['unchanged']}), skipped {counts['skipped']}, claims found {claims} "
-              f"-> {db or settings.store_path}", highlight=False)
+    err.print(
+        f"analysed {counts['analysed']} (added {counts['added']}, updated {counts['updated']}, "
+        f"unchanged {counts['unchanged']}), skipped {counts['skipped']}, claims found {claims} "
+        f"-> {db or settings.store_path}",
+        highlight=False,
+    )
     for reason in reasons:
         err.print(f"  skipped {reason}", markup=False, highlight=False)
     if counts["analysed"] == 0:
@@ -133,17 +158,19 @@ def _batch(paths: list[str], settings: Settings, language: str | None):
 
 
 @app.command()
-def claims(db: DbOpt = None,
-           source: Annotated[Optional[str], typer.Option(help="source name or mention contains this")] = None,
-           certainty: Annotated[Optional[str], typer.Option(help="asserted|reported|hedged|confirmed|denied")] = None,
-           language: LangOpt = None,
-           document: Annotated[Optional[str], typer.Option("--document", "-d", help="document id")] = None,
-           limit: Annotated[Optional[int], typer.Option(help="at most this many claims")] = None,
-           format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
-           config: ConfigOpt = None) -> None:
+def claims(
+    db: DbOpt = None,
+    source: Annotated[str | None, typer.Option(help="source name or mention contains this")] = None,
+    certainty: Annotated[str | None, typer.Option(help="asserted|reported|hedged|confirmed|denied")] = None,
+    language: LangOpt = None,
+    document: Annotated[str | None, typer.Option("--document", "-d", help="document id")] = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many claims")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    config: ConfigOpt = None,
+) -> None:
     """List stored claims, filtered."""
-    from selon.store import Store
     from selon.cli.render import rows_table
+    from selon.store import Store
 
     settings = _settings(config)
     _require_db(db or Path(settings.store_path))
@@ -157,12 +184,15 @@ def claims(db: DbOpt = None,
 
 
 @app.command()
-def show(doc: Annotated[str, typer.Argument(help="document id (see `selon claims`)")], db: DbOpt = None,
-         config: ConfigOpt = None) -> None:
+def show(
+    doc: Annotated[str, typer.Argument(help="document id (see `selon claims`)")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Print a stored article with its claims marked by certainty and their sources named."""
+    from selon.cli.render import claims_table, legend, marked_article
     from selon.errors import InputError
     from selon.store import Store
-    from selon.cli.render import claims_table, legend, marked_article
 
     settings = _settings(config)
     _require_db(db or Path(settings.store_path))
@@ -188,8 +218,8 @@ def schema() -> None:
 
 eval_app = typer.Typer(no_args_is_help=True, help="Accuracy on public gold data, beside the published anchors.")
 app.add_typer(eval_app, name="eval")
-DataOpt = Annotated[Optional[Path], typer.Option("--data", help="data folder (default: ../shared/data/...)")]
-ReportOpt = Annotated[Optional[Path], typer.Option("--report", help="write the JSON report here")]
+DataOpt = Annotated[Path | None, typer.Option("--data", help="data folder (default: ../shared/data/...)")]
+ReportOpt = Annotated[Path | None, typer.Option("--report", help="write the JSON report here")]
 
 
 def _write_report(report: dict, path: Path | None, name: str) -> None:
@@ -200,8 +230,12 @@ def _write_report(report: dict, path: Path | None, name: str) -> None:
 
 
 @eval_app.command("polnear")
-def eval_polnear_cmd(split: Annotated[str, typer.Option(help="dev or train")] = "dev", data: DataOpt = None,
-                     report: ReportOpt = None, config: ConfigOpt = None) -> None:
+def eval_polnear_cmd(
+    split: Annotated[str, typer.Option(help="dev or train")] = "dev",
+    data: DataOpt = None,
+    report: ReportOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """PolNeAR attribution: exact and token F1 per role, attribution-level F1."""
     from selon.eval.polnear import format_table
     from selon.eval.run import default_shared, eval_polnear
@@ -223,8 +257,11 @@ def eval_newsquant_cmd(data: DataOpt = None, report: ReportOpt = None, config: C
 
 
 @eval_app.command("examples")
-def eval_examples_cmd(dir: Annotated[Optional[Path], typer.Option("--dir", help="folder of *.expected.json")] = None,
-                      report: ReportOpt = None, config: ConfigOpt = None) -> None:
+def eval_examples_cmd(
+    dir: Annotated[Path | None, typer.Option("--dir", help="folder of *.expected.json")] = None,
+    report: ReportOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Pass/fail table of every expectations file."""
     from selon.eval.run import default_shared, eval_examples, examples_table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,5 +20,5 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="settings file (INI) overriding the defaults")]
-DbOpt = Annotated[Optional[Path], typer.Option("--db", help="SQLite database (default: selon.db)")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (INI) overriding the defaults")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: selon.db)")]

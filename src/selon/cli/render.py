@@ -9,7 +9,11 @@ from rich.text import Text
 from selon.model import Article, Claim
 
 CERTAINTY_STYLE = {
-    "asserted": "white", "reported": "cyan", "hedged": "yellow", "confirmed": "green", "denied": "red",
+    "asserted": "white",
+    "reported": "cyan",
+    "hedged": "yellow",
+    "confirmed": "green",
+    "denied": "red",
 }
 
 
@@ -31,8 +35,11 @@ def claims_table(article: Article) -> Table:
         table.add_column(col, overflow="fold")
     for c in article.claims:
         table.add_row(
-            c.id, Text(c.certainty, style=CERTAINTY_STYLE[c.certainty]), source_label(c),
-            c.cue.text if c.cue else "", ", ".join(ch.name for ch in c.channel),
+            c.id,
+            Text(c.certainty, style=CERTAINTY_STYLE[c.certainty]),
+            source_label(c),
+            c.cue.text if c.cue else "",
+            ", ".join(ch.name for ch in c.channel),
             c.content.text if len(c.content.text) < 140 else c.content.text[:137] + "...",
             "; ".join(_figure(f) for f in c.quantities),
         )
@@ -58,10 +65,15 @@ def rows_table(rows: list[dict]) -> Table:
         if r.get("source_inherited"):
             src += " (inherited)"
         content = r.get("content_text") or ""
-        table.add_row(str(r.get("doc_id")), str(r.get("claim_id")),
-                      Text(str(r.get("certainty")), style=CERTAINTY_STYLE.get(str(r.get("certainty")), "")),
-                      src, r.get("cue_text") or "", r.get("channel") or "",
-                      content if len(content) < 140 else content[:137] + "...")
+        table.add_row(
+            str(r.get("doc_id")),
+            str(r.get("claim_id")),
+            Text(str(r.get("certainty")), style=CERTAINTY_STYLE.get(str(r.get("certainty")), "")),
+            src,
+            r.get("cue_text") or "",
+            r.get("channel") or "",
+            content if len(content) < 140 else content[:137] + "...",
+        )
     return table
 
 
@@ -102,5 +114,7 @@ def _plain(text: Text, chunk: str, offset: int, excluded: list[tuple[int, int]])
 
 
 def legend(console: Console) -> None:
-    console.print(Text("  ").join(Text(k, style=v) for k, v in CERTAINTY_STYLE.items()),
-                  Text("  headings/furniture", style="strike dim"))
+    console.print(
+        Text("  ").join(Text(k, style=v) for k, v in CERTAINTY_STYLE.items()),
+        Text("  headings/furniture", style="strike dim"),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,10 +17,16 @@ def register(app: typer.Typer) -> None:
 
     @train_app.command("polnear")
     def train_polnear_cmd(
-        data: Annotated[Optional[Path], typer.Option("--data", help="PolNeAR folder holding train/ "
-                                                     "(default: ../shared/data/polnear)")] = None,
-        out: Annotated[Optional[Path], typer.Option("--out", help="model file to write (default: the "
-                                                    "packaged src/selon/data/attribution-en.crfsuite)")] = None,
+        data: Annotated[
+            Path | None,
+            typer.Option("--data", help="PolNeAR folder holding train/ (default: ../shared/data/polnear)"),
+        ] = None,
+        out: Annotated[
+            Path | None,
+            typer.Option(
+                "--out", help="model file to write (default: the packaged src/selon/data/attribution-en.crfsuite)"
+            ),
+        ] = None,
         processes: Annotated[int, typer.Option("--processes", min=1, help="processes parsing the corpus")] = 1,
     ) -> None:
         """Train the English attribution tagger and its content boundary reranker on PolNeAR train
@@ -29,18 +35,24 @@ def register(app: typer.Typer) -> None:
 
         from selon.errors import InputError
         from selon.eval.run import default_shared
-        from selon.train.crf import train_polnear
         from selon.nlp.learned.tagger import DEFAULT_MODEL
+        from selon.train.crf import train_polnear
 
         err = Console(stderr=True)
         root = data or default_shared() / "data" / "polnear"
         if not (root / "train").is_dir():
             raise InputError(f"no PolNeAR train split under {root}; pass --data DIR (the folder holding train/)")
         target = out or DEFAULT_MODEL
-        err.print(f"training on {root / 'train'} -> {target} (parsing, then fitting the tagger and the "
-                  "reranker: about 15 minutes)", highlight=False)
+        err.print(
+            f"training on {root / 'train'} -> {target} (parsing, then fitting the tagger and the "
+            "reranker: about 15 minutes)",
+            highlight=False,
+        )
         stats = train_polnear(root, target, n_process=processes)
         sys.stdout.write(json.dumps(stats, indent=2) + "\n")
-        err.print(f"model written to {target} ({stats['model_bytes'] / 1e6:.1f} MB), "
-                  f"{target.with_suffix('.json')} and {target.with_suffix('.boundaries.json')} "
-                  f"({stats['boundaries']['bytes'] / 1e6:.1f} MB)", highlight=False)
+        err.print(
+            f"model written to {target} ({stats['model_bytes'] / 1e6:.1f} MB), "
+            f"{target.with_suffix('.json')} and {target.with_suffix('.boundaries.json')} "
+            f"({stats['boundaries']['bytes'] / 1e6:.1f} MB)",
+            highlight=False,
+        )

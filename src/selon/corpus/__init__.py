@@ -18,11 +18,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from selon.store import Store
 from selon.corpus.aliases import AliasTable, load_aliases
 from selon.corpus.embed import Embedder, default_embedder
 from selon.corpus.update import Progress, UpdateReport
 from selon.corpus.views import NotFoundError
+from selon.store import Store
 
 __all__ = ["Corpus", "NotFoundError", "UpdateReport", "update"]
 
@@ -30,18 +30,25 @@ __all__ = ["Corpus", "NotFoundError", "UpdateReport", "update"]
 class Corpus:
     """The corpus view of one store; ``update()`` first, then the read methods."""
 
-    def __init__(self, store: Store | str | Path, *, aliases: AliasTable | None = None,
-                 alias_paths: list[str | Path] | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | str | Path,
+        *,
+        aliases: AliasTable | None = None,
+        alias_paths: list[str | Path] | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
         self._own = not isinstance(store, Store)
         self.store = Store(store) if self._own else store
         self.aliases = aliases or load_aliases(alias_paths)
         self._embedder = embedder
 
-    def __enter__(self) -> "Corpus":
+    def __enter__(self) -> Corpus:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -71,12 +78,23 @@ class Corpus:
 
         return explain(self.store.conn, name)
 
-    def clusters(self, *, min_articles: int = 2, limit: int | None = None, single_source: bool | None = None,
-                 claims_per_cluster: int | None = None) -> list[dict[str, Any]]:
+    def clusters(
+        self,
+        *,
+        min_articles: int = 2,
+        limit: int | None = None,
+        single_source: bool | None = None,
+        claims_per_cluster: int | None = None,
+    ) -> list[dict[str, Any]]:
         from selon.corpus.views import list_clusters
 
-        return list_clusters(self.store.conn, min_articles=min_articles, limit=limit, single_source=single_source,
-                             claims_per_cluster=claims_per_cluster)
+        return list_clusters(
+            self.store.conn,
+            min_articles=min_articles,
+            limit=limit,
+            single_source=single_source,
+            claims_per_cluster=claims_per_cluster,
+        )
 
     def cluster_of(self, doc_id: str, claim_id: str) -> int | None:
         from selon.corpus.views import cluster_of
@@ -104,8 +122,13 @@ class Corpus:
         return stats(self.store.conn)
 
 
-def update(store: Store | str | Path, *, alias_paths: list[str | Path] | None = None,
-           embedder: Embedder | None = None, progress: Progress | None = None) -> UpdateReport:
+def update(
+    store: Store | str | Path,
+    *,
+    alias_paths: list[str | Path] | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> UpdateReport:
     """Bring the corpus tables of ``store`` up to date (see :class:`Corpus`)."""
     corpus = Corpus(store, alias_paths=alias_paths, embedder=embedder)
     try:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from selon.errors import ConfigError
 from selon.corpus.names import entity_key, fold, is_acronym, org_key, person_key
+from selon.errors import ConfigError
 
 KINDS = ("person", "organization", "place", "relay")
 
@@ -74,8 +74,10 @@ def parse_alias_file(text: str, origin: str) -> list[AliasEntry]:
             continue
         parts = line.rstrip("\n").split("\t")
         if len(parts) != 3:
-            raise ConfigError(f"{origin}:{number}: expected 3 TAB-separated columns (canonical, kind, aliases "
-                              f"separated by ' | '), found {len(parts)}")
+            raise ConfigError(
+                f"{origin}:{number}: expected 3 TAB-separated columns (canonical, kind, aliases "
+                f"separated by ' | '), found {len(parts)}"
+            )
         canonical, kind, aliases = (p.strip() for p in parts)
         if kind not in KINDS:
             raise ConfigError(f"{origin}:{number}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")

@@ -26,14 +26,14 @@ import numpy as np
 
 # The encoder scores a translation lower than a same-language paraphrase, so pairs across
 # languages get lower thresholds than pairs within one (measured: docs/corpus.md).
-TEXT_ONLY = 0.97             # same language: cosine that links two claims by itself
-WITH_EVIDENCE = 0.94         # same language: cosine that links two claims sharing evidence
-CROSS_TEXT_ONLY = 0.935      # across languages
+TEXT_ONLY = 0.97  # same language: cosine that links two claims by itself
+WITH_EVIDENCE = 0.94  # same language: cosine that links two claims sharing evidence
+CROSS_TEXT_ONLY = 0.935  # across languages
 CROSS_WITH_EVIDENCE = 0.905  # across languages, with shared evidence
-CLUSTER_MEAN = 0.90          # mean cosine to the members a claim joins (stops chaining)
-MIN_WORDS = 5                # shorter claims ("he said so") are not clustered
-SHORT_WORDS = 8              # claims shorter than this link only at SHORT_TEXT_ONLY
-SHORT_TEXT_ONLY = 0.975      # "We are telling the truth" / "I will tell the truth" score 0.957
+CLUSTER_MEAN = 0.90  # mean cosine to the members a claim joins (stops chaining)
+MIN_WORDS = 5  # shorter claims ("he said so") are not clustered
+SHORT_WORDS = 8  # claims shorter than this link only at SHORT_TEXT_ONLY
+SHORT_TEXT_ONLY = 0.975  # "We are telling the truth" / "I will tell the truth" score 0.957
 WEAK_UNITS = frozenset({"", "percent", "dollar", "euro", "year", "unit"})  # too common to be evidence alone
 
 
@@ -51,7 +51,7 @@ class Item:
     words: int = 99
 
 
-def linked(a: "Item", b: "Item", cosine: float) -> bool:
+def linked(a: Item, b: Item, cosine: float) -> bool:
     """Whether two claims are close enough to be one, given their languages, length and evidence."""
     cross = bool(a.language and b.language and a.language != b.language)
     if min(a.words, b.words) < SHORT_WORDS:
@@ -73,7 +73,7 @@ class Index:
     next_id: int = 1
 
     @classmethod
-    def build(cls, items: Sequence[Item], labels: Sequence[int], next_id: int) -> "Index":
+    def build(cls, items: Sequence[Item], labels: Sequence[int], next_id: int) -> Index:
         index = cls(next_id=next_id)
         if items:
             index.vectors = np.vstack([it.vector for it in items]).astype(np.float32)
@@ -111,7 +111,7 @@ def assign(index: Index, new: Sequence[Item], chunk: int = 512) -> list[int]:
         vectors[n_old + k] = item.vector
     out: list[int] = []
     for start in range(0, len(new), chunk):
-        block = vectors[n_old + start:n_old + start + chunk] @ vectors.T  # one BLAS call per chunk
+        block = vectors[n_old + start : n_old + start + chunk] @ vectors.T  # one BLAS call per chunk
         for r in range(block.shape[0]):
             k = start + r
             item, n = new[k], n_old + k

@@ -30,8 +30,9 @@ def _entity_label(key: str) -> str:
     return key.split(":", 1)[1].replace("|", " ").strip() if ":" in key else key
 
 
-def find_conflicts(conn: sqlite3.Connection, *, tolerance: float = TOLERANCE,
-                   unit: str | None = None) -> list[dict[str, Any]]:
+def find_conflicts(
+    conn: sqlite3.Connection, *, tolerance: float = TOLERANCE, unit: str | None = None
+) -> list[dict[str, Any]]:
     """Quantities given with disagreeing values, most sources first."""
     rows = conn.execute("""
         SELECT f.doc_id, f.claim_id, f.text, f.value, f.value_max, f.unit, f.per, f.time, f.kind, f.bound,
@@ -46,19 +47,59 @@ def find_conflicts(conn: sqlite3.Connection, *, tolerance: float = TOLERANCE,
     wanted = unit_key(unit) if unit else None
     buckets: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        (doc, claim, text, value, value_max, unit_raw, per, time, kind, bound, approx, cluster, ents, skey, blob,
-         content, sname, stext, outlet, published, url, group) = r
+        (
+            doc,
+            claim,
+            text,
+            value,
+            value_max,
+            unit_raw,
+            per,
+            time,
+            kind,
+            bound,
+            approx,
+            cluster,
+            ents,
+            skey,
+            blob,
+            content,
+            sname,
+            stext,
+            outlet,
+            published,
+            url,
+            group,
+        ) = r
         ukey = unit_key(unit_raw)
         if ukey in _SKIP_UNITS or (wanted is not None and ukey != wanted):
             continue
         sid = effective_source(skey, doc, group, source_of, outlets)
-        buckets[(ukey, per or "", kind_class(kind))].append({
-            "document": doc, "claim": claim, "figure": text, "value": value, "value_max": value_max,
-            "unit": unit_raw, "per": per, "time": time, "kind": kind, "bound": bound, "approximate": bool(approx),
-            "cluster": cluster, "entities": set(filter(None, (ents or "").split("|"))),
-            "source": names.get(sid) or sname or display_name(sid, names), "source_id": sid,
-            "claim_text": content, "outlet": outlet, "published": published, "url": url, "group": group,
-            "vector": embed.from_blob(blob) if blob else None})
+        buckets[(ukey, per or "", kind_class(kind))].append(
+            {
+                "document": doc,
+                "claim": claim,
+                "figure": text,
+                "value": value,
+                "value_max": value_max,
+                "unit": unit_raw,
+                "per": per,
+                "time": time,
+                "kind": kind,
+                "bound": bound,
+                "approximate": bool(approx),
+                "cluster": cluster,
+                "entities": set(filter(None, (ents or "").split("|"))),
+                "source": names.get(sid) or sname or display_name(sid, names),
+                "source_id": sid,
+                "claim_text": content,
+                "outlet": outlet,
+                "published": published,
+                "url": url,
+                "group": group,
+                "vector": embed.from_blob(blob) if blob else None,
+            }
+        )
     out: list[dict[str, Any]] = []
     for (ukey, per, kclass), figs in buckets.items():
         for group in _same_quantity(figs):
@@ -67,16 +108,21 @@ def find_conflicts(conn: sqlite3.Connection, *, tolerance: float = TOLERANCE,
                 continue
             subjects = Counter(e for f in group for e in f["entities"])
             values = sorted(group, key=lambda f: (f["published"] or "", f["document"]))
-            out.append({
-                "quantity": {"counts": ukey, "per": per or None, "framing": kclass,
-                             "time": sorted({f["time"] for f in group if f["time"]}) or None,
-                             "subject": [label for label in (_entity_label(e) for e, _ in subjects.most_common(3))
-                                         if label]},
-                "distinct_values": conflict,
-                "sources": len({f["source_id"] for f in group}),
-                "articles": len({f["document"] for f in group}),
-                "values": [{k: v for k, v in f.items() if k not in ("vector", "entities")} for f in values],
-            })
+            out.append(
+                {
+                    "quantity": {
+                        "counts": ukey,
+                        "per": per or None,
+                        "framing": kclass,
+                        "time": sorted({f["time"] for f in group if f["time"]}) or None,
+                        "subject": [label for label in (_entity_label(e) for e, _ in subjects.most_common(3)) if label],
+                    },
+                    "distinct_values": conflict,
+                    "sources": len({f["source_id"] for f in group}),
+                    "articles": len({f["document"] for f in group}),
+                    "values": [{k: v for k, v in f.items() if k not in ("vector", "entities")} for f in values],
+                }
+            )
     out.sort(key=lambda c: (-c["sources"], -c["articles"], c["quantity"]["counts"]))
     return out
 
@@ -138,12 +184,14 @@ def _conflict(group: list[dict[str, Any]], tolerance: float) -> list[dict[str, A
                 d["groups"].add(f["group"])
                 break
         else:
-            distinct.append({"value": f["value"], "value_max": f["value_max"], "sources": {f["source"]},
-                             "groups": {f["group"]}})
+            distinct.append(
+                {"value": f["value"], "value_max": f["value_max"], "sources": {f["source"]}, "groups": {f["group"]}}
+            )
     if len(distinct) < 2:
         return None
-    across = any(ga != gb for i, a in enumerate(distinct) for b in distinct[i + 1:]
-                 for ga in a["groups"] for gb in b["groups"])
+    across = any(
+        ga != gb for i, a in enumerate(distinct) for b in distinct[i + 1 :] for ga in a["groups"] for gb in b["groups"]
+    )
     if not across:
         return None  # the values differ only inside one article or its copies
     return [{"value": d["value"], "value_max": d["value_max"], "sources": sorted(d["sources"])} for d in distinct]

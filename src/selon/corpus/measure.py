@@ -16,15 +16,29 @@ import numpy as np
 
 from selon.corpus import embed
 
-COLUMNS = ("pair", "kind", "cosine", "cluster_a", "doc_a", "outlet_a", "text_a", "cluster_b", "doc_b", "outlet_b",
-           "text_b", "same_claim", "note")
+COLUMNS = (
+    "pair",
+    "kind",
+    "cosine",
+    "cluster_a",
+    "doc_a",
+    "outlet_a",
+    "text_a",
+    "cluster_b",
+    "doc_b",
+    "outlet_b",
+    "text_b",
+    "same_claim",
+    "note",
+)
 
 
 def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT k.cluster_id, k.doc_id, k.claim_id, c.content_text, d.outlet, k.embedding FROM corpus_claims k "
         "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq").fetchall()
+        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq"
+    ).fetchall()
     rng = random.Random(seed)
     vectors = np.vstack([embed.from_blob(r[5]) for r in rows])
     by_cluster: dict[int, list[int]] = {}
@@ -35,9 +49,21 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
 
     def pair(kind: str, i: int, j: int) -> dict[str, Any]:
         a, b = rows[i], rows[j]
-        return {"pair": len(out) + 1, "kind": kind, "cosine": round(float(vectors[i] @ vectors[j]), 3),
-                "cluster_a": a[0], "doc_a": a[1], "outlet_a": a[4], "text_a": a[3],
-                "cluster_b": b[0], "doc_b": b[1], "outlet_b": b[4], "text_b": b[3], "same_claim": "", "note": ""}
+        return {
+            "pair": len(out) + 1,
+            "kind": kind,
+            "cosine": round(float(vectors[i] @ vectors[j]), 3),
+            "cluster_a": a[0],
+            "doc_a": a[1],
+            "outlet_a": a[4],
+            "text_a": a[3],
+            "cluster_b": b[0],
+            "doc_b": b[1],
+            "outlet_b": b[4],
+            "text_b": b[3],
+            "same_claim": "",
+            "note": "",
+        }
 
     for cluster in rng.sample(multi, min(n, len(multi))):
         idx = by_cluster[cluster]

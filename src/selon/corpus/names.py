@@ -15,16 +15,20 @@ import unicodedata
 from rapidfuzz import fuzz
 
 # titles and honorifics dropped from person names
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
 m mr mrs ms mme mlle mgr dr pr prof sir lord lady dame sen rep gov gen col lt capt sgt adm pres
 monsieur madame mademoiselle docteur professeur president presidente senator senateur senatrice
 governor gouverneur general generale minister ministre secretary secretaire rev father pere
-""".split())
+""".split()
+)
 
 # words that carry no identity in organisation names (both languages)
-_ORG_STOP = frozenset("""
+_ORG_STOP = frozenset(
+    """
 le la les l un une des du de d au aux et en a the of a an and for to in on s 's its
-""".split())
+""".split()
+)
 
 _PARTICLES = frozenset({"de", "da", "di", "del", "der", "van", "von", "le", "la", "du", "bin", "al", "el", "ibn"})
 
@@ -33,9 +37,25 @@ _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,9}$")
 
 # transliteration variants folded to one spelling, applied in order to lower-case ASCII words
 _TRANSLIT: tuple[tuple[str, str], ...] = (
-    ("tch", "ch"), ("tsch", "ch"), ("sch", "sh"), ("dj", "j"), ("dzh", "j"), ("zh", "j"),
-    ("kh", "h"), ("ou", "u"), ("ck", "k"), ("ph", "f"), ("qu", "k"), ("q", "k"), ("x", "ks"),
-    ("w", "v"), ("y", "i"), ("ij", "i"), ("ii", "i"), ("c", "k"), ("kh", "h"),
+    ("tch", "ch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("dj", "j"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ou", "u"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("qu", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ij", "i"),
+    ("ii", "i"),
+    ("c", "k"),
+    ("kh", "h"),
 )
 _VOWELS = frozenset("aeiou")
 

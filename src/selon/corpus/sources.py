@@ -29,16 +29,29 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from selon.model import Article, Claim
 from selon.corpus.aliases import AliasTable
-from selon.corpus.names import fold, given_compatible, translit, initials, is_acronym, org_key, org_words, person_key, skeleton, surname_similar
+from selon.corpus.names import (
+    fold,
+    given_compatible,
+    initials,
+    is_acronym,
+    org_key,
+    org_words,
+    person_key,
+    skeleton,
+    surname_similar,
+    translit,
+)
+from selon.model import Article, Claim
 
-PERSON_RATIO = 85.0       # rapidfuzz ratio between transliterated surnames
-ORG_RATIO = 93.0          # rapidfuzz ratio between organisation keys (sorted content words)
+PERSON_RATIO = 85.0  # rapidfuzz ratio between transliterated surnames
+ORG_RATIO = 93.0  # rapidfuzz ratio between organisation keys (sorted content words)
 SURNAME_DOMINANCE = 0.75  # share of a surname's full-name mentions one person needs to take the bare surname
 
 # pronouns the per-article analysis may leave as a source name: nothing to resolve across articles
-_PRONOUNS = frozenset("i you he she we they it me him her us them one il elle ils elles on nous vous je lui eux".split())
+_PRONOUNS = frozenset(
+    "i you he she we they it me him her us them one il elle ils elles on nous vous je lui eux".split()
+)
 
 _ROLE_STOP = frozenset("le la les l un une des du de d the a an of".split())
 
@@ -151,7 +164,7 @@ def document_links(article: Article) -> list[Link]:
         acr = m.group(1)
         if not is_acronym(acr):
             continue
-        before = text[max(0, m.start() - 160):m.start()].rstrip()
+        before = text[max(0, m.start() - 160) : m.start()].rstrip()
         best: str | None = None
         for name, (key, kind) in names.items():
             if kind == "organization" and not is_acronym(name) and before.lower().endswith(name.lower()):
@@ -165,8 +178,9 @@ def document_links(article: Article) -> list[Link]:
                     best = phrase
                     break
         if best is not None:
-            links.append(Link(org_key(best), org_key(acr), "acronym",
-                              f"'{best} ({acr})' in article {article.id}", article.id))
+            links.append(
+                Link(org_key(best), org_key(acr), "acronym", f"'{best} ({acr})' in article {article.id}", article.id)
+            )
     # a shorter organisation name contained in exactly one longer one of the same article
     orgs = {key: name for name, (key, kind) in names.items() if kind == "organization" and key.startswith("o:")}
     for key, name in orgs.items():
@@ -175,9 +189,15 @@ def document_links(article: Article) -> list[Link]:
             continue
         supers = [k for k in orgs if k != key and words < set(k[2:].split())]
         if len(supers) == 1:
-            links.append(Link(key, supers[0], "containment",
-                              f"'{name}' is a shorter form of '{orgs[supers[0]]}' in article {article.id}",
-                              article.id))
+            links.append(
+                Link(
+                    key,
+                    supers[0],
+                    "containment",
+                    f"'{name}' is a shorter form of '{orgs[supers[0]]}' in article {article.id}",
+                    article.id,
+                )
+            )
     # a bare surname next to the full name in the same article
     persons = {key: name for name, (key, kind) in names.items() if kind == "person"}
     for key, name in persons.items():
@@ -186,8 +206,9 @@ def document_links(article: Article) -> list[Link]:
         surname = key[3:]
         full = [k for k in persons if not k.startswith("p:|") and k.split("|", 1)[1] == surname]
         if len(set(full)) == 1:
-            links.append(Link(key, full[0], "surname",
-                              f"'{name}' is '{persons[full[0]]}' in article {article.id}", article.id))
+            links.append(
+                Link(key, full[0], "surname", f"'{name}' is '{persons[full[0]]}' in article {article.id}", article.id)
+            )
     return links
 
 
@@ -236,17 +257,30 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
         lookup = key[2:] if key.startswith("n:") else key
         entry = aliases.lookup(lookup)
         if entry is not None:
-            links.append(Link(lookup, entry.id, "alias-file",
-                              f"'{labels[key]}' is listed as '{entry.canonical}' in {entry.origin}"))
+            links.append(
+                Link(
+                    lookup,
+                    entry.id,
+                    "alias-file",
+                    f"'{labels[key]}' is listed as '{entry.canonical}' in {entry.origin}",
+                )
+            )
         if key.startswith("n:"):
-            links.append(Link(key, lookup, "member",
-                              f"'{labels[key]}' is an unnamed member of the organisation; counted as it"))
+            links.append(
+                Link(key, lookup, "member", f"'{labels[key]}' is an unnamed member of the organisation; counted as it")
+            )
     # one-word names tagged an organisation here and a person elsewhere ("Trump")
     for key in (k for k in named if k.startswith("o:") and " " not in k[2:]):
         person = "p:|" + translit(key[2:])
         if person in counts:
-            links.append(Link(key, person, "same-key",
-                              f"'{labels[key]}' is tagged an organisation in some articles and a person in others"))
+            links.append(
+                Link(
+                    key,
+                    person,
+                    "same-key",
+                    f"'{labels[key]}' is tagged an organisation in some articles and a person in others",
+                )
+            )
     # persons: fuzzy surnames with compatible given names
     persons = [k for k in named if k.startswith("p:")]
     by_skel: dict[str, list[str]] = defaultdict(list)
@@ -257,12 +291,18 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
         full = [k for k in group if not k.startswith("p:|")]
         for i, a in enumerate(full):
             ga, sa = a[2:].split("|", 1)
-            for b in full[i + 1:]:
+            for b in full[i + 1 :]:
                 gb, sb = b[2:].split("|", 1)
                 if given_compatible(ga, gb) and surname_similar(sa, sb, PERSON_RATIO):
-                    links.append(Link(a, b, "fuzzy-name",
-                                      f"'{labels[a]}' and '{labels[b]}': same given-name skeleton, surnames "
-                                      f"'{sa}'/'{sb}' ratio {fuzz.ratio(sa, sb):.0f} >= {PERSON_RATIO:.0f}"))
+                    links.append(
+                        Link(
+                            a,
+                            b,
+                            "fuzzy-name",
+                            f"'{labels[a]}' and '{labels[b]}': same given-name skeleton, surnames "
+                            f"'{sa}'/'{sb}' ratio {fuzz.ratio(sa, sb):.0f} >= {PERSON_RATIO:.0f}",
+                        )
+                    )
         for bare in (k for k in group if k.startswith("p:|")):
             sb = bare[3:]
             cands = Counter({k: counts[k] for k in full if surname_similar(k.split("|", 1)[1], sb, PERSON_RATIO)})
@@ -276,20 +316,33 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
             total = sum(by_given.values())
             if total and by_given.most_common(1)[0][1] / total >= SURNAME_DOMINANCE:
                 g, n = by_given.most_common(1)[0]
-                target = max((k for k in cands if (k[2:].split("|", 1)[0].split() or [""])[0] == g),
-                             key=lambda k: cands[k])
-                links.append(Link(bare, target, "surname",
-                                  f"bare surname '{labels[bare]}': '{labels[target]}' holds {n} of {total} "
-                                  f"full-name mentions with this surname (>= {SURNAME_DOMINANCE:.0%})"))
+                target = max(
+                    (k for k in cands if (k[2:].split("|", 1)[0].split() or [""])[0] == g), key=lambda k: cands[k]
+                )
+                links.append(
+                    Link(
+                        bare,
+                        target,
+                        "surname",
+                        f"bare surname '{labels[bare]}': '{labels[target]}' holds {n} of {total} "
+                        f"full-name mentions with this surname (>= {SURNAME_DOMINANCE:.0%})",
+                    )
+                )
     # organisations: near-identical names (typos, plural/singular)
     orgs = sorted(k for k in named if k.startswith("o:") and len(k) >= 12)
     if len(orgs) > 1:
         matrix = process.cdist(orgs, orgs, scorer=fuzz.ratio, score_cutoff=ORG_RATIO, workers=1)
         for i, j in zip(*matrix.nonzero()):
             if i < j:
-                links.append(Link(orgs[i], orgs[j], "fuzzy-name",
-                                  f"'{labels[orgs[i]]}' and '{labels[orgs[j]]}': names ratio "
-                                  f"{matrix[i, j]:.0f} >= {ORG_RATIO:.0f}"))
+                links.append(
+                    Link(
+                        orgs[i],
+                        orgs[j],
+                        "fuzzy-name",
+                        f"'{labels[orgs[i]]}' and '{labels[orgs[j]]}': names ratio "
+                        f"{matrix[i, j]:.0f} >= {ORG_RATIO:.0f}",
+                    )
+                )
     # roles held by exactly one named person
     holders: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -299,13 +352,18 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
         people = holders.get(key, set())
         if len(people) == 1:
             person = next(iter(people))
-            links.append(Link(key, person, "role", f"the role '{labels[key][10:-1]}' is held by "
-                                                   f"'{labels[person]}' and no other named person"))
+            links.append(
+                Link(
+                    key,
+                    person,
+                    "role",
+                    f"the role '{labels[key][10:-1]}' is held by '{labels[person]}' and no other named person",
+                )
+            )
     return links
 
 
-def resolve(mentions: list[Mention], links: list[Link], aliases: AliasTable,
-            outlets: Iterable[str] = ()) -> Resolution:
+def resolve(mentions: list[Mention], links: list[Link], aliases: AliasTable, outlets: Iterable[str] = ()) -> Resolution:
     """Union the keys over the links; pick a display name, kind and relay flag per component."""
     uf = _UnionFind()
     res = Resolution(links=links)
@@ -333,8 +391,11 @@ def resolve(mentions: list[Mention], links: list[Link], aliases: AliasTable,
         if alias_ids:
             cid = alias_ids[0]
             entry = entries[cid]
-            name, kind, relay = entry.canonical, ("organization" if entry.kind == "relay" else entry.kind), \
-                entry.kind == "relay"
+            name, kind, relay = (
+                entry.canonical,
+                ("organization" if entry.kind == "relay" else entry.kind),
+                entry.kind == "relay",
+            )
         else:
             kinds = Counter()
             for k in real:

@@ -16,8 +16,8 @@ from datasketch import MinHash, MinHashLSH
 from selon.corpus.names import fold
 
 NUM_PERM = 128
-SHINGLE = 5            # words per shingle
-LSH_THRESHOLD = 0.5    # candidate retrieval (estimated Jaccard)
+SHINGLE = 5  # words per shingle
+LSH_THRESHOLD = 0.5  # candidate retrieval (estimated Jaccard)
 DUPLICATE_JACCARD = 0.6  # confirmed near-duplicates (exact Jaccard of shingle sets)
 SEED = 1
 SCHEME = "affine64"  # datasketch >= 2 asks for the hashing scheme of stored values
@@ -28,7 +28,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     words = fold(text).split()
     if len(words) < size:
         return set(words)
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def signature(text: str) -> MinHash:
@@ -52,8 +52,9 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def find_duplicates(new: dict[str, bytes], old_signatures: dict[str, bytes],
-                    text_of: Callable[[str], str]) -> list[tuple[str, str, float]]:
+def find_duplicates(
+    new: dict[str, bytes], old_signatures: dict[str, bytes], text_of: Callable[[str], str]
+) -> list[tuple[str, str, float]]:
     """Confirmed near-duplicate pairs (a < b) involving the ``new`` documents' signatures.
 
     ``old_signatures`` are those already compared; ``text_of(doc_id)`` fetches a document's
@@ -84,8 +85,9 @@ def find_duplicates(new: dict[str, bytes], old_signatures: dict[str, bytes],
     return sorted(set(pairs))
 
 
-def groups(doc_ids: Iterable[str], pairs: Iterable[tuple[str, str, float]],
-           order: dict[str, tuple[str, str]]) -> dict[str, str]:
+def groups(
+    doc_ids: Iterable[str], pairs: Iterable[tuple[str, str, float]], order: dict[str, tuple[str, str]]
+) -> dict[str, str]:
     """doc id -> group id (the group's earliest document by (published, id))."""
     parent: dict[str, str] = {d: d for d in doc_ids}
 

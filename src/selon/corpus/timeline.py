@@ -24,10 +24,12 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
     query = query.strip()
     if not query:
         raise NotFoundError("give a cluster id, a counted thing (drones) or words of a claim")
-    base = ("SELECT k.doc_id, k.claim_id, k.cluster_id, k.source_key, c.content_text, c.certainty, c.source_text, "
-            "c.source_name, d.outlet, d.published, d.url, g.group_id FROM corpus_claims k "
-            "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-            "JOIN corpus_documents g ON g.doc_id = k.doc_id ")
+    base = (
+        "SELECT k.doc_id, k.claim_id, k.cluster_id, k.source_key, c.content_text, c.certainty, c.source_text, "
+        "c.source_name, d.outlet, d.published, d.url, g.group_id FROM corpus_claims k "
+        "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
+        "JOIN corpus_documents g ON g.doc_id = k.doc_id "
+    )
     match = re.fullmatch(r"#?(\d+)", query)
     figures = _figures(conn)
     if match:
@@ -44,8 +46,10 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
             wanted = fold(query)
             rows = [r for r in conn.execute(base).fetchall() if wanted in fold(r[4])]
     if not rows:
-        raise NotFoundError(f"nothing in the corpus matches {query!r}: try a cluster id from `selon clusters`, "
-                            "a counted thing such as 'drones', or other words")
+        raise NotFoundError(
+            f"nothing in the corpus matches {query!r}: try a cluster id from `selon clusters`, "
+            "a counted thing such as 'drones', or other words"
+        )
     source_of = dict(conn.execute("SELECT key, source_id FROM corpus_source_keys"))
     outlets = group_outlets(conn)
     names = dict(conn.execute("SELECT id, name FROM corpus_sources"))
@@ -55,9 +59,20 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
         figs = figures.get((doc, claim), [])
         if kind == "figure":
             figs = [f for f in figs if unit_key(f["unit"]) == unit_key(query)]
-        events.append({"published": published, "outlet": outlet, "document": doc, "claim": claim,
-                       "cluster": cluster, "source": names.get(sid) or sname or display_name(sid, names),
-                       "certainty": certainty, "text": text, "url": url, "figures": figs})
+        events.append(
+            {
+                "published": published,
+                "outlet": outlet,
+                "document": doc,
+                "claim": claim,
+                "cluster": cluster,
+                "source": names.get(sid) or sname or display_name(sid, names),
+                "certainty": certainty,
+                "text": text,
+                "url": url,
+                "figures": figs,
+            }
+        )
     events.sort(key=lambda e: (e["published"] is None, e["published"] or "", e["document"]))
     return {"query": query, "kind": kind, "events": events[:limit], "total": len(events)}
 
@@ -65,8 +80,10 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
 def _figures(conn: sqlite3.Connection) -> dict[tuple[str, str], list[dict[str, Any]]]:
     out: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for doc, claim, text, value, value_max, unit, per, time, kind in conn.execute(
-            "SELECT doc_id, claim_id, text, value, value_max, unit, per, time, kind FROM figures "
-            "WHERE claim_id IS NOT NULL ORDER BY doc_id, claim_id, seq"):
-        out.setdefault((doc, claim), []).append({"text": text, "value": value, "value_max": value_max, "unit": unit,
-                                                 "per": per, "time": time, "kind": kind})
+        "SELECT doc_id, claim_id, text, value, value_max, unit, per, time, kind FROM figures "
+        "WHERE claim_id IS NOT NULL ORDER BY doc_id, claim_id, seq"
+    ):
+        out.setdefault((doc, claim), []).append(
+            {"text": text, "value": value, "value_max": value_max, "unit": unit, "per": per, "time": time, "kind": kind}
+        )
     return out

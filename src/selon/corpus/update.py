@@ -14,18 +14,18 @@ import hashlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
-from selon.errors import StoreError
-from selon.model import Article
-from selon.store import Store
 from selon.corpus import clusters as cl
 from selon.corpus import embed, sources, syndication
 from selon.corpus.aliases import AliasTable
 from selon.corpus.names import fold
 from selon.corpus.quantities import unit_key
+from selon.errors import StoreError
+from selon.model import Article
+from selon.store import Store
 
 Progress = Callable[[str, int, int], None]
 BATCH_DOCS = 50
@@ -41,7 +41,7 @@ class UpdateReport:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class _tx:
@@ -63,24 +63,32 @@ def claim_entities(article: Article, aliases: AliasTable) -> dict[str, set[str]]
     out: dict[str, set[str]] = {}
     for claim in article.claims:
         lo, hi = claim.content.start, claim.content.end
-        out[claim.id] = {aliases.entity(e.name, e.kind) for e in article.entities
-                         if lo <= e.start and e.end <= hi and e.kind != "other"}
+        out[claim.id] = {
+            aliases.entity(e.name, e.kind)
+            for e in article.entities
+            if lo <= e.start and e.end <= hi and e.kind != "other"
+        }
     return out
 
 
 def pending_documents(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT d.id FROM documents d LEFT JOIN corpus_documents c ON c.doc_id = d.id "
-        "WHERE c.doc_id IS NULL OR c.content_hash != d.content_hash ORDER BY d.published, d.id")]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN corpus_documents c ON c.doc_id = d.id "
+            "WHERE c.doc_id IS NULL OR c.content_hash != d.content_hash ORDER BY d.published, d.id"
+        )
+    ]
 
 
-def take_in(store: Store, doc_ids: list[str], aliases: AliasTable, embedder: embed.Embedder,
-            progress: Progress | None = None) -> tuple[int, int]:
+def take_in(
+    store: Store, doc_ids: list[str], aliases: AliasTable, embedder: embed.Embedder, progress: Progress | None = None
+) -> tuple[int, int]:
     """Write corpus_documents, corpus_claims and per-article source links for ``doc_ids``."""
     conn = store.conn
     n_claims = 0
     for start in range(0, len(doc_ids), BATCH_DOCS):
-        batch = doc_ids[start:start + BATCH_DOCS]
+        batch = doc_ids[start : start + BATCH_DOCS]
         doc_rows, claim_rows, link_rows = [], [], []
         texts: list[str] = []
         slots: list[int] = []
@@ -98,8 +106,9 @@ def take_in(store: Store, doc_ids: list[str], aliases: AliasTable, embedder: emb
                 if clusterable:
                     slots.append(len(claim_rows))
                     texts.append(claim.content.text)
-                claim_rows.append([doc_id, claim.id, mention.key, None, None, None,
-                                   "|".join(sorted(entities.get(claim.id, ())))])
+                claim_rows.append(
+                    [doc_id, claim.id, mention.key, None, None, None, "|".join(sorted(entities.get(claim.id, ())))]
+                )
             for link in sources.document_links(article):
                 link_rows.append((link.key_a, link.key_b, link.reason, link.detail, link.doc_id))
         vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
@@ -111,12 +120,21 @@ def take_in(store: Store, doc_ids: list[str], aliases: AliasTable, embedder: emb
                 conn.execute("DELETE FROM corpus_documents WHERE doc_id = ?", (row[0],))
                 conn.execute("DELETE FROM corpus_claims WHERE doc_id = ?", (row[0],))
                 conn.execute("DELETE FROM corpus_source_links WHERE doc_id = ?", (row[0],))
-            conn.executemany("INSERT INTO corpus_documents (doc_id, content_hash, minhash, group_id, linked, "
-                             "processed_at) VALUES (?, ?, ?, ?, ?, ?)", doc_rows)
-            conn.executemany("INSERT INTO corpus_claims (doc_id, claim_id, source_key, cluster_id, embedding, "
-                             "model, entity_keys) VALUES (?, ?, ?, ?, ?, ?, ?)", [tuple(r) for r in claim_rows])
-            conn.executemany("INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) "
-                             "VALUES (?, ?, ?, ?, ?)", link_rows)
+            conn.executemany(
+                "INSERT INTO corpus_documents (doc_id, content_hash, minhash, group_id, linked, "
+                "processed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                doc_rows,
+            )
+            conn.executemany(
+                "INSERT INTO corpus_claims (doc_id, claim_id, source_key, cluster_id, embedding, "
+                "model, entity_keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [tuple(r) for r in claim_rows],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                link_rows,
+            )
         n_claims += len(claim_rows)
         if progress:
             progress("embedding claims", min(start + BATCH_DOCS, len(doc_ids)), len(doc_ids))
@@ -136,43 +154,66 @@ def link_syndication(conn: sqlite3.Connection) -> int:
         return row[0] if row else ""
 
     pairs = syndication.find_duplicates(new, old, text_of)
-    order = {d: (p or "9999", d) for d, p in conn.execute(
-        "SELECT c.doc_id, d.published FROM corpus_documents c JOIN documents d ON d.id = c.doc_id")}
+    order = {
+        d: (p or "9999", d)
+        for d, p in conn.execute(
+            "SELECT c.doc_id, d.published FROM corpus_documents c JOIN documents d ON d.id = c.doc_id"
+        )
+    }
     with _tx(conn):
-        conn.executemany("INSERT OR REPLACE INTO corpus_near_duplicates (doc_a, doc_b, jaccard) VALUES (?, ?, ?)",
-                         pairs)
+        conn.executemany(
+            "INSERT OR REPLACE INTO corpus_near_duplicates (doc_a, doc_b, jaccard) VALUES (?, ?, ?)", pairs
+        )
         all_pairs = conn.execute("SELECT doc_a, doc_b, jaccard FROM corpus_near_duplicates").fetchall()
         groups = syndication.groups(order, all_pairs, order)
-        conn.executemany("UPDATE corpus_documents SET group_id = ?, linked = 1 WHERE doc_id = ?",
-                         [(g, d) for d, g in groups.items()])
+        conn.executemany(
+            "UPDATE corpus_documents SET group_id = ?, linked = 1 WHERE doc_id = ?", [(g, d) for d, g in groups.items()]
+        )
     return len(pairs)
 
 
 def resolve_sources(conn: sqlite3.Connection, aliases: AliasTable) -> sources.Resolution:
     """Re-derive every key's canonical source from all mentions and links; store the outcome."""
-    mentions = [sources.Mention(doc, claim, key, _mention_kind(key, kind), label or text or "", role)
-                for doc, claim, key, kind, label, text, role in conn.execute(
-                    "SELECT k.doc_id, k.claim_id, k.source_key, c.source_kind, c.source_name, c.source_text, "
-                    "c.source_role FROM corpus_claims k JOIN claims c USING (doc_id, claim_id)")]
+    mentions = [
+        sources.Mention(doc, claim, key, _mention_kind(key, kind), label or text or "", role)
+        for doc, claim, key, kind, label, text, role in conn.execute(
+            "SELECT k.doc_id, k.claim_id, k.source_key, c.source_kind, c.source_name, c.source_text, "
+            "c.source_role FROM corpus_claims k JOIN claims c USING (doc_id, claim_id)"
+        )
+    ]
     for m in mentions:
         if m.key.startswith(("n:", "r:")):
             m.label = f"unnamed ({m.label})" if not m.label.startswith("unnamed") else m.label
-    doc_links = [sources.Link(*row) for row in conn.execute(
-        "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links WHERE doc_id IS NOT NULL")]
+    doc_links = [
+        sources.Link(*row)
+        for row in conn.execute(
+            "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links WHERE doc_id IS NOT NULL"
+        )
+    ]
     outlets = [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
     global_links = sources.global_links(mentions, aliases, outlets)
     res = sources.resolve(mentions, doc_links + global_links, aliases, outlets)
     with _tx(conn):
         conn.execute("DELETE FROM corpus_source_links WHERE doc_id IS NULL")
-        conn.executemany("INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) "
-                         "VALUES (?, ?, ?, ?, NULL)", [(l.key_a, l.key_b, l.reason, l.detail) for l in global_links])
+        conn.executemany(
+            "INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) "
+            "VALUES (?, ?, ?, ?, NULL)",
+            [(l.key_a, l.key_b, l.reason, l.detail) for l in global_links],
+        )
         conn.execute("DELETE FROM corpus_source_keys")
-        conn.executemany("INSERT INTO corpus_source_keys (key, kind, label, source_id) VALUES (?, ?, ?, ?)",
-                         [(k, res.key_kind.get(k, "organization"), res.labels.get(k, k), sid)
-                          for k, sid in res.source_of.items() if k in res.labels])
+        conn.executemany(
+            "INSERT INTO corpus_source_keys (key, kind, label, source_id) VALUES (?, ?, ?, ?)",
+            [
+                (k, res.key_kind.get(k, "organization"), res.labels.get(k, k), sid)
+                for k, sid in res.source_of.items()
+                if k in res.labels
+            ],
+        )
         conn.execute("DELETE FROM corpus_sources")
-        conn.executemany("INSERT INTO corpus_sources (id, name, kind, relay) VALUES (?, ?, ?, ?)",
-                         [(sid, res.name[sid], res.kind[sid], int(res.relay[sid])) for sid in res.name])
+        conn.executemany(
+            "INSERT INTO corpus_sources (id, name, kind, relay) VALUES (?, ?, ?, ?)",
+            [(sid, res.name[sid], res.kind[sid], int(res.relay[sid])) for sid in res.name],
+        )
     return res
 
 
@@ -189,20 +230,32 @@ def _mention_kind(key: str, kind: str | None) -> str:
 def _figures(conn: sqlite3.Connection) -> dict[tuple[str, str], list[tuple[str, float]]]:
     out: dict[tuple[str, str], list[tuple[str, float]]] = {}
     for doc, claim, unit, value in conn.execute(
-            "SELECT f.doc_id, f.claim_id, f.unit, f.value FROM figures f JOIN corpus_claims k "
-            "ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id"):
+        "SELECT f.doc_id, f.claim_id, f.unit, f.value FROM figures f JOIN corpus_claims k "
+        "ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id"
+    ):
         out.setdefault((doc, claim), []).append((unit_key(unit), value))
     return out
 
 
-def _item(doc: str, claim: str, blob: bytes, entity_keys: str, figures: list[tuple[str, float]],
-          language: str, text: str) -> cl.Item:
-    return cl.Item(doc, claim, embed.from_blob(blob), frozenset(filter(None, entity_keys.split("|"))),
-                   frozenset(u for u, _ in figures), frozenset(figures), language, cl.word_count(text))
+def _item(
+    doc: str, claim: str, blob: bytes, entity_keys: str, figures: list[tuple[str, float]], language: str, text: str
+) -> cl.Item:
+    return cl.Item(
+        doc,
+        claim,
+        embed.from_blob(blob),
+        frozenset(filter(None, entity_keys.split("|"))),
+        frozenset(u for u, _ in figures),
+        frozenset(figures),
+        language,
+        cl.word_count(text),
+    )
 
 
-_ORDER = ("FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-          "WHERE k.embedding IS NOT NULL AND k.cluster_id IS {} NULL ORDER BY d.published, k.doc_id, c.seq")
+_ORDER = (
+    "FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
+    "WHERE k.embedding IS NOT NULL AND k.cluster_id IS {} NULL ORDER BY d.published, k.doc_id, c.seq"
+)
 
 
 def cluster_new(conn: sqlite3.Connection) -> int:
@@ -219,19 +272,27 @@ def cluster_new(conn: sqlite3.Connection) -> int:
     index = cl.Index.build(items, [r[6] for r in old], next_id)
     labels = cl.assign(index, [_item(d, c, b, e, figures.get((d, c), []), lang, t) for d, c, b, e, lang, t, _ in new])
     with _tx(conn):
-        conn.executemany("UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
-                         [(label, r[0], r[1]) for label, r in zip(labels, new)])
+        conn.executemany(
+            "UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
+            [(label, r[0], r[1]) for label, r in zip(labels, new)],
+        )
     return len(new)
 
 
 def group_outlets(conn: sqlite3.Connection) -> dict[str, str]:
     """Syndication group -> outlet of its first document."""
-    return {g: o for g, o in conn.execute("SELECT g.group_id, d.outlet FROM corpus_documents g "
-                                          "JOIN documents d ON d.id = g.group_id") if o}
+    return {
+        g: o
+        for g, o in conn.execute(
+            "SELECT g.group_id, d.outlet FROM corpus_documents g JOIN documents d ON d.id = g.group_id"
+        )
+        if o
+    }
 
 
-def effective_source(key: str, doc_id: str, group_id: str, source_of: dict[str, str],
-                     outlets: dict[str, str] | None = None) -> str:
+def effective_source(
+    key: str, doc_id: str, group_id: str, source_of: dict[str, str], outlets: dict[str, str] | None = None
+) -> str:
     """The counted source of a claim: doc-scoped keys become group-scoped (copies count once).
 
     An outlet's own statements count as that outlet (once for all its articles) when the
@@ -241,7 +302,7 @@ def effective_source(key: str, doc_id: str, group_id: str, source_of: dict[str, 
         outlet = (outlets or {}).get(group_id)
         return "d:" + (fold(outlet) if outlet else group_id)
     if key.startswith("u:"):
-        return "u:" + group_id + key[2 + len(doc_id):]
+        return "u:" + group_id + key[2 + len(doc_id) :]
     return source_of.get(key, key)
 
 
@@ -270,19 +331,37 @@ def refresh_clusters(conn: sqlite3.Connection) -> int:
         "d.published, d.language, g.group_id, k.embedding FROM corpus_claims k "
         "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
         "JOIN corpus_documents g ON g.doc_id = k.doc_id WHERE k.cluster_id IS NOT NULL "
-        "ORDER BY k.cluster_id, k.doc_id, c.seq").fetchall()
+        "ORDER BY k.cluster_id, k.doc_id, c.seq"
+    ).fetchall()
     members: dict[int, list[cl.Member]] = {}
     for cid, doc, claim, key, text, certainty, outlet, published, language, group, blob in rows:
         sid = effective_source(key, doc, group, source_of, outlets)
         is_relay = sid in relay or sid.startswith("d:")
-        members.setdefault(cid, []).append(cl.Member(doc, claim, text, sid, names.get(sid, sid), is_relay,
-                                                     certainty, outlet, published, language, group,
-                                                     embed.from_blob(blob)))
+        members.setdefault(cid, []).append(
+            cl.Member(
+                doc,
+                claim,
+                text,
+                sid,
+                names.get(sid, sid),
+                is_relay,
+                certainty,
+                outlet,
+                published,
+                language,
+                group,
+                embed.from_blob(blob),
+            )
+        )
     stored = dict(conn.execute("SELECT id, state FROM corpus_clusters"))
     changed: list[tuple[int, str, dict]] = []
     for cid, ms in members.items():
-        digest = hashlib.sha1("\n".join(f"{m.doc_id}\t{m.claim_id}\t{m.source_id}\t{int(m.relay)}\t{m.group_id}\t"
-                                        f"{m.outlet}\t{m.published}" for m in ms).encode()).hexdigest()
+        digest = hashlib.sha1(
+            "\n".join(
+                f"{m.doc_id}\t{m.claim_id}\t{m.source_id}\t{int(m.relay)}\t{m.group_id}\t{m.outlet}\t{m.published}"
+                for m in ms
+            ).encode()
+        ).hexdigest()
         if stored.get(cid) != digest:
             changed.append((cid, digest, cl.summarise(ms)))
     gone = [cid for cid in stored if cid not in members]
@@ -293,9 +372,24 @@ def refresh_clusters(conn: sqlite3.Connection) -> int:
                 "INSERT OR REPLACE INTO corpus_clusters (id, label, centroid, claims, articles, groups, "
                 "independent_sources, outlets, languages, sources, certainty_mix, first_seen, last_seen, "
                 "single_source, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (cid, s["label"], s["centroid"], s["claims"], s["articles"], s["groups"], s["independent_sources"],
-                 s["outlets"], s["languages"], s["sources"], s["certainty_mix"], s["first_seen"], s["last_seen"],
-                 s["single_source"], digest))
+                (
+                    cid,
+                    s["label"],
+                    s["centroid"],
+                    s["claims"],
+                    s["articles"],
+                    s["groups"],
+                    s["independent_sources"],
+                    s["outlets"],
+                    s["languages"],
+                    s["sources"],
+                    s["certainty_mix"],
+                    s["first_seen"],
+                    s["last_seen"],
+                    s["single_source"],
+                    digest,
+                ),
+            )
     return len(changed)
 
 
@@ -312,8 +406,9 @@ def check_model(conn: sqlite3.Connection, embedder: embed.Embedder) -> None:
         conn.execute("INSERT OR REPLACE INTO corpus_meta (key, value) VALUES ('model', ?)", (embedder.name,))
 
 
-def update(store: Store, aliases: AliasTable, embedder: embed.Embedder,
-           progress: Progress | None = None) -> UpdateReport:
+def update(
+    store: Store, aliases: AliasTable, embedder: embed.Embedder, progress: Progress | None = None
+) -> UpdateReport:
     """Bring the corpus tables up to date with the documents of ``store``."""
     conn = store.conn
     report = UpdateReport()
@@ -327,6 +422,8 @@ def update(store: Store, aliases: AliasTable, embedder: embed.Embedder,
         report.clustered = cluster_new(conn)
         report.clusters_recomputed = refresh_clusters(conn)
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot update the corpus tables of {store.path}: {exc}; "
-                         "run the command again (the update resumes where it stopped)") from exc
+        raise StoreError(
+            f"cannot update the corpus tables of {store.path}: {exc}; "
+            "run the command again (the update resumes where it stopped)"
+        ) from exc
     return report

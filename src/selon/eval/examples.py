@@ -35,8 +35,11 @@ def _figure_problems(expected: dict[str, Any], figures: list[Figure]) -> list[st
             continue
         bad = []
         for key in ("unit", "per", "approximate", "kind", "time", "unit_mention"):
-            if key in expected and not (_eq(str(getattr(fig, key)), str(expected[key])) if key != "approximate"
-                                        else fig.approximate == expected[key]):
+            if key in expected and not (
+                _eq(str(getattr(fig, key)), str(expected[key]))
+                if key != "approximate"
+                else fig.approximate == expected[key]
+            ):
                 bad.append(f"{key}={getattr(fig, key)!r} (expected {expected[key]!r})")
         if not bad:
             return []
@@ -60,11 +63,15 @@ def claim_problems(exp: dict[str, Any], claim: Claim) -> list[str]:
     if "source_mention_snippet" in exp:
         snippet = exp["source_mention_snippet"].casefold()
         if src is None or not (snippet in src.text.casefold() or src.text.casefold() in snippet):
-            problems.append(f"source mention {src.text if src else None!r} (expected ~{exp['source_mention_snippet']!r})")
+            problems.append(
+                f"source mention {src.text if src else None!r} (expected ~{exp['source_mention_snippet']!r})"
+            )
     if "source_role_snippet" in exp and (src is None or exp["source_role_snippet"] not in (src.role or "")):
         problems.append(f"role {src.role if src else None!r} (expected ~{exp['source_role_snippet']!r})")
-    if "source_org" in exp and (src is None or not (_eq(src.organization, exp["source_org"]) or
-                                                   any(_eq(o, exp["source_org"]) for o in src.organizations))):
+    if "source_org" in exp and (
+        src is None
+        or not (_eq(src.organization, exp["source_org"]) or any(_eq(o, exp["source_org"]) for o in src.organizations))
+    ):
         problems.append(f"organization {src.organization if src else None!r} (expected {exp['source_org']!r})")
     if "source_orgs" in exp:
         have = {o.casefold() for o in (src.organizations if src else [])}

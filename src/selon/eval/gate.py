@@ -31,15 +31,21 @@ FLOORS_PATH = Path(__file__).with_name("floors.json")
 POLNEAR_ARTICLES = 20
 SUBSETS: dict[str, str] = {
     "polnear-dev-subset": f"the first {POLNEAR_ARTICLES} articles of PolNeAR dev by file name "
-                          "(annotator rule of selon.eval.polnear), scored as `selon eval polnear`",
+    "(annotator rule of selon.eval.polnear), scored as `selon eval polnear`",
     "newsquant-subset": "all 295 sentences of NewsQuant.dev.json, scored as `selon eval newsquant`",
     "examples": "every *.expected.json of ../shared/examples, checked as `selon eval examples`",
 }
 
 #: Metrics each benchmark yields; a floor can only be pinned on one of these.
 METRICS: dict[str, tuple[str, ...]] = {
-    "polnear-dev-subset": ("source_f1", "cue_f1", "content_f1", "content_token_f1", "attribution_f1",
-                           "attribution_source_f1"),
+    "polnear-dev-subset": (
+        "source_f1",
+        "cue_f1",
+        "content_f1",
+        "content_token_f1",
+        "attribution_f1",
+        "attribution_source_f1",
+    ),
     "newsquant-subset": ("value_f1", "value_unit_f1"),
     "examples": ("must_passed_ratio", "should_passed_ratio"),
 }
@@ -94,8 +100,10 @@ def save_floors(floors: dict[str, Any], path: Path | None = None) -> None:
 
 def floor_values(floors: dict[str, Any]) -> dict[str, dict[str, float]]:
     """Just the numbers: benchmark -> metric -> floor."""
-    return {bench: {metric: entry["floor"] for metric, entry in spec.get("floors", {}).items()}
-            for bench, spec in floors["benchmarks"].items()}
+    return {
+        bench: {metric: entry["floor"] for metric, entry in spec.get("floors", {}).items()}
+        for bench, spec in floors["benchmarks"].items()
+    }
 
 
 def _round_down(value: float) -> float:
@@ -117,8 +125,9 @@ def check(measured: dict[str, dict[str, Any]], floors: dict[str, Any]) -> list[F
     return failures
 
 
-def raise_floors(measured: dict[str, dict[str, Any]], floors: dict[str, Any],
-                 today: str | None = None) -> dict[str, Any]:
+def raise_floors(
+    measured: dict[str, dict[str, Any]], floors: dict[str, Any], today: str | None = None
+) -> dict[str, Any]:
     """A copy of ``floors`` where each floor below (measured - tolerance) is lifted to it.
 
     Never lowers a floor. Metrics of ``METRICS`` measured but not yet floored get a first floor;
@@ -138,8 +147,11 @@ def raise_floors(measured: dict[str, dict[str, Any]], floors: dict[str, Any],
             entry = table.get(metric)
             if entry is not None and candidate <= entry["floor"] + _EPSILON:
                 continue
-            why = (f"raised from {entry['floor']} to measured {value:.4f} minus tolerance {tolerance}" if entry
-                   else f"pinned at measured {value:.4f} minus tolerance {tolerance}")
+            why = (
+                f"raised from {entry['floor']} to measured {value:.4f} minus tolerance {tolerance}"
+                if entry
+                else f"pinned at measured {value:.4f} minus tolerance {tolerance}"
+            )
             table[metric] = {"floor": candidate, "changed": when, "why": why}
     return new
 
@@ -157,8 +169,9 @@ def parse_target(target: str) -> tuple[str, str, float]:
     return bench, metric, value
 
 
-def lowered(floors: dict[str, Any], name: str, metric: str, value: float, reason: str,
-            today: str | None = None) -> dict[str, Any]:
+def lowered(
+    floors: dict[str, Any], name: str, metric: str, value: float, reason: str, today: str | None = None
+) -> dict[str, Any]:
     """A copy of ``floors`` with one floor lowered to ``value``, the reason kept beside it."""
     if not reason or not reason.strip():
         raise GateError(f"lowering {name}.{metric} needs a reason (--reason TEXT): it is recorded in the floors file")
@@ -169,12 +182,16 @@ def lowered(floors: dict[str, Any], name: str, metric: str, value: float, reason
     if not 0.0 <= value <= 1.0:
         raise GateError(f"a floor is between 0 and 1, got {value}")
     if value >= entry["floor"]:
-        raise GateError(f"{value} is not below the floor {entry['floor']} of {name}.{metric}; "
-                        "floors are raised with --raise, from measurements")
+        raise GateError(
+            f"{value} is not below the floor {entry['floor']} of {name}.{metric}; "
+            "floors are raised with --raise, from measurements"
+        )
     new = copy.deepcopy(floors)
     new["benchmarks"][name]["floors"][metric] = {
-        "floor": value, "changed": today or date.today().isoformat(),
-        "why": f"lowered from {entry['floor']}: {reason.strip()}"}
+        "floor": value,
+        "changed": today or date.today().isoformat(),
+        "why": f"lowered from {entry['floor']}: {reason.strip()}",
+    }
     return new
 
 
@@ -189,9 +206,9 @@ def lower_floor(name: str, metric: str, value: float, reason: str, path: Path | 
 
 
 def _polnear(shared: Path, settings: Settings) -> dict[str, float]:
-    from selon.nlp.pipeline import build_pipeline
     from selon.eval.polnear import load_split, score
     from selon.eval.run import predicted_attributions
+    from selon.nlp.pipeline import build_pipeline
 
     gold = load_split(shared / "data" / "polnear", "dev")[:POLNEAR_ARTICLES]
     nlp = build_pipeline("en", settings)
@@ -200,10 +217,14 @@ def _polnear(shared: Path, settings: Settings) -> dict[str, float]:
         predicted[article.name] = predicted_attributions(doc._.selon_claims)
     report = score(gold, predicted)
     roles = report["roles"]
-    return {"source_f1": roles["source"]["exact"]["f1"], "cue_f1": roles["cue"]["exact"]["f1"],
-            "content_f1": roles["content"]["exact"]["f1"], "content_token_f1": roles["content"]["token"]["f1"],
-            "attribution_f1": report["attribution"]["f1"],
-            "attribution_source_f1": report["attribution+source"]["f1"]}
+    return {
+        "source_f1": roles["source"]["exact"]["f1"],
+        "cue_f1": roles["cue"]["exact"]["f1"],
+        "content_f1": roles["content"]["exact"]["f1"],
+        "content_token_f1": roles["content"]["token"]["f1"],
+        "attribution_f1": report["attribution"]["f1"],
+        "attribution_source_f1": report["attribution+source"]["f1"],
+    }
 
 
 def _newsquant(shared: Path, settings: Settings) -> dict[str, float]:
@@ -228,14 +249,15 @@ def _examples(shared: Path, settings: Settings) -> dict[str, float]:
 _MEASURES = {"polnear-dev-subset": _polnear, "newsquant-subset": _newsquant, "examples": _examples}
 
 
-def measure(shared: Path | None = None, settings: Settings | None = None,
-            benchmarks: tuple[str, ...] | None = None) -> dict[str, dict[str, Any]]:
+def measure(
+    shared: Path | None = None, settings: Settings | None = None, benchmarks: tuple[str, ...] | None = None
+) -> dict[str, dict[str, Any]]:
     """Metrics of each benchmark on its fixed subset, plus ``seconds`` it took (models load once).
 
     ``shared`` is the folder holding ``data/`` and ``examples/`` (default: ../shared).
     """
-    from selon.settings import load_settings
     from selon.eval.run import default_shared
+    from selon.settings import load_settings
 
     shared = Path(shared) if shared is not None else default_shared()
     settings = settings or load_settings()

@@ -43,20 +43,68 @@ ANCHORS: dict[str, tuple[float, float]] = {
 }
 
 _RANGE = re.compile(r"\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*-\s*(-?[\d.]+(?:e[+-]?\d+)?)\s*")
-_SYMBOLS = {"$": "dollar", "us$": "dollar", "$us": "dollar", "$ us": "dollar", "usd": "dollar",
-            "us dollar": "dollar", "united states dollar": "dollar", "y": "yen", "¥": "yen", "jpy": "yen",
-            "€": "euro", "eur": "euro", "£": "pound", "gbp": "pound", "ps": "pound", "$ sterling": "pound",
-            "pound sterling": "pound", "&": "percent", "percentage": "percent", "%": "percent",
-            "$a": "australian dollar", "a$": "australian dollar", "hk$": "hong kong dollar",
-            "year-old": "year old", "years old": "year old", "year of age": "year old",
-            "month-old": "month old", "month of age": "month old", "pound": "pound", "pounds": "pound",
-            "pound-mass": "pound", "lb": "pound", "lbs": "pound", "times": "", "time": "", "fois": ""}
+_SYMBOLS = {
+    "$": "dollar",
+    "us$": "dollar",
+    "$us": "dollar",
+    "$ us": "dollar",
+    "usd": "dollar",
+    "us dollar": "dollar",
+    "united states dollar": "dollar",
+    "y": "yen",
+    "¥": "yen",
+    "jpy": "yen",
+    "€": "euro",
+    "eur": "euro",
+    "£": "pound",
+    "gbp": "pound",
+    "ps": "pound",
+    "$ sterling": "pound",
+    "pound sterling": "pound",
+    "&": "percent",
+    "percentage": "percent",
+    "%": "percent",
+    "$a": "australian dollar",
+    "a$": "australian dollar",
+    "hk$": "hong kong dollar",
+    "year-old": "year old",
+    "years old": "year old",
+    "year of age": "year old",
+    "month-old": "month old",
+    "month of age": "month old",
+    "pound": "pound",
+    "pounds": "pound",
+    "pound-mass": "pound",
+    "lb": "pound",
+    "lbs": "pound",
+    "times": "",
+    "time": "",
+    "fois": "",
+}
 _COUNTRY = ("japanese ", "malaysian ", "united states ", "american ", "us ", "u.s. ")
-_IRREGULAR = {"feet": "foot", "people": "people", "men": "man", "women": "woman", "children": "child",
-              "teeth": "tooth", "mice": "mouse", "geese": "goose", "fishermen": "fisherman",
-              "celsius": "°c", "fahrenheit": "°f", "series": "series", "news": "news", "gas": "gas",
-              "bus": "bus", "lens": "lens", "plus": "plus", "bonus": "bonus", "virus": "virus",
-              "status": "status", "campus": "campus"}
+_IRREGULAR = {
+    "feet": "foot",
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "fishermen": "fisherman",
+    "celsius": "°c",
+    "fahrenheit": "°f",
+    "series": "series",
+    "news": "news",
+    "gas": "gas",
+    "bus": "bus",
+    "lens": "lens",
+    "plus": "plus",
+    "bonus": "bonus",
+    "virus": "virus",
+    "status": "status",
+    "campus": "campus",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +113,7 @@ class Quantity:
 
     low: float
     high: float | None
-    units: tuple[str, ...]           # accepted unit forms, already normalised; () means no unit
+    units: tuple[str, ...]  # accepted unit forms, already normalised; () means no unit
 
 
 def _singular(word: str) -> str:
@@ -89,7 +137,7 @@ def _canonical(part: str) -> str:
         return _SYMBOLS[part]
     for prefix in _COUNTRY:
         if part.startswith(prefix) and part != prefix.strip():
-            stripped = part[len(prefix):]
+            stripped = part[len(prefix) :]
             if unit_entries(stripped) and unit_entries(stripped)[0][0] == "cur":
                 part = stripped
     words = part.split()
@@ -208,13 +256,22 @@ def score(items: list[dict[str, Any]], predictions: list[list[Quantity]]) -> dic
         tp_value, tp_unit = tp_value + len(by_value), tp_unit + len(by_unit)
         if len(by_unit) < max(len(gold), len(pred)):
             matched_g, matched_p = {g for g, _ in by_unit}, {p for _, p in by_unit}
-            errors.append({"text": item["text"],
-                           "missed": [_show(q) for k, q in enumerate(gold) if k not in matched_g],
-                           "extra": [_show(q) for k, q in enumerate(pred) if k not in matched_p]})
-    return {"sentences": len(items), "gold": n_gold, "predicted": n_pred,
-            "value": _prf(tp_value, n_pred, n_gold), "value_unit": _prf(tp_unit, n_pred, n_gold),
-            "anchors": {name: {"value_f1": v, "value_unit_f1": u} for name, (v, u) in ANCHORS.items()},
-            "errors": errors}
+            errors.append(
+                {
+                    "text": item["text"],
+                    "missed": [_show(q) for k, q in enumerate(gold) if k not in matched_g],
+                    "extra": [_show(q) for k, q in enumerate(pred) if k not in matched_p],
+                }
+            )
+    return {
+        "sentences": len(items),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "value": _prf(tp_value, n_pred, n_gold),
+        "value_unit": _prf(tp_unit, n_pred, n_gold),
+        "anchors": {name: {"value_f1": v, "value_unit_f1": u} for name, (v, u) in ANCHORS.items()},
+        "errors": errors,
+    }
 
 
 def _show(q: Quantity) -> str:
@@ -242,14 +299,17 @@ def evaluate(path: Path, nlp: spacy.Language) -> dict[str, Any]:
 def format_table(report: dict[str, Any]) -> str:
     """Our precision, recall and F1 beside the published F1 of other systems (percent)."""
     v, u = report["value"], report["value_unit"]
-    lines = [f"NewsQuant: {report['sentences']} sentences, {report['gold']} gold quantities, "
-             f"{report['predicted']} predicted",
-             f"{'system':<30} {'value P':>8} {'value R':>8} {'value F1':>9} {'+unit P':>8} {'+unit R':>8} "
-             f"{'+unit F1':>9}",
-             f"{'selon':<30} {100 * v['precision']:>8.1f} {100 * v['recall']:>8.1f} {100 * v['f1']:>9.1f} "
-             f"{100 * u['precision']:>8.1f} {100 * u['recall']:>8.1f} {100 * u['f1']:>9.1f}"]
+    lines = [
+        f"NewsQuant: {report['sentences']} sentences, {report['gold']} gold quantities, "
+        f"{report['predicted']} predicted",
+        f"{'system':<30} {'value P':>8} {'value R':>8} {'value F1':>9} {'+unit P':>8} {'+unit R':>8} {'+unit F1':>9}",
+        f"{'selon':<30} {100 * v['precision']:>8.1f} {100 * v['recall']:>8.1f} {100 * v['f1']:>9.1f} "
+        f"{100 * u['precision']:>8.1f} {100 * u['recall']:>8.1f} {100 * u['f1']:>9.1f}",
+    ]
     for name, anchor in report["anchors"].items():
-        lines.append(f"{name + ' (published)':<30} {'':>8} {'':>8} {anchor['value_f1']:>9.1f} {'':>8} {'':>8} "
-                     f"{anchor['value_unit_f1']:>9.1f}")
+        lines.append(
+            f"{name + ' (published)':<30} {'':>8} {'':>8} {anchor['value_f1']:>9.1f} {'':>8} {'':>8} "
+            f"{anchor['value_unit_f1']:>9.1f}"
+        )
     lines.append("published figures are on the full NewsQuant set; selon's on the dev half")
     return "\n".join(lines)

@@ -51,8 +51,10 @@ SPAN_RULE = (
 
 
 #: The annotation scored for an article that several annotators annotated (see ``choose_annotator``).
-ANNOTATOR_RULE = ("one annotation per article: the first annotator listed in metadata.tsv (alphabetical order) "
-                  "that has an .ann file; other annotators' files are not scored")
+ANNOTATOR_RULE = (
+    "one annotation per article: the first annotator listed in metadata.tsv (alphabetical order) "
+    "that has an .ann file; other annotators' files are not scored"
+)
 
 
 class PolnearFormatError(InputError):
@@ -358,8 +360,12 @@ def format_table(report: Mapping[str, Any]) -> str:
     names = list(ANCHORS)
     head = f"{'role':<20}{'exact P':>9}{'exact R':>9}{'exact F1':>9}{'token F1':>9}"
     head += "".join(f"{n.split(' ')[0]:>14}" for n in names)
-    lines = [f"PolNeAR: {report['articles']} articles, {report['gold_attributions']} gold and "
-             f"{report['predicted_attributions']} predicted attributions", head, "-" * len(head)]
+    lines = [
+        f"PolNeAR: {report['articles']} articles, {report['gold_attributions']} gold and "
+        f"{report['predicted_attributions']} predicted attributions",
+        head,
+        "-" * len(head),
+    ]
 
     def pct(value: float | None) -> str:
         return "-" if value is None else f"{100 * value:.1f}"
@@ -371,14 +377,18 @@ def format_table(report: Mapping[str, Any]) -> str:
         lines.append(row)
     for key in ("attribution", "attribution+source"):
         m = report[key]
-        lines.append(f"{key:<20}{pct(m['precision']):>9}{pct(m['recall']):>9}{pct(m['f1']):>9}{'':>9}"
-                     + "".join(f"{'-':>14}" for _ in names))
+        lines.append(
+            f"{key:<20}{pct(m['precision']):>9}{pct(m['recall']):>9}{pct(m['f1']):>9}{'':>9}"
+            + "".join(f"{'-':>14}" for _ in names)
+        )
     lines.append("anchors: exact-span F1 on the test split (" + "; ".join(names) + ")")
     if "split" in report:
         lines.append(f"split: {report['split']}; scored annotation: {report.get('annotator_rule', ANNOTATOR_RULE)}")
     if report.get("english_attributions"):
-        lines.append(f"English attributions: {report['english_attributions']}"
-                     + (f"; {report['tokens_per_second']} tokens/s end to end" if report.get("tokens_per_second") else ""))
+        lines.append(
+            f"English attributions: {report['english_attributions']}"
+            + (f"; {report['tokens_per_second']} tokens/s end to end" if report.get("tokens_per_second") else "")
+        )
     return "\n".join(lines)
 
 

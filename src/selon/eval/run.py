@@ -24,10 +24,14 @@ def predicted_attributions(claims: list[Claim]) -> list:
     """Our claims as PolNeAR scores them: spans of the cued ones, an inherited source left out."""
     from selon.eval.polnear import PredictedAttribution
 
-    return [PredictedAttribution(
-        source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
-        cue=(c.cue.start, c.cue.end) if c.cue else None,
-        content=(c.content.start, c.content.end)) for c in _attributed(claims)]
+    return [
+        PredictedAttribution(
+            source=(c.source.start, c.source.end) if c.source is not None and not c.source.inherited else None,
+            cue=(c.cue.start, c.cue.end) if c.cue else None,
+            content=(c.content.start, c.content.end),
+        )
+        for c in _attributed(claims)
+    ]
 
 
 def _attributed(claims: list[Claim]) -> list[Claim]:
@@ -38,12 +42,14 @@ def _attributed(claims: list[Claim]) -> list[Claim]:
 def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     """Exact-span, token and attribution-level scores on a PolNeAR split."""
     from selon.errors import InputError
-    from selon.nlp.pipeline import build_pipeline
-    from selon.nlp.learned.tagger import load_tagger
     from selon.eval.polnear import ANNOTATOR_RULE, PredictedAttribution, load_split, score
+    from selon.nlp.learned.tagger import load_tagger
+    from selon.nlp.pipeline import build_pipeline
 
     if not (data / split).exists():
-        raise InputError(f"no PolNeAR split '{split}' under {data}; pass --data DIR (the folder holding train/ and dev/)")
+        raise InputError(
+            f"no PolNeAR split '{split}' under {data}; pass --data DIR (the folder holding train/ and dev/)"
+        )
     gold = load_split(data, split)
     nlp = build_pipeline("en", settings)
     started = time.perf_counter()
@@ -55,19 +61,26 @@ def eval_polnear(data: Path, split: str, settings: Settings) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     report = score(gold, predicted)
     tagger = load_tagger()
-    report.update({"benchmark": "polnear", "split": str(split), "seconds": round(seconds, 2),
-                   "tokens_per_second": round(tokens / seconds) if seconds else None,
-                   "annotator_rule": ANNOTATOR_RULE,
-                   "english_attributions": (f"learned model {tagger.path.name} + rules" if tagger is not None
-                                            else "rules only (no learned model)")})
+    report.update(
+        {
+            "benchmark": "polnear",
+            "split": str(split),
+            "seconds": round(seconds, 2),
+            "tokens_per_second": round(tokens / seconds) if seconds else None,
+            "annotator_rule": ANNOTATOR_RULE,
+            "english_attributions": (
+                f"learned model {tagger.path.name} + rules" if tagger is not None else "rules only (no learned model)"
+            ),
+        }
+    )
     return report
 
 
 def eval_newsquant(data: Path, settings: Settings) -> dict[str, Any]:
     """Value and value+unit F1 on the NewsQuant sentences."""
     from selon.errors import InputError
-    from selon.nlp.pipeline import build_pipeline
     from selon.eval.newsquant import evaluate
+    from selon.nlp.pipeline import build_pipeline
 
     path = data / "NewsQuant.dev.json" if data.is_dir() else data
     if not path.exists():
@@ -90,13 +103,20 @@ def eval_examples(folder: Path, settings: Settings) -> dict[str, Any]:
     for path in files:
         expected = json.loads(path.read_text(encoding="utf-8"))
         text_path = folder / expected["document"]
-        article: Article = analyze(text_path.read_text(encoding="utf-8"), id=text_path.stem,
-                                   language=expected.get("language"), settings=settings)
+        article: Article = analyze(
+            text_path.read_text(encoding="utf-8"),
+            id=text_path.stem,
+            language=expected.get("language"),
+            settings=settings,
+        )
         results = check_article(article, expected)
-        out["documents"].append({
-            "document": expected["document"], "summary": summarize(results),
-            "items": [{"id": r.id, "level": r.level, "passed": r.passed, "problems": r.problems} for r in results],
-        })
+        out["documents"].append(
+            {
+                "document": expected["document"],
+                "summary": summarize(results),
+                "items": [{"id": r.id, "level": r.level, "passed": r.passed, "problems": r.problems} for r in results],
+            }
+        )
     return out
 
 
@@ -104,8 +124,10 @@ def examples_table(report: dict[str, Any]) -> str:
     lines = []
     for doc in report["documents"]:
         s = doc["summary"]
-        lines.append(f"{doc['document']}: must {s['must']['passed']}/{s['must']['total']}, "
-                     f"should {s['should']['passed']}/{s['should']['total']}")
+        lines.append(
+            f"{doc['document']}: must {s['must']['passed']}/{s['must']['total']}, "
+            f"should {s['should']['passed']}/{s['should']['total']}"
+        )
         for item in doc["items"]:
             mark = "pass" if item["passed"] else "FAIL"
             lines.append(f"  {item['id']:<4} {item['level']:<6} {mark}  {'; '.join(item['problems'])}")

@@ -12,14 +12,22 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from selon.errors import InputError, SelonError
-from selon.settings import Settings
 from selon.ingest.document import RawDocument, Skipped
 from selon.ingest.html import extract_html, looks_like_html
 from selon.ingest.language import detect_language
 from selon.ingest.text import decode_bytes, decode_html_bytes, read_limited, read_stdin
+from selon.settings import Settings
 
-__all__ = ["RawDocument", "Skipped", "detect_language", "extract_html", "iter_documents", "load_path",
-           "looks_like_html", "read_input"]
+__all__ = [
+    "RawDocument",
+    "Skipped",
+    "detect_language",
+    "extract_html",
+    "iter_documents",
+    "load_path",
+    "looks_like_html",
+    "read_input",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -27,8 +35,15 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _FIELDS = ("id", "text", "html", "url", "outlet", "published", "language", "title")
 
 
-def read_input(text: str, *, id: str = "document", url: str | None = None, origin: str = "",
-               min_chars: int = 20, html: bool | None = None) -> RawDocument:
+def read_input(
+    text: str,
+    *,
+    id: str = "document",
+    url: str | None = None,
+    origin: str = "",
+    min_chars: int = 20,
+    html: bool | None = None,
+) -> RawDocument:
     """A document from decoded text: HTML (detected, or ``html=True``) has its main text extracted."""
     if html or (html is None and looks_like_html(text)):
         return extract_html(text, id=id, origin=origin or id, url=url, min_chars=min_chars)
@@ -44,18 +59,25 @@ def load_path(path: str | Path, settings: Settings) -> RawDocument:
     data = read_limited(path, settings.ingest_max_bytes)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return read_input(decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True,
-                          min_chars=settings.ingest_min_chars)
+        return read_input(
+            decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
+        )
     if suffix in JSONL_SUFFIXES:
         raise InputError(f"{origin} is JSON Lines: it holds many documents; pass it to `selon analyze` as a batch")
     head = data[:4096].lstrip().lower()
     if suffix not in TEXT_SUFFIXES and (head.startswith(b"<!doctype html") or head.startswith(b"<html")):
-        return read_input(decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True,
-                          min_chars=settings.ingest_min_chars)
+        return read_input(
+            decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
+        )
     text = decode_bytes(data, origin)
     # a .txt file is taken as text even if it starts with a tag: its offsets must index the file
-    return read_input(text, id=path.stem, origin=origin, html=False if suffix in TEXT_SUFFIXES else None,
-                      min_chars=settings.ingest_min_chars)
+    return read_input(
+        text,
+        id=path.stem,
+        origin=origin,
+        html=False if suffix in TEXT_SUFFIXES else None,
+        min_chars=settings.ingest_min_chars,
+    )
 
 
 def _from_record(record: object, origin: str, default_id: str, settings: Settings) -> RawDocument:
@@ -64,17 +86,22 @@ def _from_record(record: object, origin: str, default_id: str, settings: Setting
     unknown = set(record) - set(_FIELDS)
     body_html, body_text = record.get("html"), record.get("text")
     if not isinstance(body_html, str) and not isinstance(body_text, str):
-        raise InputError(f"{origin}: the record has no 'text' or 'html' string"
-                         + (f" (fields: {', '.join(sorted(record))})" if record else ""))
+        raise InputError(
+            f"{origin}: the record has no 'text' or 'html' string"
+            + (f" (fields: {', '.join(sorted(record))})" if record else "")
+        )
     doc_id = str(record.get("id") or default_id)
     if isinstance(body_html, str) and body_html.strip():
-        raw = read_input(body_html, id=doc_id, origin=origin, url=record.get("url"), html=True,
-                         min_chars=settings.ingest_min_chars)
+        raw = read_input(
+            body_html, id=doc_id, origin=origin, url=record.get("url"), html=True, min_chars=settings.ingest_min_chars
+        )
     else:
         raw = read_input(str(body_text or ""), id=doc_id, origin=origin, url=record.get("url"), html=False)
     if len(raw.text.encode("utf-8")) > settings.ingest_max_bytes:
-        raise InputError(f"{origin}: the document is larger than {settings.ingest_max_bytes:,} bytes; split it, "
-                         "or raise [ingest] max_bytes")
+        raise InputError(
+            f"{origin}: the document is larger than {settings.ingest_max_bytes:,} bytes; split it, "
+            "or raise [ingest] max_bytes"
+        )
     for key in ("outlet", "published", "title", "language"):
         value = record.get(key)
         if value not in (None, ""):
@@ -110,8 +137,11 @@ def iter_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[RawDocu
 
 def _walk(path: Path) -> Iterator[Path]:
     for child in sorted(path.rglob("*")):
-        if child.is_file() and not child.name.startswith(".") and \
-                child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        if (
+            child.is_file()
+            and not child.name.startswith(".")
+            and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+        ):
             yield child
 
 

@@ -14,8 +14,10 @@ from lxml import etree
 from selon.errors import InputError
 from selon.ingest.document import RawDocument
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _BLOCKS = {"p", "head", "item", "quote", "list", "cell", "row"}
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -32,8 +34,7 @@ def _text_of(el: etree._Element) -> str:
     return _SPACES.sub(" ", "".join(parts).replace("\n", " ")).strip()
 
 
-def extract_html(html: str, *, id: str, origin: str = "", url: str | None = None,
-                 min_chars: int = 20) -> RawDocument:
+def extract_html(html: str, *, id: str, origin: str = "", url: str | None = None, min_chars: int = 20) -> RawDocument:
     """The main text of a page, with title, date, site name and heading offsets.
 
     Raises InputError when the page holds no article text (an index page, an error page, a
@@ -42,21 +43,32 @@ def extract_html(html: str, *, id: str, origin: str = "", url: str | None = None
     import trafilatura
 
     try:
-        xml = trafilatura.extract(html, url=url, output_format="xml", with_metadata=True, include_comments=False,
-                                  include_tables=False, include_images=False, include_formatting=False,
-                                  include_links=False, favor_precision=False)
-    except Exception as exc:  # noqa: BLE001 - malformed markup of any kind
+        xml = trafilatura.extract(
+            html,
+            url=url,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_formatting=False,
+            include_links=False,
+            favor_precision=False,
+        )
+    except Exception as exc:
         raise InputError(f"{origin or id}: the HTML could not be parsed ({exc}); check that it is a web page") from exc
     if not xml:
-        raise InputError(f"{origin or id}: no article text found in this HTML page (navigation or an index page?); "
-                         "pass the article's own page or its text")
+        raise InputError(
+            f"{origin or id}: no article text found in this HTML page (navigation or an index page?); "
+            "pass the article's own page or its text"
+        )
     try:
         root = etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError as exc:  # pragma: no cover - trafilatura emits well-formed XML
         raise InputError(f"{origin or id}: the extracted article could not be read ({exc})") from exc
     main = root.find("main")
     blocks: list[tuple[str, str]] = []
-    for el in (main.iter() if main is not None else []):
+    for el in main.iter() if main is not None else []:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag not in _BLOCKS or tag in ("list", "row"):
             continue
@@ -78,9 +90,19 @@ def extract_html(html: str, *, id: str, origin: str = "", url: str | None = None
         pos += len(text)
     body = "".join(parts)
     if len(body.strip()) < min_chars:
-        raise InputError(f"{origin or id}: no article text found in this HTML page "
-                         f"({len(body.strip())} characters of text); pass the article's own page or its text")
+        raise InputError(
+            f"{origin or id}: no article text found in this HTML page "
+            f"({len(body.strip())} characters of text); pass the article's own page or its text"
+        )
     meta = root.attrib
-    return RawDocument(id=id, text=body, title=meta.get("title") or None, outlet=meta.get("sitename") or None,
-                       url=url or meta.get("url") or None, published=meta.get("date") or None, origin=origin or id,
-                       headings=headings, fmt="html")
+    return RawDocument(
+        id=id,
+        text=body,
+        title=meta.get("title") or None,
+        outlet=meta.get("sitename") or None,
+        url=url or meta.get("url") or None,
+        published=meta.get("date") or None,
+        origin=origin or id,
+        headings=headings,
+        fmt="html",
+    )

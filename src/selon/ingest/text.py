@@ -75,7 +75,9 @@ def _guess(data: bytes, origin: str) -> str:
         raise _not_text(origin, "it is neither UTF-8 nor any encoding that could be recognised")
     best = min(m.chaos for m in matches)
     if best > MAX_CHAOS:
-        raise _not_text(origin, f"its encoding could not be recognised with confidence (best guess {matches[0].encoding})")
+        raise _not_text(
+            origin, f"its encoding could not be recognised with confidence (best guess {matches[0].encoding})"
+        )
     tied = [m.encoding for m in matches if m.chaos <= best + 0.02]
     order = ([PREFERRED_LEGACY] if PREFERRED_LEGACY in tied else []) + [e for e in tied if e != PREFERRED_LEGACY]
     for encoding in order:
@@ -97,10 +99,12 @@ def decode_bytes(data: bytes, origin: str) -> str:
         if data.startswith(bom):
             try:
                 # the utf-16/32 codecs read the mark to learn the byte order, and drop it
-                text = data[len(bom):].decode(encoding) if encoding == "utf-8" else data.decode(encoding)
+                text = data[len(bom) :].decode(encoding) if encoding == "utf-8" else data.decode(encoding)
                 return _checked(text, origin, encoding)
             except UnicodeDecodeError as exc:
-                raise _not_text(origin, f"it starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})") from exc
+                raise _not_text(
+                    origin, f"it starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})"
+                ) from exc
     if b"\x00" in data[:_SAMPLE]:
         raise _not_text(origin, "it contains NUL bytes (binary data)")
     try:

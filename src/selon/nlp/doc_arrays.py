@@ -18,8 +18,23 @@ import weakref
 from functools import cached_property
 
 import numpy as np
-from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH,
-                         POS, SENT_START, SPACY, TAG)
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -57,12 +72,18 @@ class DocArrays:
     def of(cls, doc: Doc) -> DocArrays:
         """The Doc's snapshot: the cached one while its attributes are unchanged, else a new one."""
         cached = _CACHE.get(doc)
-        if cached is not None and cached.n == len(doc) and \
-                np.array_equal(cached._raw[:, :len(_ANNOTATIONS)], doc.to_array(_ANNOTATIONS)):
+        if (
+            cached is not None
+            and cached.n == len(doc)
+            and np.array_equal(cached._raw[:, : len(_ANNOTATIONS)], doc.to_array(_ANNOTATIONS))
+        ):
             return cached
         arrays = cls(doc, doc.to_array(_ATTRS))
-        if cached is not None and cached.n == arrays.n and \
-                np.array_equal(cached._raw[:, len(_ANNOTATIONS):], arrays._raw[:, len(_ANNOTATIONS):]):
+        if (
+            cached is not None
+            and cached.n == arrays.n
+            and np.array_equal(cached._raw[:, len(_ANNOTATIONS) :], arrays._raw[:, len(_ANNOTATIONS) :])
+        ):
             # the parse changed, not the words: what depends on the words alone carries over
             for name in _LEXICAL:
                 if name in cached.__dict__:
@@ -104,8 +125,10 @@ class DocArrays:
         if found is None:
             values, inverse = np.unique(self._raw[:, _COL[attr]], return_inverse=True)
             table = POS_NAMES if attr == POS else (_IOB if attr == ENT_IOB else self._strings)
-            found = self._codes[attr] = ([table[int(v)] for v in values],
-                                         inverse.reshape(-1).astype(np.intp, copy=False))
+            found = self._codes[attr] = (
+                [table[int(v)] for v in values],
+                inverse.reshape(-1).astype(np.intp, copy=False),
+            )
         return found
 
     # -- as the Token properties of the same name ---------------------------------------------
@@ -177,7 +200,7 @@ class DocArrays:
         """``doc[start:end].text``, for ``0 <= start <= end <= n``."""
         if start >= end:
             return ""
-        return self.doc_text[self.idx[start]:self.end_char[end - 1]]
+        return self.doc_text[self.idx[start] : self.end_char[end - 1]]
 
     def char_range(self, start: int, end: int) -> tuple[int, int]:
         """``doc[start:end].start_char`` and ``.end_char``, for ``0 <= start <= end <= n``."""

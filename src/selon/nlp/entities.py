@@ -19,16 +19,27 @@ from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import lexicon_for
 
 _KIND = {
-    "PER": "person", "PERSON": "person", "ORG": "organization", "NORP_ORG": "organization",
-    "LOC": "place", "GPE": "place", "FAC": "place", "MISC": "other", "PRODUCT": "product",
-    "EVENT": "other", "WORK_OF_ART": "other", "LAW": "other",
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organization",
+    "NORP_ORG": "organization",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+    "MISC": "other",
+    "PRODUCT": "product",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
 }
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}$|^[A-Z]{1,4}\d{1,4}[A-Z]?$")
 _NOT_PRODUCTS = frozenset({"COVID-19", "SARS-COV-2", "H1N1", "G7", "G20", "G8", "A4", "MH17", "B2", "P5"})
-_PRODUCT_HEADS = frozenset("""drone drones missile missiles avion avions char chars hélicoptère hélicoptères navire
+_PRODUCT_HEADS = frozenset(
+    """drone drones missile missiles avion avions char chars hélicoptère hélicoptères navire
     navires sous-marin fusil fusils système systèmes véhicule véhicules obus roquette roquettes lanceur modèle
     modèles type aircraft jet jets tank tanks helicopter helicopters ship ships submarine rifle rifles system
-    systems vehicle vehicles rocket rockets launcher model models class vaccin vaccine""".split())
+    systems vehicle vehicles rocket rockets launcher model models class vaccin vaccine""".split()
+)
 _GENERIC_HEADS = frozenset("service services agence agency agencies office bureau".split())
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 
@@ -78,10 +89,13 @@ def _products(doc: Doc) -> list[tuple[int, int]]:
             name = doc[tok.i + 1]
             if not name.text[:1].isupper():
                 continue
-            window = doc[max(0, tok.i - 4): tok.i]
+            window = doc[max(0, tok.i - 4) : tok.i]
             heads = {t.lemma_.lower() for t in window} | {a.lemma_.lower() for a in list(name.ancestors)[:3]}
-            coordinated = bool(found) and found[-1][1] + 1 < tok.i <= found[-1][1] + 3 and any(
-                t.lower_ in ("et", "ou", "and", "or", ",") for t in doc[found[-1][1]:tok.i])
+            coordinated = (
+                bool(found)
+                and found[-1][1] + 1 < tok.i <= found[-1][1] + 3
+                and any(t.lower_ in ("et", "ou", "and", "or", ",") for t in doc[found[-1][1] : tok.i])
+            )
             if heads & _PRODUCT_HEADS or coordinated:
                 found.append((tok.i + 1, tok.i + 2))
     return found
@@ -110,8 +124,16 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             continue
         text = arrays.span_text(ent.start, ent.end)
         low = text.lower()
-        before = set(arrays.lower_[max(0, ent.start - 3): ent.start])
-        if low in lex.media_words or before & {"média", "journal", "agence", "quotidien", "newspaper", "outlet", "network"}:
+        before = set(arrays.lower_[max(0, ent.start - 3) : ent.start])
+        if low in lex.media_words or before & {
+            "média",
+            "journal",
+            "agence",
+            "quotidien",
+            "newspaper",
+            "outlet",
+            "network",
+        }:
             kind = "organization"
         if kind == "other" and text.isupper() and len(text) <= 6:
             kind = "organization"
@@ -137,7 +159,7 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         if kind == "person":
             parts = text.split()
             for full in persons:
-                if full != text and len(full.split()) > len(parts) and full.split()[-len(parts):] == parts:
+                if full != text and len(full.split()) > len(parts) and full.split()[-len(parts) :] == parts:
                     name = full
                     break
         mention_group.append((s, e, group_of(name, kind)))
@@ -186,8 +208,9 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             continue
         seen.add((start, end))
         g = groups[gid]
-        entities.append(Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name,
-                               entity_id=gid + 1))
+        entities.append(
+            Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name, entity_id=gid + 1)
+        )
     return entities
 
 
@@ -200,5 +223,5 @@ def _nominal_phrases(doc: Doc) -> list[Span]:
         for child in tok.rights:
             if child.dep_ in ("acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc"):
                 end = min(end, child.left_edge.i)
-        out.append(doc[tok.left_edge.i:max(end, tok.i + 1)])
+        out.append(doc[tok.left_edge.i : max(end, tok.i + 1)])
     return out

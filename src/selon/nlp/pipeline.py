@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 
 from selon.errors import ModelNotFoundError
-from selon.settings import Settings
 from selon.nlp.components import register
+from selon.settings import Settings
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple, Language] = {}
@@ -29,8 +29,12 @@ def _load_model(names: tuple[str, ...], language: str) -> Language:
 
 def build_pipeline(language: str, settings: Settings) -> Language:
     """The model for ``language`` with selon's stages; cached per (language, models, options)."""
-    key = (language, settings.models_for(language), settings.analysis_carry_on_sentences,
-           settings.analysis_asserted_claims)
+    key = (
+        language,
+        settings.models_for(language),
+        settings.analysis_carry_on_sentences,
+        settings.analysis_asserted_claims,
+    )
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
@@ -42,7 +46,12 @@ def build_pipeline(language: str, settings: Settings) -> Language:
         nlp.add_pipe("selon_segmenter", before=first_syntax) if first_syntax else nlp.add_pipe("selon_segmenter")
         nlp.add_pipe("selon_entities")
         nlp.add_pipe("selon_figures")
-        nlp.add_pipe("selon_claims", config={"carry_on_sentences": settings.analysis_carry_on_sentences,
-                                             "asserted_claims": settings.analysis_asserted_claims})
+        nlp.add_pipe(
+            "selon_claims",
+            config={
+                "carry_on_sentences": settings.analysis_carry_on_sentences,
+                "asserted_claims": settings.analysis_asserted_claims,
+            },
+        )
         _CACHE[key] = nlp
         return nlp

@@ -16,8 +16,8 @@ from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
 
 END_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-CLOSERS = frozenset({"»", "\"", "”", "’", "'", ")", "]"})
-OPENERS_PUNCT = frozenset({"«", "\"", "“", "—", "–", "-", "("})
+CLOSERS = frozenset({"»", '"', "”", "’", "'", ")", "]"})
+OPENERS_PUNCT = frozenset({"«", '"', "“", "—", "–", "-", "("})
 LINE_END_PUNCT = frozenset(".!?…:;»\"”)'’")
 MAX_HEADING_TOKENS = 18
 
@@ -82,7 +82,7 @@ def _run_in_heading_end(a: DocArrays, start: int, end: int, lex: Lexicon) -> int
         return None
     for i in range(start + 2, min(end, start + MAX_HEADING_TOKENS + 1)):
         text, prev = texts[i], i - 1
-        if _finite_at(a, prev) or texts[prev] in ("«", "\"", "“", "("):
+        if _finite_at(a, prev) or texts[prev] in ("«", '"', "“", "("):
             return None
         if punct[prev] or a.is_space[prev] or not text[:1].isupper() or text.isupper():
             continue
@@ -100,8 +100,9 @@ def _run_in_heading_end(a: DocArrays, start: int, end: int, lex: Lexicon) -> int
 
 def _title_case(a: DocArrays, start: int, end: int, lex: Lexicon) -> bool:
     """Most content words of tokens start..end capitalised, as in an English headline."""
-    words = [a.text[k] for k in range(start, end)
-             if a.is_alpha[k] and a.lower_[k] not in lex.openers and len(a.text[k]) > 3]
+    words = [
+        a.text[k] for k in range(start, end) if a.is_alpha[k] and a.lower_[k] not in lex.openers and len(a.text[k]) > 3
+    ]
     return bool(words) and sum(1 for t in words if t[:1].isupper()) >= 0.6 * len(words)
 
 
@@ -127,8 +128,12 @@ def _short_boilerplate(a: DocArrays, s: int, e: int, lex: Lexicon) -> bool:
     words = [k for k in range(s, e) if not a.is_punct[k] and not a.is_space[k]]
     if len(words) <= 8 and text.endswith("!") and _own_line(a, s, e):
         return True
-    if len(words) > 6 and text[-1:] not in LINE_END_PUNCT and not any(_finite_at(a, k) for k in words) \
-            and _own_line(a, s, e):
+    if (
+        len(words) > 6
+        and text[-1:] not in LINE_END_PUNCT
+        and not any(_finite_at(a, k) for k in words)
+        and _own_line(a, s, e)
+    ):
         return True  # a line of form options or links: no sentence, no verb, no full stop
     return (e - s) <= 8 and any(marker in text for marker in lex.boilerplate)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
@@ -29,7 +29,7 @@ JOIN = "; "
 
 def _now() -> str:
     """UTC time of a write, ISO 8601 (microseconds so that successive writes differ)."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def content_hash(article_json: str) -> str:
@@ -53,8 +53,10 @@ class Store:
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}; check that its folder exists "
-                             "and is writable, or pass another --db") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc}; check that its folder exists "
+                "and is writable, or pass another --db"
+            ) from exc
         try:
             self._open(conn)
         except BaseException:
@@ -68,8 +70,10 @@ class Store:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables and "schema_migrations" not in tables:
                 shown = ", ".join(sorted(tables)[:5])
-                raise StoreError(f"{self.path} is not a selon database: it holds other tables ({shown}) "
-                                 "and no schema_migrations; pass another --db")
+                raise StoreError(
+                    f"{self.path} is not a selon database: it holds other tables ({shown}) "
+                    "and no schema_migrations; pass another --db"
+                )
             migrations = load_migrations()
             if applied_version(conn) <= migrations[-1].version and self.path != ":memory:":
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -84,11 +88,12 @@ class Store:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -156,7 +161,8 @@ class Store:
                 self.conn.execute(
                     "INSERT INTO skips (origin, reason, at) VALUES (?, ?, ?) "
                     "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                    (origin, reason, _now()))
+                    (origin, reason, _now()),
+                )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record skipped input {origin} in {self.path}: {exc}") from exc
 
@@ -164,8 +170,21 @@ class Store:
         self.conn.execute(
             "INSERT INTO documents (id, content_hash, schema_version, language, title, outlet, url, published, "
             "text, origin, ingested_at, article_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, digest, article.schema_version, article.language, article.title, article.outlet,
-             article.url, article.published, article.text, origin, _now(), article_json))
+            (
+                article.id,
+                digest,
+                article.schema_version,
+                article.language,
+                article.title,
+                article.outlet,
+                article.url,
+                article.published,
+                article.text,
+                origin,
+                _now(),
+                article_json,
+            ),
+        )
 
     def _insert_claims(self, article: Article) -> None:
         self.conn.executemany(
@@ -173,14 +192,18 @@ class Store:
             "source_kind, source_text, source_start, source_end, source_role, source_org, source_orgs, "
             "source_inherited, cue_text, cue_start, cue_end, certainty, certainty_cues, channel, quote, "
             "sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)])
+            [_claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)],
+        )
 
     def _insert_entities(self, article: Article) -> None:
         self.conn.executemany(
             'INSERT INTO entities (doc_id, seq, "start", "end", text, kind, name, entity_id) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, seq, e.start, e.end, e.text, e.kind, e.name, e.entity_id)
-             for seq, e in enumerate(article.entities)])
+            [
+                (article.id, seq, e.start, e.end, e.text, e.kind, e.name, e.entity_id)
+                for seq, e in enumerate(article.entities)
+            ],
+        )
 
     def _insert_figures(self, article: Article) -> None:
         rows = [_figure_row(article.id, None, seq, f) for seq, f in enumerate(article.quantities)]
@@ -189,7 +212,8 @@ class Store:
         self.conn.executemany(
             'INSERT INTO figures (doc_id, claim_id, seq, "start", "end", text, value, value_max, unit, '
             "unit_mention, per, approximate, bound, kind, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows)
+            rows,
+        )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -201,11 +225,20 @@ class Store:
         try:
             return Article.model_validate_json(row[0]["article_json"])
         except ValidationError as exc:
-            raise StoreError(f"document {doc_id} in {self.path} does not match this selon's model: "
-                             f"{exc.error_count()} error(s); re-ingest it") from exc
+            raise StoreError(
+                f"document {doc_id} in {self.path} does not match this selon's model: "
+                f"{exc.error_count()} error(s); re-ingest it"
+            ) from exc
 
-    def claims(self, *, source: str | None = None, certainty: str | None = None, language: str | None = None,
-               document: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def claims(
+        self,
+        *,
+        source: str | None = None,
+        certainty: str | None = None,
+        language: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
         """Claims as flat rows, ordered by document then position in the text.
 
         ``source`` matches, case-insensitively, part of the source's canonical name or of
@@ -253,7 +286,8 @@ class Store:
         return self._query(
             "SELECT d.id, d.title, d.language, d.outlet, d.url, d.published, d.origin, d.ingested_at, "
             "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims "
-            "FROM documents d ORDER BY d.id")
+            "FROM documents d ORDER BY d.id"
+        )
 
     def skips(self) -> list[dict[str, Any]]:
         """Inputs that could not be analysed, most recent first."""
@@ -261,17 +295,26 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts for a summary line: documents, claims, skips, and claims by certainty and language."""
+
         def count(table: str) -> int:
             return int(self._query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
 
         by_certainty = {name: 0 for name in CERTAINTIES}
         for row in self._query("SELECT certainty, COUNT(*) AS n FROM claims GROUP BY certainty"):
             by_certainty[row["certainty"]] = row["n"]
-        by_language = {row["language"]: row["n"] for row in self._query(
-            "SELECT language, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language")}
-        return {"documents": count("documents"), "claims": count("claims"), "entities": count("entities"),
-                "figures": count("figures"), "skips": count("skips"),
-                "by_certainty": by_certainty, "documents_by_language": by_language}
+        by_language = {
+            row["language"]: row["n"]
+            for row in self._query("SELECT language, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language")
+        }
+        return {
+            "documents": count("documents"),
+            "claims": count("claims"),
+            "entities": count("entities"),
+            "figures": count("figures"),
+            "skips": count("skips"),
+            "by_certainty": by_certainty,
+            "documents_by_language": by_language,
+        }
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:
@@ -291,8 +334,9 @@ class _transaction:
     def __enter__(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if exc_type is None:
             self.conn.execute("COMMIT")
         elif self.conn.in_transaction:
@@ -311,18 +355,48 @@ def _check_ids(article: Article) -> None:
 def _claim_row(doc_id: str, seq: int, c: Claim) -> tuple[Any, ...]:
     s = c.source
     return (
-        doc_id, c.id, seq, c.content.start, c.content.end, c.content.text,
-        s.name if s else None, s.kind if s else None, s.text if s else None,
-        s.start if s else None, s.end if s else None, s.role if s else None,
-        s.organization if s else None, JOIN.join(s.organizations) if s and s.organizations else None,
+        doc_id,
+        c.id,
+        seq,
+        c.content.start,
+        c.content.end,
+        c.content.text,
+        s.name if s else None,
+        s.kind if s else None,
+        s.text if s else None,
+        s.start if s else None,
+        s.end if s else None,
+        s.role if s else None,
+        s.organization if s else None,
+        JOIN.join(s.organizations) if s and s.organizations else None,
         int(bool(s and s.inherited)),
-        c.cue.text if c.cue else None, c.cue.start if c.cue else None, c.cue.end if c.cue else None,
-        c.certainty, JOIN.join(x.text for x in c.certainty_cues) or None,
-        JOIN.join(ch.name for ch in c.channel) or None, int(c.quote),
-        c.sentence.start if c.sentence else None, c.sentence.end if c.sentence else None,
+        c.cue.text if c.cue else None,
+        c.cue.start if c.cue else None,
+        c.cue.end if c.cue else None,
+        c.certainty,
+        JOIN.join(x.text for x in c.certainty_cues) or None,
+        JOIN.join(ch.name for ch in c.channel) or None,
+        int(c.quote),
+        c.sentence.start if c.sentence else None,
+        c.sentence.end if c.sentence else None,
     )
 
 
 def _figure_row(doc_id: str, claim_id: str | None, seq: int, f: Figure) -> tuple[Any, ...]:
-    return (doc_id, claim_id, seq, f.start, f.end, f.text, f.value, f.value_max, f.unit, f.unit_mention,
-            f.per, int(f.approximate), f.bound, f.kind, f.time)
+    return (
+        doc_id,
+        claim_id,
+        seq,
+        f.start,
+        f.end,
+        f.text,
+        f.value,
+        f.value_max,
+        f.unit,
+        f.unit_mention,
+        f.per,
+        int(f.approximate),
+        f.bound,
+        f.kind,
+        f.time,
+    )

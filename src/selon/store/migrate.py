@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 
 from selon.errors import StoreError
@@ -32,7 +32,7 @@ class Migration:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def load_migrations() -> list[Migration]:
@@ -76,8 +76,7 @@ def _has_code(statement: str) -> bool:
 
 def applied_version(conn: sqlite3.Connection) -> int:
     """The highest migration recorded in the database, 0 for a fresh one."""
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
     if not exists:
         return 0
     row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -94,8 +93,10 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], where: str) -
     latest = migrations[-1].version if migrations else 0
     current = applied_version(conn)
     if current > latest:
-        raise StoreError(f"database {where} has schema version {current} but this selon only knows up to "
-                         f"version {latest}: upgrade selon (pip install -U selon) to open it")
+        raise StoreError(
+            f"database {where} has schema version {current} but this selon only knows up to "
+            f"version {latest}: upgrade selon (pip install -U selon) to open it"
+        )
     done: list[int] = []
     for migration in migrations:
         if migration.version <= current:
@@ -109,16 +110,20 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], where: str) -
                     continue
                 for statement in split_statements(migration.sql):
                     conn.execute(statement)
-                conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                             (migration.version, migration.name, _now()))
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot migrate database {where} to version {migration.version} "
-                             f"({migration.name}): {exc}; the database was left at version "
-                             f"{applied_version(conn)}") from exc
+            raise StoreError(
+                f"cannot migrate database {where} to version {migration.version} "
+                f"({migration.name}): {exc}; the database was left at version "
+                f"{applied_version(conn)}"
+            ) from exc
         done.append(migration.version)
     return done

@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
-from selon.nlp.learned.tagger import AttributionTagger, to_attribution
 from selon.eval.polnear import GoldArticle
 from selon.eval.spans import trim
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
+from selon.nlp.learned.tagger import AttributionTagger, to_attribution
 
 #: On the held-out fifth of train, L2 = 3 beat 0.3, 1, 10 and 30 (content exact F1 56.4).
 DEFAULT_L2 = 3.0
@@ -35,12 +35,13 @@ Group = tuple[list[list[str]], int]
 
 
 def _char_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    part = doc[span[0]:span[1]]
+    part = doc[span[0] : span[1]]
     return trim(doc.text, part.start_char, part.end_char)
 
 
-def groups_for(articles: Sequence[GoldArticle], docs: Sequence[Doc], tagger: AttributionTagger
-               ) -> tuple[list[Group], int]:
+def groups_for(
+    articles: Sequence[GoldArticle], docs: Sequence[Doc], tagger: AttributionTagger
+) -> tuple[list[Group], int]:
     """Training groups from ``tagger``'s attributions on ``docs``; and how many had no gold candidate."""
     groups: list[Group] = []
     unreachable = 0
@@ -99,15 +100,20 @@ def fit_logit(groups: Sequence[Group], l2: float = DEFAULT_L2, max_iterations: i
         p[gold] -= 1.0
         return loss, x.T @ p + l2 * w
 
-    result = minimize(loss_grad, np.zeros(len(index)), jac=True, method="L-BFGS-B",
-                      options={"maxiter": max_iterations})
+    result = minimize(loss_grad, np.zeros(len(index)), jac=True, method="L-BFGS-B", options={"maxiter": max_iterations})
     names = sorted(index, key=index.__getitem__)
     return {name: round(float(v), 5) for name, v in zip(names, result.x) if abs(v) >= 1e-4}
 
 
-def fit_boundaries(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
-                   crf_params: dict[str, Any] | None = None, l2: float = DEFAULT_L2,
-                   folds: int = DEFAULT_FOLDS) -> dict[str, Any]:
+def fit_boundaries(
+    articles: Sequence[GoldArticle],
+    docs: Sequence[Doc],
+    out_path: Path,
+    *,
+    crf_params: dict[str, Any] | None = None,
+    l2: float = DEFAULT_L2,
+    folds: int = DEFAULT_FOLDS,
+) -> dict[str, Any]:
     """Fit the reranker from ``folds`` cross-tagged parts of ``articles``; write ``out_path``; return statistics.
 
     Part ``k`` holds every ``folds``-th article from the ``k``-th in name order, and is tagged by
@@ -124,18 +130,33 @@ def fit_boundaries(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_pat
             tagged = [j for j in range(len(articles)) if j % folds == k]
             model = Path(tmp) / f"fold{k}.crfsuite"
             fit([articles[j] for j in fitted], [docs[j] for j in fitted], model, params=crf_params)
-            found, missing = groups_for([articles[j] for j in tagged], [docs[j] for j in tagged],
-                                        AttributionTagger.load(model, boundaries=False))
+            found, missing = groups_for(
+                [articles[j] for j in tagged],
+                [docs[j] for j in tagged],
+                AttributionTagger.load(model, boundaries=False),
+            )
             groups += found
             unreachable += missing
     fitted_at = time.perf_counter()
     weights = fit_logit(groups, l2=l2)
-    stats = {"groups": len(groups), "gold_not_among_candidates": unreachable, "features": len(weights),
-             "l2": l2, "folds": folds, "tagging_seconds": round(fitted_at - started, 1),
-             "fitting_seconds": round(time.perf_counter() - fitted_at, 1)}
+    stats = {
+        "groups": len(groups),
+        "gold_not_among_candidates": unreachable,
+        "features": len(weights),
+        "l2": l2,
+        "folds": folds,
+        "tagging_seconds": round(fitted_at - started, 1),
+        "fitting_seconds": round(time.perf_counter() - fitted_at, 1),
+    }
     out_path = Path(out_path)
-    out_path.write_text(json.dumps({"features_version": BOUNDARY_FEATURES_VERSION, "training": stats,
-                                    "weights": weights}, sort_keys=True, separators=(",", ":")) + "\n",
-                        encoding="utf-8")
+    out_path.write_text(
+        json.dumps(
+            {"features_version": BOUNDARY_FEATURES_VERSION, "training": stats, "weights": weights},
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     stats["bytes"] = out_path.stat().st_size
     return stats

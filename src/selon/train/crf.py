@@ -18,8 +18,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from selon.nlp.learned.tagger import BASE_CUE_LEMMAS, DEFAULT_MODEL, FEATURES_VERSION, featurize, learn_cue_lemmas
 from selon.eval.polnear import GoldArticle, iter_bio, load_split
+from selon.nlp.learned.tagger import BASE_CUE_LEMMAS, DEFAULT_MODEL, FEATURES_VERSION, featurize, learn_cue_lemmas
 
 #: Selon's stages after the parse do not change tokens or the parse; skipping them while
 #: parsing the corpus saves time and keeps a claims stage that reads this model out of it.
@@ -59,8 +59,9 @@ def gold_labels(articles: Sequence[GoldArticle], docs: Sequence[Doc]) -> list[li
     return [iter_bio(article, token_offsets(doc)) for article, doc in zip(articles, docs, strict=True)]
 
 
-def sequences(docs: Sequence[Doc], labels: Sequence[list[str]],
-              cue_lemmas: frozenset[str]) -> Iterator[tuple[list[list[str]], list[str]]]:
+def sequences(
+    docs: Sequence[Doc], labels: Sequence[list[str]], cue_lemmas: frozenset[str]
+) -> Iterator[tuple[list[list[str]], list[str]]]:
     """(features, labels) per paragraph of every article, in article order."""
     for doc, doc_labels in zip(docs, labels, strict=True):
         for (start, end), feats in featurize(doc, cue_lemmas):
@@ -75,16 +76,18 @@ def parse_pipeline() -> Language:
     return build_pipeline("en", load_settings(env={}))
 
 
-def parse_articles(nlp: Language, articles: Sequence[GoldArticle], batch_size: int = 16,
-                   n_process: int = 1) -> list[Doc]:
+def parse_articles(
+    nlp: Language, articles: Sequence[GoldArticle], batch_size: int = 16, n_process: int = 1
+) -> list[Doc]:
     """Parse the texts once with selon's pipeline (its stages after the parse skipped)."""
     skipped = [name for name in _SKIPPED_STAGES if name in nlp.pipe_names]
     with nlp.select_pipes(disable=skipped):
         return list(nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process))
 
 
-def fit(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
-        params: dict[str, Any] | None = None) -> dict[str, Any]:
+def fit(
+    articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *, params: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Fit the CRF on parsed articles, write ``out_path`` and its ``.json``; return statistics."""
     import pycrfsuite
 
@@ -121,9 +124,17 @@ def fit(articles: Sequence[GoldArticle], docs: Sequence[Doc], out_path: Path, *,
     return stats
 
 
-def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str = "train",
-                  nlp: Language | None = None, params: dict[str, Any] | None = None,
-                  n_process: int = 1, hold_out: bool = False, boundaries: bool = True) -> dict[str, Any]:
+def train_polnear(
+    data_root: Path,
+    out_path: Path = DEFAULT_MODEL,
+    *,
+    split: str = "train",
+    nlp: Language | None = None,
+    params: dict[str, Any] | None = None,
+    n_process: int = 1,
+    hold_out: bool = False,
+    boundaries: bool = True,
+) -> dict[str, Any]:
     """Rebuild the attribution model from ``data_root/split`` (PolNeAR layout) into ``out_path``.
 
     ``hold_out`` leaves out the articles of ``split_held_out`` (a model to tune against, not to
@@ -147,8 +158,14 @@ def train_polnear(data_root: Path, out_path: Path = DEFAULT_MODEL, *, split: str
 
         stats["boundaries"] = fit_boundaries(articles, docs, boundaries_path(Path(out_path)), crf_params=params)
     read = split + (" minus the held-out fifth" if hold_out else "")
-    stats.update({"parse_seconds": round(parse_seconds, 1), "split": read, "data": str(data_root),
-                  "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"})
+    stats.update(
+        {
+            "parse_seconds": round(parse_seconds, 1),
+            "split": read,
+            "data": str(data_root),
+            "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        }
+    )
     meta_path = Path(out_path).with_suffix(".json")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["training"] = stats

@@ -45,10 +45,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
-from selon.nlp.learned.boundaries.reranker import DocView
 from selon.nlp.attribution.en_colon import colon_attributions
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.boundaries.reranker import DocView
 from selon.nlp.learned.tagger import AttributionTagger, load_tagger, opens_quote, to_attribution
 
 #: The rule attributions of a sentence; ``adjuncts_only=True`` may be passed when nothing else can be kept.
@@ -72,10 +72,12 @@ RULE_KINDS = frozenset({"adjunct"})
 FALLBACK = "sentence"
 
 #: Rule verbs kept where the tagger found nothing in the sentence: the plain verbs of saying.
-SAY_LEMMAS = frozenset("""
+SAY_LEMMAS = frozenset(
+    """
     say tell add announce state declare report write claim insist warn explain note reply respond argue
     testify confirm deny acknowledge admit
-""".split())
+""".split()
+)
 
 #: Give a learned attribution without source the subject of its cue from the parse.
 PARSE_SOURCE = True
@@ -101,8 +103,13 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"})
 
 
-def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int] | None = None,
-          bare_cues: set[int] | None = None, fallback: str | None = None) -> list[Attribution]:
+def merge(
+    learned: list[Attribution],
+    rules: list[Attribution],
+    covered: set[int] | None = None,
+    bare_cues: set[int] | None = None,
+    fallback: str | None = None,
+) -> list[Attribution]:
     """The learned attributions plus the rule ones that do not repeat them.
 
     Adjuncts (``RULE_KINDS``) are kept unless their cue or source is a learned attribution's;
@@ -132,11 +139,7 @@ def merge(learned: list[Attribution], rules: list[Attribution], covered: set[int
             continue
         if _tokens(att) & covered:
             continue
-        if fallback == "all":
-            kept.append(att)
-        elif fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue)):
-            kept.append(att)
-        elif fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS:
+        if fallback == "all" or (fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue))) or (fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS):
             kept.append(att)
     return learned + kept
 
@@ -179,7 +182,7 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     """
     if att.source is not None or att.cue is None:
         return att
-    root = doc[att.cue[0]:att.cue[1]].root
+    root = doc[att.cue[0] : att.cue[1]].root
     subj = _subject(root)
     if subj is None or subj.lower_ in ("it", "that", "which", "there", "this"):
         return att
@@ -198,8 +201,24 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
 
 
 #: Words that may precede a date trailing a source ("McAuliffe on Friday", "Obama last week").
-_DATE_LEAD = frozenset({"on", "last", "this", "early", "late", "earlier", "later", "monday", "tuesday",
-                        "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DATE_LEAD = frozenset(
+    {
+        "on",
+        "last",
+        "this",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
 
 
 def tidy_source(doc: Doc, att: Attribution) -> Attribution:
@@ -290,8 +309,14 @@ def _resumed_quotation(doc: Doc, att: Attribution) -> Attribution:
     if not _only_source_between(doc, att, c1, q0):
         return att
     n = len(doc)
-    stop = next((k for k in range(q1, min(n, q1 + 30)) if doc[k].text in _CLAUSE_ENDS
-                 or doc[k].text in QUOTE_CHARS or "\n" in doc[k].text_with_ws), None)
+    stop = next(
+        (
+            k
+            for k in range(q1, min(n, q1 + 30))
+            if doc[k].text in _CLAUSE_ENDS or doc[k].text in QUOTE_CHARS or "\n" in doc[k].text_with_ws
+        ),
+        None,
+    )
     if stop is None or doc[stop].text not in _CLAUSE_ENDS or "\n" in doc[stop].whitespace_:
         return att  # the incise runs on, or ends its paragraph
     opening = stop + 1
@@ -306,7 +331,7 @@ def _resumed_quotation(doc: Doc, att: Attribution) -> Attribution:
 
 
 def _parenthetical(doc: Doc, att: Attribution) -> Attribution:
-    """"This campaign, he says, is different": a source and cue set between commas inside a
+    """ "This campaign, he says, is different": a source and cue set between commas inside a
     sentence without quotation marks report the whole sentence, not the side the tagger took
     (PolNeAR train: 134 of 171 such reports)."""
     if att.cue is None or att.source is None:
@@ -392,8 +417,11 @@ def _free_colons(a: DocArrays, learned: list[Attribution]) -> list[Attribution]:
         for part in (att.cue, att.source):
             if part is not None:
                 taken.update(range(*part))
-    return [att for att in colon_attributions(a) if att.cue is not None and att.source is not None
-            and not taken.intersection(range(att.source[0], att.cue[1]))]
+    return [
+        att
+        for att in colon_attributions(a)
+        if att.cue is not None and att.source is not None and not taken.intersection(range(att.source[0], att.cue[1]))
+    ]
 
 
 _LOCAL = threading.local()

@@ -9,8 +9,8 @@ the rest of a headline (a paragraph without a full stop), or else the rest of th
 
 from __future__ import annotations
 
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
 
 MAX_SOURCE = 6  # tokens
 #: parts of speech a bare source is made of ("the report", "McCain Challenger Kelli Ward")
@@ -19,13 +19,46 @@ _CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»", "``": "''"}
 _DASHES = frozenset({"-", "—", "–", "--"})
 _FULL_STOPS = frozenset({".", "!", "?"})
 #: common nouns that speak as a source before a colon ("Poll:", "The report:")
-DOCUMENTS = frozenset({"poll", "polls", "report", "reports", "survey", "study", "statement", "memo", "letter",
-                       "analysis", "post"})
+DOCUMENTS = frozenset(
+    {"poll", "polls", "report", "reports", "survey", "study", "statement", "memo", "letter", "analysis", "post"}
+)
 #: words of page furniture and labels, never a source ("Editor's note:", "Twitter:", "Q:")
-NOT_SOURCES = frozenset({
-    "note", "correction", "update", "email", "e-mail", "twitter", "context", "editor", "photo", "video", "read",
-    "related", "watch", "source", "credit", "tags", "share", "follow", "contact", "subscribe", "clarification",
-    "advertisement", "facebook", "instagram", "more", "also", "see", "argument", "question", "answer", "q", "a"})
+NOT_SOURCES = frozenset(
+    {
+        "note",
+        "correction",
+        "update",
+        "email",
+        "e-mail",
+        "twitter",
+        "context",
+        "editor",
+        "photo",
+        "video",
+        "read",
+        "related",
+        "watch",
+        "source",
+        "credit",
+        "tags",
+        "share",
+        "follow",
+        "contact",
+        "subscribe",
+        "clarification",
+        "advertisement",
+        "facebook",
+        "instagram",
+        "more",
+        "also",
+        "see",
+        "argument",
+        "question",
+        "answer",
+        "q",
+        "a",
+    }
+)
 
 
 def _source_start(a: DocArrays, p0: int, colon: int) -> int | None:
@@ -77,7 +110,16 @@ def colon_attributions(a: DocArrays) -> list[Attribution]:
             c0 = k + 1
             c1 = _content_end(a, c0, p1, headline)
             if c1 > c0:
-                out.append(Attribution(sentence=(a.sent_starts[k], a.sent_ends[k]), content=(c0, c1), cue=(k, k + 1),
-                                       source=(s, k), source_head=k - 1, kind="colon",
-                                       quote=text[c0] in QUOTE_CHARS, cue_lemma=":"))
+                out.append(
+                    Attribution(
+                        sentence=(a.sent_starts[k], a.sent_ends[k]),
+                        content=(c0, c1),
+                        cue=(k, k + 1),
+                        source=(s, k),
+                        source_head=k - 1,
+                        kind="colon",
+                        quote=text[c0] in QUOTE_CHARS,
+                        cue_lemma=":",
+                    )
+                )
     return out

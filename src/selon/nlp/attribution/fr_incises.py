@@ -25,8 +25,17 @@ _AUX_FORMS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "e
 _LEAD_END = frozenset({",", "»", "”", '"', "…", "—", "–", "!", "?"})
 _STOP = frozenset({",", ".", ";", ":", "(", "!", "?", "»", "«", "…", "\n"})
 #: endings of a conjugated or participle -er verb, longest first, and what replaces them
-_ER_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ée", "er"), ("és", "er"),
-               ("é", "er"), ("e", "er"), ("a", "er"))
+_ER_ENDINGS = (
+    ("èrent", "er"),
+    ("aient", "er"),
+    ("ent", "er"),
+    ("ait", "er"),
+    ("ée", "er"),
+    ("és", "er"),
+    ("é", "er"),
+    ("e", "er"),
+    ("a", "er"),
+)
 _IR_ENDINGS = (("issent", "ir"), ("issait", "ir"), ("it", "ir"), ("i", "ir"))
 _MAX_SUBJECT = 10
 
@@ -64,8 +73,26 @@ def _next(doc: Doc, i: int, end: int) -> int:
     return i
 
 
-_MODAL_FORMS = frozenset({"pourrait", "peut", "pouvait", "doit", "devait", "tente", "tentait", "essaie", "essaye",
-                          "vient", "venait", "semble", "croit", "ose", "préfère", "préférait"})
+_MODAL_FORMS = frozenset(
+    {
+        "pourrait",
+        "peut",
+        "pouvait",
+        "doit",
+        "devait",
+        "tente",
+        "tentait",
+        "essaie",
+        "essaye",
+        "vient",
+        "venait",
+        "semble",
+        "croit",
+        "ose",
+        "préfère",
+        "préférait",
+    }
+)
 _CLOSING = frozenset({"»", "”"})
 
 
@@ -81,7 +108,7 @@ def _opens_incise(doc: Doc, i: int, s: int) -> bool:
     if prev.text in _CLOSING:
         return True
     if prev.text == '"':  # a straight quote closes when an odd number of them came before it
-        return sum(1 for t in doc[s:i - 1] if t.text == '"') % 2 == 1
+        return sum(1 for t in doc[s : i - 1] if t.text == '"') % 2 == 1
     return False
 
 
@@ -140,8 +167,11 @@ def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
         k = chunk
     if doc[k - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
         return None  # "... de porter plainte pour «": a phrase cut short, not a subject
-    if doc[j].pos_ == "SCONJ" or doc[j].lower_ in ("que", "qu'", "qu’") or any(
-            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j:k]):
+    if (
+        doc[j].pos_ == "SCONJ"
+        or doc[j].lower_ in ("que", "qu'", "qu’")
+        or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j:k])
+    ):
         return None  # a clause, not a subject
     if doc[j].pos_ == "ADP":
         # a circumstance before the subject: start at the next determiner or name after a noun
@@ -190,11 +220,20 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
             i += 1  # inside a quotation, only a speaker ("-t-elle", a name, "le ministre") interrupts it
             continue
         src_start, src_end = src
-        if src_end < e and doc[src_end].text == "," and src_end + 1 < e and doc[src_end + 1].ent_type_ in ("PER", "PERSON"):
+        if (
+            src_end < e
+            and doc[src_end].text == ","
+            and src_end + 1 < e
+            and doc[src_end + 1].ent_type_ in ("PER", "PERSON")
+        ):
             # "a affirmé le ministre de l'Intérieur, Gérald Darmanin": the name in apposition
             k = src_end + 1
-            while k < e and doc[k].ent_type_ in ("PER", "PERSON") and doc[k].ent_iob_ in ("B", "I") and \
-                    (k == src_end + 1 or doc[k].ent_iob_ == "I"):
+            while (
+                k < e
+                and doc[k].ent_type_ in ("PER", "PERSON")
+                and doc[k].ent_iob_ in ("B", "I")
+                and (k == src_end + 1 or doc[k].ent_iob_ == "I")
+            ):
                 k += 1
             src_end = k
             j = k
@@ -209,9 +248,16 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
             i += 1
             continue
         subject_head = max(range(src_start, src_end), key=lambda t: (doc[t].pos_ in ("PROPN", "NOUN", "PRON"), -t))
-        out.append({"content": content, "cue": (cue_start, cue_verb + 1), "source": (src_start, src_end),
-                    "source_head": subject_head, "cue_lemma": infinitive(doc[cue_verb], lex),
-                    "quote": any(t.text in ("»", "”", '"') for t in doc[max(s, lead_end - 2):lead_end + 1])})
+        out.append(
+            {
+                "content": content,
+                "cue": (cue_start, cue_verb + 1),
+                "source": (src_start, src_end),
+                "source_head": subject_head,
+                "cue_lemma": infinitive(doc[cue_verb], lex),
+                "quote": any(t.text in ("»", "”", '"') for t in doc[max(s, lead_end - 2) : lead_end + 1]),
+            }
+        )
         i = j + 1
     return out
 
@@ -235,7 +281,9 @@ def _trim_lead(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
         end -= 1
     if end - start < 2:
         return None
-    opened = sum(1 for t in doc[start:end] if t.text in ("«", "“")) - sum(1 for t in doc[start:end] if t.text in ("»", "”"))
+    opened = sum(1 for t in doc[start:end] if t.text in ("«", "“")) - sum(
+        1 for t in doc[start:end] if t.text in ("»", "”")
+    )
     if opened > 0 and end < hi + 1 and doc[end].text in ("»", "”"):
         end += 1  # "Une « négligence »": keep the quotation mark that closes one opened inside
     return start, end
@@ -256,8 +304,14 @@ def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]
         q = _next(doc, k + 1, e)
         if q >= e or doc[q].text not in _OPENERS:
             continue
-        verb = next((v for v in range(k - 1, max(s, k - 16) - 1, -1)
-                     if v not in quoted and doc[v].pos_ in ("VERB", "NOUN", "ADJ") and is_cue_form(doc[v], lex)), None)
+        verb = next(
+            (
+                v
+                for v in range(k - 1, max(s, k - 16) - 1, -1)
+                if v not in quoted and doc[v].pos_ in ("VERB", "NOUN", "ADJ") and is_cue_form(doc[v], lex)
+            ),
+            None,
+        )
         if verb is None or any(doc[t].text in (".", ";", "«", "»") for t in range(verb, k)):
             continue
         close = next((t for t in range(q + 1, e) if doc[t].text in ("»", "”")), None)
@@ -270,7 +324,7 @@ def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]
 
 
 def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """"C'est ce qu'a annoncé Éric Caldwell, mercredi": a sentence that only attributes the one before
+    """ "C'est ce qu'a annoncé Éric Caldwell, mercredi": a sentence that only attributes the one before
     it. Returns the cue and source ranges."""
     spaces = DocArrays.current(doc).is_space
     words = list(islice((doc[i] for i in range(sent.start, sent.end) if not spaces[i]), 6))  # all it reads

@@ -9,78 +9,17 @@ The result is a list of token-range records; ``claims.py`` turns them into ``Cla
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
-from selon.nlp.lexicon import Lexicon, lexicon_for
-from selon.nlp.claims.quotes import quotation_regions
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.sources import is_person_noun
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon, lexicon_for
 
-QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
 _COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "obj", "dobj", "advcl", "conj"})
-_CUT_DEPS = frozenset({"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
-
-
-@dataclass
-class Attribution:
-    """Token ranges ``[start, end)`` of one attribution inside ``sentence``."""
-
-    sentence: tuple[int, int]
-    content: tuple[int, int]
-    cue: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    source_head: int | None = None
-    kind: str = "verb"  # adjunct | verb | incise | inherited
-    quote: bool = False
-    cue_lemma: str = ""
-    cue_past: bool = False
-    extra: dict = field(default_factory=dict)
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop punctuation, spaces and conjunctions at the edges of a token range."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ == "CCONJ"
-                           or (doc[start].lower_ in _COMPLEMENTIZERS and not doc[start].is_sent_start)):
-        start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
-        end -= 1
-    return start, end
-
-
-def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
-    """The head's phrase within [lo, hi), cut before clauses, appositions and parentheses."""
-    start = max(head.left_edge.i, lo)
-    end = min(head.right_edge.i + 1, hi)
-    for child in head.rights:
-        named = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1
-        if (child.dep_ in _CUT_DEPS and not named) or child.text == "(":
-            end = min(end, child.left_edge.i)
-    for tok in doc[head.i + 1:end]:
-        if tok.text in ("(", ",", ";", ":") or tok.text in QUOTE_CHARS:
-            end = tok.i
-            break
-    for child in head.lefts:
-        if child.dep_ in ("punct",) and child.i >= start:
-            start = child.i + 1
-    for tok in doc[start:head.i]:
-        if tok.text == ",":
-            start = tok.i + 1  # "Membre de la coalition, le vice-Premier ministre X": the apposition goes
-    end = max(end, head.i + 1)
-    # "le tabloïd Blesk", "le quotidien Le Monde": a name the parse left beside its noun
-    while end < hi and end == head.i + 1 and doc[end].pos_ == "PROPN" and doc[end].dep_ == head.dep_ \
-            and doc[end].head.i == head.head.i:
-        end += 1
-    last = doc[end - 1]
-    if last.ent_iob_ in ("B", "I") and end < hi and doc[end].ent_iob_ == "I":
-        # a name cut by the parse: "le président Emmanuel | Macron"
-        while end < hi and doc[end].ent_iob_ == "I":
-            end += 1
-    return _trim(doc, start, end)
 
 
 def _is_past(verb: Token) -> bool:
@@ -95,8 +34,36 @@ def _is_past(verb: Token) -> bool:
 _INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"})
 _RELATIVES = frozenset({"qui", "who", "which", "that"})
 #: subjects that never name a source: demonstratives and the impersonal pronoun
-_NOT_SOURCES = frozenset({"c'", "c’", "ce", "ça", "cela", "ceci", "-t", "it", "this", "l'", "l’", "le", "la", "les",
-                          "lui", "se", "s'", "s’", "en", "y", "me", "m'", "m’", "te", "t'", "t’"})
+_NOT_SOURCES = frozenset(
+    {
+        "c'",
+        "c’",
+        "ce",
+        "ça",
+        "cela",
+        "ceci",
+        "-t",
+        "it",
+        "this",
+        "l'",
+        "l’",
+        "le",
+        "la",
+        "les",
+        "lui",
+        "se",
+        "s'",
+        "s’",
+        "en",
+        "y",
+        "me",
+        "m'",
+        "m’",
+        "te",
+        "t'",
+        "t’",
+    }
+)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -167,7 +134,7 @@ def _adjunct_head(doc: Doc, first: int, last: int, end: int) -> Token | None:
     for child in cand.children:
         if child.i > last and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return child
-    for tok in doc[last + 1:end]:
+    for tok in doc[last + 1 : end]:
         if tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok
         if tok.is_punct:
@@ -182,20 +149,29 @@ def _per_source(doc: Doc, i: int, head: Token, lex: Lexicon) -> bool:
     """Whether "per X" names a source ("per the report", "per Reuters"), not a rate ("$120 per
     square foot", "three per cent"): a name or a word for a source, after no figure."""
     prev = doc[i - 1] if i > 0 else None
-    if prev is not None and (prev.like_num or prev.pos_ in ("NUM", "SYM") or prev.ent_type_ in ("MONEY", "PERCENT",
-                                                                                              "QUANTITY")):
+    if prev is not None and (
+        prev.like_num or prev.pos_ in ("NUM", "SYM") or prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+    ):
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in _SOURCE_ENTS:
         return True
     lemma = head.lemma_.lower()
-    return any(lemma in words for words in (lex.information_nouns, lex.document_nouns, lex.anonymous_nouns,
-                                            lex.media_words, lex.assessment_nouns))
+    return any(
+        lemma in words
+        for words in (
+            lex.information_nouns,
+            lex.document_nouns,
+            lex.anonymous_nouns,
+            lex.media_words,
+            lex.assessment_nouns,
+        )
+    )
 
 
 def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> bool:
     """True when the words of ``part`` describe the source (an apposition), not the claim."""
-    roots = [t for t in doc[part[0]:part[1]] if not (part[0] <= t.head.i < part[1]) and not t.is_punct]
-    if not roots or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[part[0]:part[1]]):
+    roots = [t for t in doc[part[0] : part[1]] if not (part[0] <= t.head.i < part[1]) and not t.is_punct]
+    if not roots or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[part[0] : part[1]]):
         return False
     return all(t.dep_ == "appos" or src[0] <= t.head.i < src[1] for t in roots)
 
@@ -215,40 +191,56 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             i += 1
             continue
         head = _adjunct_head(doc, i, i + n - 1, e)
-        if head is None or head.lemma_.lower() in lex.rule_nouns or head.lower_ in lex.rule_nouns \
-                or (n == 1 and doc[i].lower_ == "per" and not _per_source(doc, i, head, lex)):
+        if (
+            head is None
+            or head.lemma_.lower() in lex.rule_nouns
+            or head.lower_ in lex.rule_nouns
+            or (n == 1 and doc[i].lower_ == "per" and not _per_source(doc, i, head, lex))
+        ):
             i += n
             continue
         src = noun_phrase(doc, head, i + n, e)
         # the adjunct phrase ends at the next comma after the source, or the sentence end
         phrase_end = head.right_edge.i + 1
-        for tok in doc[src[1]:e]:
+        for tok in doc[src[1] : e]:
             if tok.text in (",", ";", ".", "!", "?") or tok.text in QUOTE_CHARS:
                 phrase_end = tok.i
                 break
         else:
             phrase_end = e
         phrase_end = max(phrase_end, src[1])
-        before = _trim(doc, s, i)
-        after = _trim(doc, phrase_end, e)
+        before = trim(doc, s, i)
+        after = trim(doc, phrase_end, e)
         parts: list[tuple[int, int]] = []
-        if after[1] - after[0] >= 1 and not any(t.pos_ == "CCONJ" for t in doc[phrase_end:after[0] + 1]) \
-                and _apposition_of(doc, after, src):
+        if (
+            after[1] - after[0] >= 1
+            and not any(t.pos_ == "CCONJ" for t in doc[phrase_end : after[0] + 1])
+            and _apposition_of(doc, after, src)
+        ):
             after = (after[1], after[1])  # "selon X, chef du renseignement (GUR)": the role is the source's
         if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
             first = doc[after[0]] if after[0] < e else None
-            prev_cc = next((t for t in doc[phrase_end:after[0] + 1] if t.pos_ == "CCONJ"), None)
+            prev_cc = next((t for t in doc[phrase_end : after[0] + 1] if t.pos_ == "CCONJ"), None)
             if prev_cc is not None or (first is not None and first.pos_ in ("VERB", "AUX")):
                 parts = [before, after]
             else:
-                parts = [_trim(doc, s, e)]
+                parts = [trim(doc, s, e)]
         elif before[1] - before[0] >= 2:
             parts = [before]
         elif after[1] - after[0] >= 2:
             parts = [after]
         for part in parts:
-            out.append(Attribution(sentence=(s, e), content=part, cue=(i, i + n), source=src,
-                                   source_head=head.i, kind="adjunct", cue_lemma=doc[i].lower_))
+            out.append(
+                Attribution(
+                    sentence=(s, e),
+                    content=part,
+                    cue=(i, i + n),
+                    source=src,
+                    source_head=head.i,
+                    kind="adjunct",
+                    cue_lemma=doc[i].lower_,
+                )
+            )
         i = phrase_end
     return out
 
@@ -269,15 +261,6 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     return ranges
 
 
-def quoted_tokens(doc: Doc) -> frozenset[int]:
-    """Indices of tokens inside quotations, which may run over several sentences of a paragraph."""
-    cached = doc.user_data.get("selon_quoted")
-    if cached is None:
-        cached = frozenset(i for s, e in quotation_regions(doc) for i in range(s, e))
-        doc.user_data["selon_quoted"] = cached
-    return cached
-
-
 def _cue_infinitive(verb: Token, lex: Lexicon) -> str | None:
     """The speech verb of the lexicon this form belongs to; French lemmas are often wrong
     ("estime" -> "estime"), so the infinitive is also guessed from the ending."""
@@ -291,7 +274,7 @@ def _cue_infinitive(verb: Token, lex: Lexicon) -> str | None:
 
 
 def _adjectival_participle(verb: Token) -> bool:
-    """"soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
+    """ "soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
     if "Part" not in verb.morph.get("VerbForm") and verb.tag_ != "VBN":
         return False
     if any(c.dep_.startswith("aux") for c in verb.children):
@@ -310,29 +293,51 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     # only verbs pass the test below, and outside French only those whose lemma is a cue verb
     for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB" and (french or lemmas[i] in lex.cue_verbs)):
         # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
-        periphrasis = doc.lang_ == "fr" and verb.lemma_.lower() in ("savoir", "valoir") and \
-            verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
+        periphrasis = (
+            doc.lang_ == "fr"
+            and verb.lemma_.lower() in ("savoir", "valoir")
+            and verb.head.lemma_.lower() == "faire"
+            and verb.head.i == verb.i - 1
+        )
         lemma = _cue_infinitive(verb, lex)
         if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
             continue
         if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
             continue
-        if doc.lang_ == "fr" and (_adjectival_participle(verb) or (
-                any(c.dep_ == "aux:pass" for c in verb.children) and not any(
-                    t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 4)]))):
+        if doc.lang_ == "fr" and (
+            _adjectival_participle(verb)
+            or (
+                any(c.dep_ == "aux:pass" for c in verb.children)
+                and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
+            )
+        ):
             continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
         subj = _subject(verb.head if periphrasis else verb)
-        if subj is not None and subj.i in taken and not any(
-                t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1:min(e, verb.i + 3)]):
+        if (
+            subj is not None
+            and subj.i in taken
+            and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 3)])
+        ):
             continue  # the subject already speaks through another cue, unless this verb has its own "que"
         cue = (verb.head.i if periphrasis else verb.i, verb.i + 1)
         governor = verb.head if periphrasis else verb
-        aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + ([governor.i] if periphrasis else [])
+        aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + (
+            [governor.i] if periphrasis else []
+        )
         cue_start = min(aux + [verb.i])
-        comp = next((t for t in doc[verb.i + 1:min(e, verb.i + 8)] if t.lower_ in _COMPLEMENTIZERS
-                     and (t.pos_ == "SCONJ" or t.i == verb.i + 1)), None)
-        clause_children = [c for c in verb.rights if c.dep_ in ("ccomp", "parataxis") or
-                           (c.dep_ in ("xcomp",) and lex is not None and doc.lang_ == "en")]
+        comp = next(
+            (
+                t
+                for t in doc[verb.i + 1 : min(e, verb.i + 8)]
+                if t.lower_ in _COMPLEMENTIZERS and (t.pos_ == "SCONJ" or t.i == verb.i + 1)
+            ),
+            None,
+        )
+        clause_children = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("ccomp", "parataxis") or (c.dep_ in ("xcomp",) and lex is not None and doc.lang_ == "en")
+        ]
         content: tuple[int, int] | None = None
         kind = "verb"
         if comp is not None:
@@ -341,23 +346,48 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
                 if a.dep_[other] == "parataxis" and a.head[other] == verb.i and lemmas[other] in lex.cue_verbs:
                     end = min(end, a.left_edge[other])
             end = min(end, _main_clause_after(doc, sent, verb, comp))
-            content = _trim(doc, comp.i + 1, end)
-        elif doc.lang_ == "fr" and verb.lemma_.lower() in _NEEDS_QUE and not any(
-                t.text in QUOTE_CHARS for t in doc[verb.i + 1:min(e, verb.i + 4)]):
+            content = trim(doc, comp.i + 1, end)
+        elif (
+            doc.lang_ == "fr"
+            and verb.lemma_.lower() in _NEEDS_QUE
+            and not any(t.text in QUOTE_CHARS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
+        ):
             clause_children = []  # "assurant un embourgeoisement": ensuring a thing, not saying it
         elif clause_children:
             first = min(c.left_edge.i for c in clause_children)
             last = max(c.right_edge.i for c in clause_children) + 1
             if first > verb.i:
-                content = _trim(doc, first, min(last, e))
+                content = trim(doc, first, min(last, e))
         participle = doc.lang_ == "fr" and "Part" in verb.morph.get("VerbForm") and not aux
         if content is None and not participle:
             # incise after the reported words: "« ... », a déclaré X" / "..., X said."
-            lead = _trim(doc, s, cue_start if subj is None or subj.i > verb.i else min(subj.left_edge.i, cue_start))
-            gap = doc[lead[1]:cue_start]
-            tail_ok = all(t.is_punct or t.is_space or t.i == (subj.i if subj is not None else -1) or
-                          (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i) for t in doc[verb.i + 1:e]
-                          if t.dep_ not in ("obl", "obl:mod", "obl:arg", "iobj", "dobj", "npadvmod", "prep", "pobj", "advmod", "case", "det", "nmod", "amod", "compound", "flat:name"))
+            lead = trim(doc, s, cue_start if subj is None or subj.i > verb.i else min(subj.left_edge.i, cue_start))
+            gap = doc[lead[1] : cue_start]
+            tail_ok = all(
+                t.is_punct
+                or t.is_space
+                or t.i == (subj.i if subj is not None else -1)
+                or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
+                for t in doc[verb.i + 1 : e]
+                if t.dep_
+                not in (
+                    "obl",
+                    "obl:mod",
+                    "obl:arg",
+                    "iobj",
+                    "dobj",
+                    "npadvmod",
+                    "prep",
+                    "pobj",
+                    "advmod",
+                    "case",
+                    "det",
+                    "nmod",
+                    "amod",
+                    "compound",
+                    "flat:name",
+                )
+            )
             if lead[1] - lead[0] >= 3 and any(t.text in (",", "»", '"', "”", ":") for t in gap) and tail_ok:
                 content = lead
                 kind = "incise"
@@ -368,19 +398,32 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
             src = noun_phrase(doc, subj, s, e)
             source_head = subj.i
         is_quote = any(qs <= content[0] and content[1] <= qe for qs, qe in quotes) or (
-            content[0] > s and doc[content[0] - 1].text in QUOTE_CHARS)
-        out.append(Attribution(sentence=(s, e), content=content, cue=cue, source=src, source_head=source_head,
-                               kind=kind, quote=is_quote, cue_lemma=lemma or verb.lemma_.lower(),
-                               cue_past=_is_past(verb) or any(_is_past(doc[a]) for a in aux)))
+            content[0] > s and doc[content[0] - 1].text in QUOTE_CHARS
+        )
+        out.append(
+            Attribution(
+                sentence=(s, e),
+                content=content,
+                cue=cue,
+                source=src,
+                source_head=source_head,
+                kind=kind,
+                quote=is_quote,
+                cue_lemma=lemma or verb.lemma_.lower(),
+                cue_past=_is_past(verb) or any(_is_past(doc[a]) for a in aux),
+            )
+        )
         taken.update(range(content[0], content[1]))
     return out
 
 
 #: French verbs that report speech only with a "que" clause, a quotation or an incise
 #: ("il assure que ..." but "assurant un embourgeoisement", "relève de la supposition")
-_NEEDS_QUE = frozenset("""assurer relever écrire noter rappeler reconnaître avancer lancer poursuivre conclure
+_NEEDS_QUE = frozenset(
+    """assurer relever écrire noter rappeler reconnaître avancer lancer poursuivre conclure
     évoquer mentionner soutenir répondre juger considérer penser croire constater observer signaler publier
-    révéler annoncer promettre réclamer demander dénoncer accuser regretter saluer craindre espérer""".split())
+    révéler annoncer promettre réclamer demander dénoncer accuser regretter saluer craindre espérer""".split()
+)
 
 
 def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
@@ -397,28 +440,37 @@ _POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def _pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
-    """"Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
+    """ "Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
     attributed to a person by "pour X," at the head of the sentence."""
     s, e = sent.start, sent.end
     first = _next_word(doc, s, e)
     if first is None or doc[first].lower_ != "pour":
         return []
-    comma = next((t.i for t in doc[first + 1:min(e, first + 8)] if t.text == ","), None)
+    comma = next((t.i for t in doc[first + 1 : min(e, first + 8)] if t.text == ","), None)
     if comma is None or comma - first < 2:
         return []
-    words = doc[first + 1:comma]
+    words = doc[first + 1 : comma]
     head = words.root
     person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
     person_name = head.ent_type_ in ("PER", "PERSON")
     pronoun = len(words) == 1 and words[0].lower_ in _POUR_PRONOUNS
     if not (person_noun or person_name or pronoun):
         return []
-    content = _trim(doc, comma + 1, e)
+    content = trim(doc, comma + 1, e)
     if content[1] - content[0] < 3:
         return []
-    return [Attribution(sentence=(s, e), content=content, cue=(first, first + 1), source=(first + 1, comma),
-                        source_head=head.i, kind="adjunct", cue_lemma="pour",
-                        quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False)]
+    return [
+        Attribution(
+            sentence=(s, e),
+            content=content,
+            cue=(first, first + 1),
+            source=(first + 1, comma),
+            source_head=head.i,
+            kind="adjunct",
+            cue_lemma="pour",
+            quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False,
+        )
+    ]
 
 
 def _next_word(doc: Doc, i: int, end: int) -> int | None:
@@ -428,7 +480,7 @@ def _next_word(doc: Doc, i: int, end: int) -> int | None:
 
 
 def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """"X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
+    """ "X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
     used = {i for a in found for i in range(*a.content)}
     out: list[Attribution] = []
     for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
@@ -437,9 +489,19 @@ def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) ->
         verb = doc[verb_i]
         subj = _subject(verb)
         src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
-        out.append(Attribution(sentence=(sent.start, sent.end), content=content, cue=(verb_i, verb_i + 1),
-                               source=src, source_head=subj.i if src is not None and subj is not None else None,
-                               kind="verb", quote=True, cue_lemma=infinitive(verb, lex), cue_past=_is_past(verb)))
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=content,
+                cue=(verb_i, verb_i + 1),
+                source=src,
+                source_head=subj.i if src is not None and subj is not None else None,
+                kind="verb",
+                quote=True,
+                cue_lemma=infinitive(verb, lex),
+                cue_past=_is_past(verb),
+            )
+        )
     return out
 
 
@@ -450,10 +512,19 @@ def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> li
     for hit in find_incises(doc, sent, lex, quoted_tokens(doc)):
         if any(i in used for i in range(*hit["cue"])):
             continue
-        out.append(Attribution(sentence=(sent.start, sent.end), content=hit["content"], cue=hit["cue"],
-                               source=hit["source"], source_head=hit["source_head"], kind="incise",
-                               quote=hit["quote"], cue_lemma=hit["cue_lemma"],
-                               cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"]))))
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=hit["content"],
+                cue=hit["cue"],
+                source=hit["source"],
+                source_head=hit["source_head"],
+                kind="incise",
+                quote=hit["quote"],
+                cue_lemma=hit["cue_lemma"],
+                cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"])),
+            )
+        )
     return out
 
 
@@ -461,7 +532,7 @@ _READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 
 
 def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
-    """"« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
+    """ "« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
     out: list[Attribution] = []
     lemmas = DocArrays.current(doc).lemma_lower
     for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in _READ_VERBS):
@@ -471,30 +542,48 @@ def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
         if not any(c.lower_.lstrip("-") == "on" for c in holder.children):
             continue
         cue_start = holder.i
-        medium = next((c for c in verb.children if c.dep_.startswith("obl") and c.pos_ in ("PROPN", "NOUN")
-                       and any(g.lower_ in ("dans", "sur", "par", "via") for g in c.children)), None)
-        que = next((t for t in doc[verb.i + 1:min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
+        medium = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_.startswith("obl")
+                and c.pos_ in ("PROPN", "NOUN")
+                and any(g.lower_ in ("dans", "sur", "par", "via") for g in c.children)
+            ),
+            None,
+        )
+        que = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
         if que is not None:
-            lead = _trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
+            lead = trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
         else:
-            lead = _trim(doc, sent.start, cue_start)
-            if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1]:cue_start]):
+            lead = trim(doc, sent.start, cue_start)
+            if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1] : cue_start]):
                 continue
         if lead[1] - lead[0] < 3:
             continue
-        src = noun_phrase(doc, medium, medium.left_edge.i, que.i if que is not None else sent.end) \
-            if medium is not None else None
+        src = (
+            noun_phrase(doc, medium, medium.left_edge.i, que.i if que is not None else sent.end)
+            if medium is not None
+            else None
+        )
         if src is not None:
             src = (src[0] + 1 if doc[src[0]].pos_ == "ADP" else src[0], src[1])
-        out.append(Attribution(sentence=(sent.start, sent.end), content=lead, cue=(cue_start, verb.i + 1),
-                               source=src, source_head=medium.i if medium is not None else None, kind="incise",
-                               quote=doc[lead[1]].text in QUOTE_CHARS if lead[1] < len(doc) else False,
-                               cue_lemma="lire"))
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=lead,
+                cue=(cue_start, verb.i + 1),
+                source=src,
+                source_head=medium.i if medium is not None else None,
+                kind="incise",
+                quote=doc[lead[1]].text in QUOTE_CHARS if lead[1] < len(doc) else False,
+                cue_lemma="lire",
+            )
+        )
     return out
 
 
-def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_only: bool = False
-                      ) -> list[Attribution]:
+def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_only: bool = False) -> list[Attribution]:
     """All attributions of one sentence, adjuncts first (they are the most explicit).
 
     English goes through the learned tagger, completed by these rules (``combine.py``);
@@ -504,8 +593,11 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     if doc.lang_ == "en" and not rules_only:
         from selon.nlp.attribution.en import english_attributions
 
-        return english_attributions(doc, sent, lambda d, s, adjuncts_only=False: find_attributions(
-            d, s, rules_only=True, adjuncts_only=adjuncts_only))
+        return english_attributions(
+            doc,
+            sent,
+            lambda d, s, adjuncts_only=False: find_attributions(d, s, rules_only=True, adjuncts_only=adjuncts_only),
+        )
     lex = lexicon_for(doc.lang_)
     found = _adjuncts(doc, sent, lex)
     if adjuncts_only:
@@ -529,5 +621,9 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
     # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
     cues = [a.cue for a in found if a.cue]
-    return found + [v for v in verbs if not any(a.content == v.content for a in found)
-                    and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)]
+    return found + [
+        v
+        for v in verbs
+        if not any(a.content == v.content for a in found)
+        and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)
+    ]

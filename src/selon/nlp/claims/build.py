@@ -7,16 +7,27 @@ statements (certainty "asserted"). Headings and page furniture yield none.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from selon.model import Claim, Figure, Source, Span
-from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.attribution.rules import Attribution, _trim, find_attributions, noun_phrase, quoted_tokens
-from selon.nlp.lexicon import Lexicon, lexicon_for
 from selon.nlp.attribution.fr_incises import retro_attribution
+from selon.nlp.attribution.rules import find_attributions
+from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.mood import is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
-from selon.nlp.claims.sources import EntityIndex, channels_near, char_span, describe_source, is_first_person, is_person_noun, is_pronoun, pronoun_form
+from selon.nlp.claims.sources import (
+    EntityIndex,
+    channels_near,
+    char_span,
+    describe_source,
+    is_first_person,
+    is_person_noun,
+    is_pronoun,
+    pronoun_form,
+)
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon, lexicon_for
 
 _EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
 
@@ -49,10 +60,12 @@ _GENDER = {"il": "m", "elle": "f", "he": "m", "she": "f"}
 
 
 def _first_person_subject(verb: Token) -> bool:
-    """"On se croirait", "je serais": the writer's own supposition, not a report carried on."""
+    """ "On se croirait", "je serais": the writer's own supposition, not a report carried on."""
     node = verb if verb.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") else verb.head
-    return any(c.dep_.startswith("nsubj") and c.lower_.lstrip("-") in ("je", "j'", "j’", "on", "nous", "i", "we")
-               for c in node.children)
+    return any(
+        c.dep_.startswith("nsubj") and c.lower_.lstrip("-") in ("je", "j'", "j’", "on", "nous", "i", "we")
+        for c in node.children
+    )
 
 
 def _is_statement(sent: SpacySpan) -> bool:
@@ -87,8 +100,9 @@ def _confirmation(doc: Doc, sent: SpacySpan, lex: Lexicon) -> tuple[Token, list[
 class ClaimBuilder:
     """Turns one parsed document into claims, sentence by sentence, keeping the report context."""
 
-    def __init__(self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2,
-                 asserted: bool = True) -> None:
+    def __init__(
+        self, doc: Doc, entities: list, figures: list[Figure], carry_on: int = 2, asserted: bool = True
+    ) -> None:
         self.doc = doc
         self.text = DocArrays.current(doc).doc_text  # spaCy rebuilds Doc.text on every access
         self.lex = lexicon_for(doc.lang_)
@@ -119,7 +133,7 @@ class ClaimBuilder:
         for ent in self.index.entities:
             if ent.kind != "person" or ent.start >= offset or ent.start <= best_at:
                 continue
-            before = text[max(0, ent.start - len(role) - 3):ent.start].lower()
+            before = text[max(0, ent.start - len(role) - 3) : ent.start].lower()
             if low in before:
                 best, best_at = ent.name, ent.start
         return best
@@ -138,8 +152,11 @@ class ClaimBuilder:
                 loose = ent
             if offset - ent.end < 1500 and (person is None or ent.start > person.start):
                 span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT") and \
-                        not span.root.head.dep_.startswith(("acl", "relcl", "advcl")):
+                if (
+                    span is not None
+                    and span.root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ROOT")
+                    and not span.root.head.dep_.startswith(("acl", "relcl", "advcl"))
+                ):
                     person = ent
         described = self._described_before(offset)
         if described is not None and (person is None or described.start > person.end):
@@ -153,7 +170,7 @@ class ClaimBuilder:
         return Source(start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person")
 
     def _described_before(self, offset: int) -> Source | None:
-        """"un chiraquien s'est souvenu ... « ... », a-t-il lâché": a person described, not named,
+        """ "un chiraquien s'est souvenu ... « ... », a-t-il lâché": a person described, not named,
         as the subject of the sentence just before."""
         window = self.doc.char_span(max(0, offset - 400), offset, alignment_mode="contract")
         if window is None:
@@ -162,9 +179,12 @@ class ClaimBuilder:
         dep = DocArrays.current(self.doc).dep_
         subjects = (i for i in range(window.end - 1, window.start - 1, -1) if dep[i] in ("nsubj", "nsubjpass"))
         for tok in (self.doc[i] for i in subjects):
-            if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) \
-                    and tok.i not in quoted and \
-                    "Sing" in tok.morph.get("Number") and is_person_noun(tok):
+            if (
+                (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower))
+                and tok.i not in quoted
+                and "Sing" in tok.morph.get("Number")
+                and is_person_noun(tok)
+            ):
                 s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)
                 return describe_source(self.doc, s, e, tok, self.index)
         return None
@@ -186,9 +206,15 @@ class ClaimBuilder:
             return src.model_copy(update={"kind": "person" if not plural else "organization"})
         if gender and not plural:
             self.genders.setdefault(antecedent.name, gender)
-        return src.model_copy(update={"name": antecedent.name, "kind": antecedent.kind, "role": antecedent.role,
-                                      "organization": antecedent.organization,
-                                      "organizations": list(antecedent.organizations)})
+        return src.model_copy(
+            update={
+                "name": antecedent.name,
+                "kind": antecedent.kind,
+                "role": antecedent.role,
+                "organization": antecedent.organization,
+                "organizations": list(antecedent.organizations),
+            }
+        )
 
     def _source(self, att: Attribution) -> Source | None:
         if att.source is None:
@@ -196,9 +222,14 @@ class ClaimBuilder:
         s, e = att.source
         head = self.doc[att.source_head] if att.source_head is not None else None
         span = self.doc[s:e]
-        if not span.text.strip() or span[0].lower_ in ("que", "qu'", "qu’", "that", "which") or (
-                self.doc.lang_ == "fr" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                                               for t in span)):
+        if (
+            not span.text.strip()
+            or span[0].lower_ in ("que", "qu'", "qu’", "that", "which")
+            or (
+                self.doc.lang_ == "fr"
+                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+            )
+        ):
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
@@ -216,8 +247,13 @@ class ClaimBuilder:
         earlier = self.known.get(src.name or "")
         if earlier is not None and src.role is None and src.organization is None:
             # "Selon Boudanov" after "Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)"
-            src = src.model_copy(update={"role": earlier.role, "organization": earlier.organization,
-                                         "organizations": list(earlier.organizations)})
+            src = src.model_copy(
+                update={
+                    "role": earlier.role,
+                    "organization": earlier.organization,
+                    "organizations": list(earlier.organizations),
+                }
+            )
         elif src.name and (src.role or src.organization):
             self.known.setdefault(src.name, src)
         return src
@@ -225,14 +261,24 @@ class ClaimBuilder:
     def _figures_in(self, start: int, end: int) -> list[Figure]:
         return [f for f in self.figures if start <= f.start and f.end <= end]
 
-    def _make(self, content: tuple[int, int], sent: SpacySpan, source: Source | None, cue: tuple[int, int] | None,
-              quote: bool, past_cue: bool, cue_lemma: str, channels: list, certainty: str | None = None) -> Claim:
+    def _make(
+        self,
+        content: tuple[int, int],
+        sent: SpacySpan,
+        source: Source | None,
+        cue: tuple[int, int] | None,
+        quote: bool,
+        past_cue: bool,
+        cue_lemma: str,
+        channels: list,
+        certainty: str | None = None,
+    ) -> Claim:
         doc = self.doc
         cs = char_span(doc, *content)
         hedges = _hedges(doc, content[0], content[1], self.lex, past_cue)
         if cue is not None and doc.lang_ == "fr":
             # "pourrait commenter le Président": the attribution itself is a supposition
-            hedges += [t for t in doc[cue[0]:cue[1]] if is_conditional(t)]
+            hedges += [t for t in doc[cue[0] : cue[1]] if is_conditional(t)]
         cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
         hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
@@ -249,10 +295,18 @@ class ClaimBuilder:
                 certainty = "asserted"
         if cue is not None and (certainty in ("denied", "confirmed") or hedge_cue):
             cues.insert(0, char_span(doc, *cue))
-        return Claim(id=f"c{len(self.claims) + 1}", content=cs, source=source,
-                     cue=char_span(doc, *cue) if cue else None, channel=channels, certainty=certainty,
-                     certainty_cues=cues, quantities=self._figures_in(cs.start, cs.end), quote=quote,
-                     sentence=char_span(doc, sent.start, sent.end))
+        return Claim(
+            id=f"c{len(self.claims) + 1}",
+            content=cs,
+            source=source,
+            cue=char_span(doc, *cue) if cue else None,
+            channel=channels,
+            certainty=certainty,
+            certainty_cues=cues,
+            quantities=self._figures_in(cs.start, cs.end),
+            quote=quote,
+            sentence=char_span(doc, sent.start, sent.end),
+        )
 
     # -- per sentence ------------------------------------------------------------------------
     def add_sentence(self, sent: SpacySpan) -> None:
@@ -288,12 +342,17 @@ class ClaimBuilder:
         self.since_report += 1
         if not _is_statement(sent):
             return
-        content = _trim(doc, sent.start, sent.end)
+        content = trim(doc, sent.start, sent.end)
         hedges = _hedges(doc, content[0], content[1], lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
         speaker_voice = any(_first_person_subject(t) for t in hedges)
-        if hedges and prev is not None and prev.source is not None and self.since_report <= self.carry_on \
-                and not speaker_voice:
+        if (
+            hedges
+            and prev is not None
+            and prev.source is not None
+            and self.since_report <= self.carry_on
+            and not speaker_voice
+        ):
             inherited = prev.source.model_copy(update={"inherited": True})
             self.claims.append(self._make(content, sent, inherited, None, False, False, "", list(prev.channel)))
             self.since_report = 0
@@ -308,19 +367,26 @@ class ClaimBuilder:
         self.claims[before:] = [c for c in self.claims[before:] if c.cue is not None and c.source is not None]
 
     def _attribute_previous(self, sent: SpacySpan) -> bool:
-        """"C'est ce qu'a annoncé X": the previous sentence was X's, not the outlet's."""
+        """ "C'est ce qu'a annoncé X": the previous sentence was X's, not the outlet's."""
         hit = retro_attribution(self.doc, sent, self.lex)
         prev = self.claims[-1] if self.claims else None
         if hit is None or prev is None or prev.source is not None or prev.cue is not None:
             return False
         (c0, c1), (s0, s1) = hit
         head = max(range(s0, s1), key=lambda t: (self.doc[t].pos_ in ("PROPN", "NOUN"), -t))
-        att = Attribution(sentence=(sent.start, sent.end), content=(sent.start, sent.end), cue=(c0, c1),
-                          source=(s0, s1), source_head=head, kind="incise")
+        att = Attribution(
+            sentence=(sent.start, sent.end),
+            content=(sent.start, sent.end),
+            cue=(c0, c1),
+            source=(s0, s1),
+            source_head=head,
+            kind="incise",
+        )
         source = self._source(att)
         certainty = "hedged" if prev.certainty == "hedged" else "reported"
-        self.claims[-1] = prev.model_copy(update={"source": source, "cue": char_span(self.doc, c0, c1),
-                                                  "certainty": certainty})
+        self.claims[-1] = prev.model_copy(
+            update={"source": source, "cue": char_span(self.doc, c0, c1), "certainty": certainty}
+        )
         self.since_report = 0
         return True
 
@@ -344,9 +410,14 @@ class ClaimBuilder:
                 break
             cue = Span(start=verb.idx, end=verb.idx + len(verb), text=verb.text)
             names = {c.name for c in claim.channel}
-            self.claims[i] = claim.model_copy(update={
-                "certainty": "confirmed", "certainty_cues": [cue], "evidence": spans,
-                "channel": claim.channel + [c for c in channels if c.name not in names]})
+            self.claims[i] = claim.model_copy(
+                update={
+                    "certainty": "confirmed",
+                    "certainty_cues": [cue],
+                    "evidence": spans,
+                    "channel": claim.channel + [c for c in channels if c.name not in names],
+                }
+            )
 
 
 def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -357,15 +428,19 @@ def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         sent = claim.sentence
-        if sent is not None and claim.content.start < sent.end < claim.content.end \
-                and any(sent.end <= c < claim.content.end for c in cues):
+        if (
+            sent is not None
+            and claim.content.start < sent.end < claim.content.end
+            and any(sent.end <= c < claim.content.end for c in cues)
+        ):
             end = sent.end
             text = DocArrays.current(doc).doc_text
             while end > claim.content.start and (text[end - 1] in " \n\t.;,!?"):
                 end -= 1
-            content = Span(start=claim.content.start, end=end, text=text[claim.content.start:end])
-            claim = claim.model_copy(update={"content": content, "quantities": [
-                f for f in claim.quantities if f.end <= end]})
+            content = Span(start=claim.content.start, end=end, text=text[claim.content.start : end])
+            claim = claim.model_copy(
+                update={"content": content, "quantities": [f for f in claim.quantities if f.end <= end]}
+            )
         out.append(claim)
     return out
 
@@ -378,13 +453,19 @@ def _title(doc: Doc) -> tuple[int, int] | None:
         return None
     first = min(headings)
     text = DocArrays.current(doc).doc_text
-    if text[:first[0]].strip() or "\n" not in text[first[1]:first[1] + 3]:
+    if text[: first[0]].strip() or "\n" not in text[first[1] : first[1] + 3]:
         return None
     return first
 
 
-def build_claims(doc: Doc, entities: list, figures: list[Figure], excluded: list[tuple[int, int]],
-                 carry_on: int = 2, asserted: bool = True) -> list[Claim]:
+def build_claims(
+    doc: Doc,
+    entities: list,
+    figures: list[Figure],
+    excluded: list[tuple[int, int]],
+    carry_on: int = 2,
+    asserted: bool = True,
+) -> list[Claim]:
     """Claims of a parsed, segmented document; sentences overlapping ``excluded`` chars are skipped."""
     DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
     builder = ClaimBuilder(doc, entities, figures, carry_on=carry_on, asserted=asserted)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 _COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
-_IRREGULAR_STEMS = frozenset("""ser aur pourr devr fer ir verr voudr saur viendr tiendr faudr vaudr enverr courr mourr
+_IRREGULAR_STEMS = frozenset(
+    """ser aur pourr devr fer ir verr voudr saur viendr tiendr faudr vaudr enverr courr mourr
     acquerr recevr pleuvr apercevr concevr décevr percevr revoudr devrai parviendr deviendr reviendr
     obtiendr maintiendr contiendr retiendr appartiendr souviendr interviendr prévaudr assiér assoir
-    cueiller accueiller""".split())
+    cueiller accueiller""".split()
+)
 
 
 def is_french_conditional(token: Token) -> bool:

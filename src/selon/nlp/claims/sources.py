@@ -72,8 +72,7 @@ def _agents(doc: Doc, verb: Token) -> list[Token]:
     return heads
 
 
-def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
-                  anchors: list[Token]) -> list[Channel]:
+def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon, anchors: list[Token]) -> list[Channel]:
     """Channels in doc[lo:hi]: relaying participles' agents, interview nouns' media, 'told CNN'."""
     found: list[Channel] = []
     seen: set[str] = set()
@@ -97,10 +96,17 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
     pos, lemmas = a.pos_, a.lemma_lower
     relay, channel = lex.relay_verbs, lex.channel_nouns
     # only relaying verbs and channel nouns pass the tests below: the others need no Token
-    for tok in (doc[i] for i in range(*slice(lo, hi).indices(a.n))
-                if (pos[i] == "VERB" and lemmas[i] in relay) or (pos[i] == "NOUN" and lemmas[i] in channel)):
+    for tok in (
+        doc[i]
+        for i in range(*slice(lo, hi).indices(a.n))
+        if (pos[i] == "VERB" and lemmas[i] in relay) or (pos[i] == "NOUN" and lemmas[i] in channel)
+    ):
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lex.relay_verbs and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"):
+        if (
+            tok.pos_ == "VERB"
+            and lemma in lex.relay_verbs
+            and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN")
+        ):
             for head in _agents(doc, tok):
                 if lo <= head.i < hi:
                     s, e = _strip_det(doc, head.left_edge.i, head.i + 1)
@@ -110,7 +116,7 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
                     elif head.pos_ == "PROPN":
                         add(s, e)
         elif tok.pos_ == "NOUN" and lemma in lex.channel_nouns:
-            sub = doc[tok.left_edge.i:tok.right_edge.i + 1]
+            sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
             for ent in index.inside(sub.start_char, sub.end_char):
                 if ent.kind in ("organization", "other"):
                     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -123,8 +129,11 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon,
                 target = next((c for c in child.children if c.pos_ in ("PROPN", "NOUN")), child)
             if child.dep_ in ("dobj", "iobj", "obl", "obl:mod", "obl:arg", "dative") or target is not child:
                 ent = index.covering(target.idx, target.idx + len(target))
-                if ent is not None and (ent.kind == "organization" and ent.text.lower() in lex.media_words
-                                        or ent.name.lower() in lex.media_words):
+                if ent is not None and (
+                    (ent.kind == "organization"
+                    and ent.text.lower() in lex.media_words)
+                    or ent.name.lower() in lex.media_words
+                ):
                     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
                     if span is not None:
                         add(span.start, span.end)
@@ -138,7 +147,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         # "le ministre de l'Intérieur, Gérald Darmanin": the person is the name, the noun their role
         named = next((e for e in index.inside(src.start, src.end) if e.kind == "person" and e.text == src.role), None)
         if named is not None:
-            role = DocArrays.current(doc).doc_text[src.start:named.start].strip(" ,")
+            role = DocArrays.current(doc).doc_text[src.start : named.start].strip(" ,")
             first = role.split(" ", 1)
             if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
                 role = first[1]
@@ -147,17 +156,28 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
     if src.kind == "organization" and root.pos_ == "NOUN" and is_person_noun(root):
         # "le ministre de la Santé": a person in office, even when the tagger saw the ministry
         src = src.model_copy(update={"kind": "person", "role": src.role or _strip_article(src.text)})
-    elif src.kind == "organization" and root.pos_ == "PROPN" and end - start == 1 and not root.text.isupper() and \
-            (index.covering(root.idx, root.idx + len(root)) is None
-             or index.covering(root.idx, root.idx + len(root)).kind == "other"):
+    elif (
+        src.kind == "organization"
+        and root.pos_ == "PROPN"
+        and end - start == 1
+        and not root.text.isupper()
+        and (
+            index.covering(root.idx, root.idx + len(root)) is None
+            or index.covering(root.idx, root.idx + len(root)).kind == "other"
+        )
+    ):
         src = src.model_copy(update={"kind": "person"})  # "glisse Zineb": a first name the tagger did not know
     if src.kind == "person" and end - start > 1:
         lex = lexicon_for(doc.lang_)
         span = doc[start:end]
         # "le tabloïd Blesk", "Les Échos", "Le Canard": a publication; French names of people take no article
         media = any(t.lower_ in lex.media_words or t.lemma_.lower() in lex.media_words for t in span)
-        article_name = doc.lang_ == "fr" and span[0].pos_ == "DET" and (head or span.root).pos_ == "PROPN" and \
-            span[1].pos_ == "PROPN"
+        article_name = (
+            doc.lang_ == "fr"
+            and span[0].pos_ == "DET"
+            and (head or span.root).pos_ == "PROPN"
+            and span[1].pos_ == "PROPN"
+        )
         if media or article_name:
             src = src.model_copy(update={"kind": "organization", "role": None})
     return src
@@ -185,11 +205,11 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
                 organization = ent.name if ent is not None else child.text
                 continue
             r_end = child.right_edge.i + 1
-            for tok in doc[child.i:r_end]:
+            for tok in doc[child.i : r_end]:
                 if tok.text in ("(", ",", ";"):
                     r_end = tok.i
                     break
-            role_span = doc[child.left_edge.i:r_end]
+            role_span = doc[child.left_edge.i : r_end]
             role = role_span.text
             for ent in index.inside(role_span.start_char, doc[min(r_end + 3, len(doc)) - 1].idx + 1):
                 if ent.kind == "organization":
@@ -199,22 +219,38 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
     if role is None and head.pos_ == "PROPN":
         pre = [t for t in span if t.i < head.i and t.pos_ == "NOUN"]
         if pre:
-            role = doc[pre[0].i:pre[-1].i + 1].text
+            role = doc[pre[0].i : pre[-1].i + 1].text
     ent = index.covering(span.start_char, span.end_char)
     own = index.covering(head.idx, head.idx + len(head))
     if own is not None:
-        kind = {"person": "person", "organization": "organization", "place": "organization"}.get(own.kind, "organization")
-        return Source(start=span.start_char, end=span.end_char, text=span.text, name=own.name, kind=kind,
-                      role=role, organization=organization, organizations=[organization] if organization else [])
+        kind = {"person": "person", "organization": "organization", "place": "organization"}.get(
+            own.kind, "organization"
+        )
+        return Source(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=own.name,
+            kind=kind,
+            role=role,
+            organization=organization,
+            organizations=[organization] if organization else [],
+        )
     if lemma in lex.assessment_nouns or lemma in lex.information_nouns or lemma in lex.document_nouns:
         owners = [t for t in head.subtree if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and start <= t.i < end]
         for t in owners:
             oe = index.covering(t.idx, t.idx + len(t))
             if oe is not None and oe.kind in ("organization", "person", "place"):
                 kind = "person" if oe.kind == "person" else "organization"
-                return Source(start=span.start_char, end=span.end_char, text=span.text, name=oe.name, kind=kind,
-                              organization=oe.name if kind == "organization" else None,
-                              organizations=[oe.name] if kind == "organization" else [])
+                return Source(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    name=oe.name,
+                    kind=kind,
+                    organization=oe.name if kind == "organization" else None,
+                    organizations=[oe.name] if kind == "organization" else [],
+                )
         for t in span:
             country = lex.demonyms.get(t.lower_) or lex.demonyms.get(t.lemma_.lower())
             if country and t.pos_ in ("ADJ", "PROPN", "NOUN") and country not in organizations:
@@ -227,25 +263,48 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
         else:
             kind = "unnamed"
         name = doc[s0:e0].text if kind != "unnamed" or organizations else None
-        return Source(start=span.start_char, end=span.end_char, text=span.text, name=name, kind=kind,
-                      organization=organizations[0] if organizations else None, organizations=organizations)
+        return Source(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=name,
+            kind=kind,
+            organization=organizations[0] if organizations else None,
+            organizations=organizations,
+        )
     if lemma in lex.anonymous_nouns:
         s0, e0 = _strip_det(doc, start, end)
-        return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text,
-                      kind="anonymous", role=role)
+        return Source(
+            start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text, kind="anonymous", role=role
+        )
     if head.pos_ == "NOUN":
         # "le président Emmanuel Macron", "Senator Elizabeth Warren": a role noun before a name
         named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
         if named:
             s0, _ = _strip_det(doc, start, end)
-            role_text = DocArrays.current(doc).doc_text[doc[s0].idx:named[0].start].strip(" ,")
-            return Source(start=span.start_char, end=span.end_char, text=span.text, name=named[0].name,
-                          kind="person", role=role or role_text or None, organization=organization,
-                          organizations=[organization] if organization else [])
+            role_text = DocArrays.current(doc).doc_text[doc[s0].idx : named[0].start].strip(" ,")
+            return Source(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                name=named[0].name,
+                kind="person",
+                role=role or role_text or None,
+                organization=organization,
+                organizations=[organization] if organization else [],
+            )
     if ent is not None and ent.kind in ("person", "organization", "place") and head.pos_ != "NOUN":
         kind = "person" if ent.kind == "person" else "organization"
-        return Source(start=span.start_char, end=span.end_char, text=span.text, name=ent.name, kind=kind,
-                      role=role, organization=organization, organizations=[organization] if organization else [])
+        return Source(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=ent.name,
+            kind=kind,
+            role=role,
+            organization=organization,
+            organizations=[organization] if organization else [],
+        )
     s0, e0 = _strip_det(doc, start, end)
     kind = "person" if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "PERSON") else "organization"
     if lemma in lex.media_words or head.lower_ in lex.media_words:
@@ -256,14 +315,39 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
             if e2.kind == "organization":
                 organization = e2.name
                 break
-        if head.lemma_.lower() in ("gouvernement", "government", "ministère", "ministry", "campagne", "campaign",
-                                   "administration", "parti", "party", "entreprise", "company", "police",
-                                   "tabloïd", "tabloid") or head.lower_ in lex.media_words:
+        if (
+            head.lemma_.lower()
+            in (
+                "gouvernement",
+                "government",
+                "ministère",
+                "ministry",
+                "campagne",
+                "campaign",
+                "administration",
+                "parti",
+                "party",
+                "entreprise",
+                "company",
+                "police",
+                "tabloïd",
+                "tabloid",
+            )
+            or head.lower_ in lex.media_words
+        ):
             kind = "organization"
         else:
             kind = noun_kind(head)
-    return Source(start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text, kind=kind,
-                  role=role, organization=organization, organizations=[organization] if organization else [])
+    return Source(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        name=doc[s0:e0].text,
+        kind=kind,
+        role=role,
+        organization=organization,
+        organizations=[organization] if organization else [],
+    )
 
 
 def pronoun_form(token: Token) -> str:
@@ -274,23 +358,70 @@ def pronoun_form(token: Token) -> str:
 def is_pronoun(doc: Doc, start: int, end: int) -> bool:
     lex = lexicon_for(doc.lang_)
     form = pronoun_form(doc[start])
-    return end - start == 1 and (form in lex.pronouns_sing or form in lex.pronouns_plur
-                                 or form in ("it", "on", "lui", "eux"))
+    return end - start == 1 and (
+        form in lex.pronouns_sing or form in lex.pronouns_plur or form in ("it", "on", "lui", "eux")
+    )
 
 
 def is_first_person(doc: Doc, start: int, end: int) -> bool:
-    """"je", "j'", "nous", "I", "we": the writer (or, inside a quotation, the quoted speaker)."""
+    """ "je", "j'", "nous", "I", "we": the writer (or, inside a quotation, the quoted speaker)."""
     return end - start == 1 and pronoun_form(doc[start]) in ("je", "j'", "j’", "nous", "i", "we", "moi")
 
 
 #: endings of nouns that name things, not people ("banalisation", "mesures", "assessment")
 _THING_ENDINGS = {
-    "fr": ("tion", "sion", "ment", "ité", "age", "ure", "ance", "ence", "isme", "esse", "ie", "ise", "ade", "ode",
-           "té", "eau", "gie", "logie", "graphie", "mesure", "règle", "loi", "texte", "décision", "image", "chiffre"),
-    "en": ("tion", "sion", "ment", "ity", "ness", "ism", "ance", "ence", "ing", "ship", "hood", "ure", "age",
-           "rule", "law", "data", "image", "figure", "number"),
+    "fr": (
+        "tion",
+        "sion",
+        "ment",
+        "ité",
+        "age",
+        "ure",
+        "ance",
+        "ence",
+        "isme",
+        "esse",
+        "ie",
+        "ise",
+        "ade",
+        "ode",
+        "té",
+        "eau",
+        "gie",
+        "logie",
+        "graphie",
+        "mesure",
+        "règle",
+        "loi",
+        "texte",
+        "décision",
+        "image",
+        "chiffre",
+    ),
+    "en": (
+        "tion",
+        "sion",
+        "ment",
+        "ity",
+        "ness",
+        "ism",
+        "ance",
+        "ence",
+        "ing",
+        "ship",
+        "hood",
+        "ure",
+        "age",
+        "rule",
+        "law",
+        "data",
+        "image",
+        "figure",
+        "number",
+    ),
 }
-_PERSON_NOUNS = frozenset("""juge ministre président présidente député députée sénateur sénatrice maire porte-parole
+_PERSON_NOUNS = frozenset(
+    """juge ministre président présidente député députée sénateur sénatrice maire porte-parole
     avocat avocate procureur procureure secrétaire chef cheffe patron patronne directeur directrice médecin
     professeur professeure chercheur chercheuse responsable témoin victime policier militaire général colonel
     officier expert experte analyste auteur autrice ambassadeur ambassadrice élu élue candidat candidate
@@ -298,12 +429,42 @@ _PERSON_NOUNS = frozenset("""juge ministre président présidente député dépu
     judge minister president senator mayor spokesman spokeswoman spokesperson lawyer attorney prosecutor
     secretary chief director doctor professor researcher official witness victim officer general expert
     analyst author ambassador candidate governor lawmaker representative congressman congresswoman aide
-    adviser advisor coach player resident student teacher nominee donor voter voters""".split())
+    adviser advisor coach player resident student teacher nominee donor voter voters""".split()
+)
 
 
-_PERSON_ENDINGS = ("eur", "eurs", "euse", "euses", "iste", "istes", "ien", "iens", "ienne", "iennes", "ant", "ants",
-                   "ante", "antes", "aire", "aires", "ogue", "ogues", "ier", "iers", "ière", "ières", "er", "ers",
-                   "or", "ors", "ist", "ists", "ian", "ians")
+_PERSON_ENDINGS = (
+    "eur",
+    "eurs",
+    "euse",
+    "euses",
+    "iste",
+    "istes",
+    "ien",
+    "iens",
+    "ienne",
+    "iennes",
+    "ant",
+    "ants",
+    "ante",
+    "antes",
+    "aire",
+    "aires",
+    "ogue",
+    "ogues",
+    "ier",
+    "iers",
+    "ière",
+    "ières",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+)
 
 
 def is_person_noun(head: Token) -> bool:

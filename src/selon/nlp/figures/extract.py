@@ -24,11 +24,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from selon.model import Figure
-from selon.nlp.figures import frame
-from selon.nlp.lexicon import figures as lex
-
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.figures import frame
 from selon.nlp.figures.numbers import AFTER_DOLLAR, Atom, Qty, digit_atom, unit_in_token, word_atom_of
+from selon.nlp.lexicon import figures as lex
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}
 _OF = {"of", "de", "d'", "des", "du"}
@@ -49,8 +48,11 @@ def _readings(texts: list[str]) -> dict[str, str | None]:
         _READING = {}  # a new table: a thread still reading the old one keeps it whole
     table = _READING
     for t in set(texts).difference(table):
-        table[t] = "digits" if any(c.isdigit() for c in t) else (
-            "word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None)
+        table[t] = (
+            "digits"
+            if any(c.isdigit() for c in t)
+            else ("word" if t[:1].isalpha() or t in lex.UNICODE_FRACTIONS else None)
+        )
     return table
 
 
@@ -72,8 +74,9 @@ class _Extractor:
         self.lows = [low.replace("’", "'") for low in a.lower_]  # ``low_text`` of every token
         reading = _readings(a.text)
         not_words = _not_words(self.lang)
-        self.atoms: list[Atom | None] = [self._atom(k, kind, not_words) if kind else None
-                                         for k, kind in enumerate([reading[t] for t in a.text])]
+        self.atoms: list[Atom | None] = [
+            self._atom(k, kind, not_words) if kind else None for k, kind in enumerate([reading[t] for t in a.text])
+        ]
         self.sent_of = [0] * a.n
         self.sent_end = [a.n] * a.n
         self.sent_first: list[int] = []
@@ -104,7 +107,7 @@ class _Extractor:
     def gap(self, i: int) -> str:
         """Text between token i and token i + 1."""
         a = self.arrays
-        return self.text[a.end_char[i]: a.idx[i + 1]] if i + 1 < a.n else ""
+        return self.text[a.end_char[i] : a.idx[i + 1]] if i + 1 < a.n else ""
 
     # --- numbers ---------------------------------------------------------------------------------
 
@@ -142,8 +145,11 @@ class _Extractor:
             k += 1
             run.append(k)
         groups = [self.atoms[r].digits for r in run]
-        if len(run) >= 3 and all(g.isdigit() and len(g) <= 4 for g in groups) and \
-                not all(len(g) == 3 for g in groups[1:]):
+        if (
+            len(run) >= 3
+            and all(g.isdigit() and len(g) <= 4 for g in groups)
+            and not all(len(g) == 3 for g in groups[1:])
+        ):
             for r in run:
                 self.atoms[r].skip = True
             return True
@@ -160,28 +166,52 @@ class _Extractor:
                 k += 1
             if k >= self.sent_end[i] or last.hi is not None or last.cur or last.unit or last.mult != 1.0:
                 break
-            gap = self.text[self.doc[end - 1].idx + len(self.doc[end - 1].text): self.doc[k].idx]
+            gap = self.text[self.doc[end - 1].idx + len(self.doc[end - 1].text) : self.doc[k].idx]
             nxt = self.atoms[k]
             ok_gap = len(gap) == 1 and gap in _SPACES and (self.lang == "fr" or gap != " ")
-            if not (ok_gap and nxt and nxt.kind == "num" and not nxt.skip and nxt.cur is None
-                    and re.fullmatch(r"\d{3}(?:,\d+)?", nxt.digits) and nxt.value >= 0):
+            if not (
+                ok_gap
+                and nxt
+                and nxt.kind == "num"
+                and not nxt.skip
+                and nxt.cur is None
+                and re.fullmatch(r"\d{3}(?:,\d+)?", nxt.digits)
+                and nxt.value >= 0
+            ):
                 break
             value, digits, end, last = value * 1000 + nxt.value, digits + " " + nxt.digits, k + 1, nxt
         q = Qty(i, end, value, atom=a, cur=a.cur or last.cur)
         q.value_max = a.hi
         if last is not a:
-            q.atom = Atom("num", value, digits=digits, sep=True, cur=q.cur, unit=last.unit, cat=last.cat,
-                           mult=last.mult)
+            q.atom = Atom(
+                "num", value, digits=digits, sep=True, cur=q.cur, unit=last.unit, cat=last.cat, mult=last.mult
+            )
         mult = q.atom.mult
         k = end
         while k < self.sent_end[i]:
             kind, text = self.kind_at(k), self.doc[k].text
             if text.endswith(".") and len(text) > 1 and k + 1 == self.sent_end[i]:
-                text = text[:-1]                               # "USD10 m." ending the sentence
+                text = text[:-1]  # "USD10 m." ending the sentence
             if kind == "scale" or (kind == "hundred" and self.lang == "en"):
                 mult *= self.atoms[k].value
-            elif text in ("M", "Md", "Mds", "Mrd", "Mrds", "md", "mds", "bn", "Bn", "mn", "mln", "bln", "tn",
-                          "trn", "mio", "Mio") or (text in ("k", "K", "m", "b", "B") and q.cur):
+            elif text in (
+                "M",
+                "Md",
+                "Mds",
+                "Mrd",
+                "Mrds",
+                "md",
+                "mds",
+                "bn",
+                "Bn",
+                "mn",
+                "mln",
+                "bln",
+                "tn",
+                "trn",
+                "mio",
+                "Mio",
+            ) or (text in ("k", "K", "m", "b", "B") and q.cur):
                 mult *= {"m": 1e6, "b": 1e9, "B": 1e9}.get(text) or unit_in_token(text)[2]
             elif text[:1] in "MmBbk" and unit_in_token(text)[1] == "cur" and unit_in_token(text)[2] != 1.0:
                 unit, _, f = unit_in_token(text)
@@ -212,19 +242,40 @@ class _Extractor:
                 if low == "-" and tens and nxt and nxt.kind == "word" and nxt.value < 10:
                     j += 1
                     continue
-                if low == "-" and prev and prev[0] == "word" and len(parts) == 1 and nxt and nxt.kind == "frac" \
-                        and not self.gap(j - 1) and not self.gap(j):
-                    j += 1                                     # "two-thirds"
+                if (
+                    low == "-"
+                    and prev
+                    and prev[0] == "word"
+                    and len(parts) == 1
+                    and nxt
+                    and nxt.kind == "frac"
+                    and not self.gap(j - 1)
+                    and not self.gap(j)
+                ):
+                    j += 1  # "two-thirds"
                     continue
-                if low in ("and", "et") and nxt and nxt.kind == "word" and nxt.value < 100 and prev and \
-                        (prev[0] in ("hundred", "scale") and self.lang == "en" or tens and self.lang == "fr"):
+                if (
+                    low in ("and", "et")
+                    and nxt
+                    and nxt.kind == "word"
+                    and nxt.value < 100
+                    and prev
+                    and ((prev[0] in ("hundred", "scale") and self.lang == "en") or (tens and self.lang == "fr"))
+                ):
                     j += 1
                     continue
                 break
             if kind == "article" and parts:
                 break
-            if kind == "word" and prev and (prev[0] == "article" or prev[0] == "word" and not (
-                    prev[1] % 10 == 0 and 20 <= prev[1] < 100 and a.value < 10)):
+            if (
+                kind == "word"
+                and prev
+                and (
+                    prev[0] == "article"
+                    or (prev[0] == "word"
+                    and not (prev[1] % 10 == 0 and 20 <= prev[1] < 100 and a.value < 10))
+                )
+            ):
                 break
             if kind == "scale" and any(p[0] == "scale" and p[1] <= a.value for p in parts):
                 break
@@ -270,22 +321,50 @@ class _Extractor:
 
     def _half(self, i: int) -> Qty | None:
         low, prev, nxt = self.low(i), self.low(i - 1), self.low(i + 1)
-        if low in lex.FRACTION_NEEDS_COUNT or nxt in ("-", "time", "way", "century") or prev in (
-                "first", "second", "other", "last", "next", "this", "that", "the", "1st", "2nd", "à", "and",
-                "premier", "première", "seconde", "deuxième", "dernière"):
+        if (
+            low in lex.FRACTION_NEEDS_COUNT
+            or nxt in ("-", "time", "way", "century")
+            or prev
+            in (
+                "first",
+                "second",
+                "other",
+                "last",
+                "next",
+                "this",
+                "that",
+                "the",
+                "1st",
+                "2nd",
+                "à",
+                "and",
+                "premier",
+                "première",
+                "seconde",
+                "deuxième",
+                "dernière",
+            )
+        ):
             return None
         return Qty(i, i + 1, self.atoms[i].value, kind="frac")
 
     def _out_of(self, q: Qty) -> None:
-        """"one out of three", "un sur trois": a proportion."""
+        """ "one out of three", "un sur trois": a proportion."""
         k = q.end
         words = ("out", "of") if self.low(k) == "out" else (self.low(k),)
         if words[0] not in ("out", "in", "sur") or q.value_max is not None:
             return
         k += len(words)
         a = self.atoms[k] if k < self.sent_end[q.start] else None
-        if words == ("out",) or not a or a.skip or a.kind not in ("num", "word") or a.value <= q.value \
-                or a.cur or a.unit:
+        if (
+            words == ("out",)
+            or not a
+            or a.skip
+            or a.kind not in ("num", "word")
+            or a.value <= q.value
+            or a.cur
+            or a.unit
+        ):
             return
         q.value, q.end, q.kind = q.value / a.value, k + 1, "frac"
 
@@ -302,23 +381,21 @@ class _Extractor:
             q.cur = q.cur or found[0]
             q.lead = k
             before = self.doc[k - 1].text if k > 0 else ""
-            if q.cur == "dollar" and before in AFTER_DOLLAR and not self.gap(k - 1).strip():
-                q.cur, q.lead = AFTER_DOLLAR[before], k - 1
-            elif q.cur == "dollar" and before in AFTER_DOLLAR and before in ("US", "HK"):
+            if (q.cur == "dollar" and before in AFTER_DOLLAR and not self.gap(k - 1).strip()) or (q.cur == "dollar" and before in AFTER_DOLLAR and before in ("US", "HK")):
                 q.cur, q.lead = AFTER_DOLLAR[before], k - 1
 
     def _lexicon_at(self, j: int, stop: int) -> tuple[str, str, int] | None:
         """The longest unit or currency written from token j: (unit, category, end)."""
         longest = lex.units()[2]
         for n in range(min(longest, stop - j), 0, -1):
-            toks = self.doc[j:j + n]
+            toks = self.doc[j : j + n]
             text = " ".join(t.text for t in toks)
             entries = [e for e in lex.unit_entries(text) if e[0] != "mult"]
             if not entries and n > 1:
                 text = "".join(t.text + (t.whitespace_ and " ") for t in toks).strip()
                 entries = [e for e in lex.unit_entries(text) if e[0] != "mult"] if " " not in text else []
             if not entries and n == 1 and len(text) > 1 and text[-1] in ".=":
-                text = text[:-1]                               # "p." ending a sentence, "JPY="
+                text = text[:-1]  # "p." ending a sentence, "JPY="
                 entries = [e for e in lex.unit_entries(text) if e[0] != "mult"]
             if not entries and n == 1 and "-" in text:
                 entries = [e for e in lex.unit_entries(text.split("-")[0]) if e[0] != "mult"]
@@ -348,7 +425,7 @@ class _Extractor:
         if self.low(j) in _OF and (q.mult > 1 or q.kind in ("vague", "collective")):
             j += 1
         elif self.low(j) == "-" and j + 1 < len(self.doc) and not self.gap(j - 1) and not self.gap(j):
-            j += 1                                             # "400 million-year-old"
+            j += 1  # "400 million-year-old"
         found = self._lexicon_at(j, self.sent_end[q.start]) if j < self.sent_end[q.start] else None
         return found if found else (None, None, q.end)
 
@@ -375,19 +452,24 @@ class _Extractor:
         before = [self.low(t) for t in range(max(a.lead - 4, self.sent_start(a.start)), a.lead)]
         intro = next((w for w in reversed(before) if w in ("from", "between", "de", "d'", "entre")), None)
         if before[-1:] in (["by"], ["par"]) and ua:
-            return False                                       # "rose by 5% to 10%": a change, then a level
-        if intro in ("from", "de", "d'") and 1 < len(between) <= 6 and between[-1] in ("to", "à") and \
-                ua and (not ub or (ua, ca) == (ub, cb)) and not any(
-                    self.doc[t].pos_ in ("VERB", "AUX") or self.doc[t].text in ",;()" for t in range(a_end, b.lead)):
-            between = [between[-1]]                            # "from $75 a barrel in May to $45"
+            return False  # "rose by 5% to 10%": a change, then a level
+        if (
+            intro in ("from", "de", "d'")
+            and 1 < len(between) <= 6
+            and between[-1] in ("to", "à")
+            and ua
+            and (not ub or (ua, ca) == (ub, cb))
+            and not any(self.doc[t].pos_ in ("VERB", "AUX") or self.doc[t].text in ",;()" for t in range(a_end, b.lead))
+        ):
+            between = [between[-1]]  # "from $75 a barrel in May to $45"
         if between in (["-"], ["–"], ["—"]) and self._telephone(a, b):
-            a.atom = b.atom = Atom("num", skip=True)        # "555-1234"
+            a.atom = b.atom = Atom("num", skip=True)  # "555-1234"
             return False
         if between in (["-"], ["–"], ["—"]):
             if b.value <= a.value and not ua and not ub and float(a.value).is_integer():
-                a.atom = b.atom = Atom("num", skip=True)   # a score, "2-0"
+                a.atom = b.atom = Atom("num", skip=True)  # a score, "2-0"
                 return False
-        elif between in (["to"], ["à"]) or between == ["a"] and self.lang == "fr":
+        elif between in (["to"], ["à"]) or (between == ["a"] and self.lang == "fr"):
             if ua and not ub and intro not in ("from", "de", "d'"):
                 return False
         elif between in (["and"], ["et"]):
@@ -406,7 +488,7 @@ class _Extractor:
             a.value *= b.mult
         lo, hi = sorted((a.value, b.value))
         if ua and not ub and ca in ("meas", "pct", "cur"):
-            a.unit, a.cat, a.tail = ua, ca, a_end              # "from 208 pounds to 193"
+            a.unit, a.cat, a.tail = ua, ca, a_end  # "from 208 pounds to 193"
         a.value, a.value_max, a.end = lo, hi, b.end
         a.cur = a.cur or b.cur
         if b.atom and b.atom.unit and not (a.atom and a.atom.unit):
@@ -419,8 +501,14 @@ class _Extractor:
     def _telephone(self, a: Qty, b: Qty) -> bool:
         """Three digits, a dash and four digits, written without spaces: a telephone number."""
         da, db = a.atom.digits if a.atom else "", b.atom.digits if b.atom else ""
-        return len(da) == 3 and len(db) == 4 and da.isdigit() and db.isdigit() and not self.gap(a.end - 1) \
+        return (
+            len(da) == 3
+            and len(db) == 4
+            and da.isdigit()
+            and db.isdigit()
+            and not self.gap(a.end - 1)
             and not self.gap(b.start - 1)
+        )
 
     def _unit(self, q: Qty) -> None:
         doc, stop = self.doc, self.sent_end[q.start]
@@ -433,11 +521,12 @@ class _Extractor:
             if cat == "meas" and unit.lower().rstrip("s") in ("year", "month", "week", "day"):
                 k = end + (self.low(end) == "-")
                 if self.low(k) == "old":
-                    q.unit, q.tail = doc[end - 1:k + 1].text.replace(" - ", "-"), k + 1
+                    q.unit, q.tail = doc[end - 1 : k + 1].text.replace(" - ", "-"), k + 1
             return
         j = q.end
-        of = self.low(j) in _OF and (q.mult > 1 or q.kind in ("vague", "frac", "collective") or (
-            q.kind == "word" and self.low(j) == "of"))
+        of = self.low(j) in _OF and (
+            q.mult > 1 or q.kind in ("vague", "frac", "collective") or (q.kind == "word" and self.low(j) == "of")
+        )
         if of:
             j += 1
         if j < stop and doc[j].text == "-" and not self.gap(j - 1):
@@ -448,18 +537,32 @@ class _Extractor:
             q.cat = "generic" if noun.lower_ in lex.GENERIC_COUNTS else "count"
             if noun.i - q.end <= 3 and noun.i >= q.end:
                 q.tail = noun.i + 1
-        elif q.kind == "num" and q.value_max is None and 0 < q.value < 120 and float(q.value).is_integer() \
-                and self.low(q.start - 1) == "," and doc[q.start - 2].pos_ == "PROPN" and self.low(q.end) == ",":
-            q.unit, q.cat = "years old", "meas"                # "Senard, 65, ..."
+        elif (
+            q.kind == "num"
+            and q.value_max is None
+            and 0 < q.value < 120
+            and float(q.value).is_integer()
+            and self.low(q.start - 1) == ","
+            and doc[q.start - 2].pos_ == "PROPN"
+            and self.low(q.end) == ","
+        ):
+            q.unit, q.cat = "years old", "meas"  # "Senard, 65, ..."
 
     def _counted(self, q: Qty, j: int, of: bool, stop: int) -> Token | None:
         """The noun a number counts: its syntactic head, else the next noun."""
         doc = self.doc
         anchor = self._anchor(q)
         h = anchor.head
-        if not of and q.end <= h.i <= q.end + 4 and h.pos_ in ("NOUN", "PROPN") and all(
+        if (
+            not of
+            and q.end <= h.i <= q.end + 4
+            and h.pos_ in ("NOUN", "PROPN")
+            and all(
                 (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "NUM") or doc[k].tag_ in ("VBN", "VBG"))
-                and doc[k].text not in ",;:()" for k in range(q.end, h.i)):
+                and doc[k].text not in ",;:()"
+                for k in range(q.end, h.i)
+            )
+        ):
             return self._acceptable(h, anchor)
         k = j
         while k < min(j + 4, stop):
@@ -468,9 +571,13 @@ class _Extractor:
                 while t.dep_ == "compound" and t.head.i > t.i and t.head.i - t.i <= 3:
                     t = t.head
                 return self._acceptable(t, anchor)
-            conj = t.pos_ == "CCONJ" and k > j and doc[k - 1].pos_ == "ADJ"      # "digital and physical sales"
-            if (t.pos_ not in _SKIP_BEFORE_NOUN and not conj) or t.text in ",;:()" or (t.pos_ == "DET" and not of) \
-                    or (self.atoms[k] is not None and self.atoms[k].kind != "article"):
+            conj = t.pos_ == "CCONJ" and k > j and doc[k - 1].pos_ == "ADJ"  # "digital and physical sales"
+            if (
+                (t.pos_ not in _SKIP_BEFORE_NOUN and not conj)
+                or t.text in ",;:()"
+                or (t.pos_ == "DET" and not of)
+                or (self.atoms[k] is not None and self.atoms[k].kind != "article")
+            ):
                 return None
             k += 1
         return None
@@ -480,14 +587,14 @@ class _Extractor:
         if low in lex.MONTHS or low in lex.NOT_COUNTED or (self.atoms[t.i] and self.atoms[t.i].kind != "word"):
             return None
         if frame.relative_time(self, t):
-            return None                                        # "3 million next year"
+            return None  # "3 million next year"
         if t.pos_ == "PROPN" and not (anchor.head.i == t.i and anchor.dep_ == "nummod") and not low.endswith("s"):
             return None
         return t
 
     def _anchor(self, q: Qty) -> Token:
         """The token of the number that hangs on the rest of the sentence."""
-        toks = self.doc[q.start:q.end]
+        toks = self.doc[q.start : q.end]
         for t in reversed(toks):
             if not (q.start <= t.head.i < q.end):
                 return t
@@ -544,7 +651,7 @@ class _Extractor:
         return [self._figure(q) for q in kept]
 
     def _share_units(self, qs: list[Qty]) -> None:
-        """"122 et 152 mm", "5 and 10 percent": a bare number takes the unit of the next one."""
+        """ "122 et 152 mm", "5 and 10 percent": a bare number takes the unit of the next one."""
         for a, b in zip(reversed(qs[:-1]), reversed(qs[1:])):
             if a.unit or not b.unit or b.cat not in ("meas", "pct", "cur") or a.sent != b.sent:
                 continue
@@ -555,12 +662,16 @@ class _Extractor:
             if b.unit or not a.unit or a.cat not in ("meas", "pct", "cur") or a.sent != b.sent:
                 continue
             between = [self.low(k) for k in range(a.tail, b.lead)]
-            if between in (["to"], ["à"]) or len(between) == 2 and between[1] in ("to", "à") and \
-                    self.doc[a.tail].pos_ in ("VERB", "ADJ", "ADV"):
-                b.unit, b.cat = a.unit, a.cat                  # "21 mpg combined to 23"
+            if (
+                between in (["to"], ["à"])
+                or (len(between) == 2
+                and between[1] in ("to", "à")
+                and self.doc[a.tail].pos_ in ("VERB", "ADJ", "ADV"))
+            ):
+                b.unit, b.cat = a.unit, a.cat  # "21 mpg combined to 23"
 
     def _resolve_generic(self, qs: list[Qty]) -> None:
-        """"5.000 unités" after "2.000 drones": the generic word takes the thing counted before."""
+        """ "5.000 unités" after "2.000 drones": the generic word takes the thing counted before."""
         last: Qty | None = None
         for q in qs:
             if q.cat == "generic" and last is not None and q.sent - last.sent <= 1:
@@ -574,9 +685,20 @@ class _Extractor:
         last = doc[max(q.tail, q.end) - 1]
         end = last.idx + len(last.text)
         value_max = q.value_max if q.value_max is not None and q.value_max != q.value else None
-        return Figure(start=start, end=end, text=self.text[start:end], value=q.value, value_max=value_max,
-                      unit=q.unit, unit_mention=q.unit_mention, per=q.per, approximate=q.approx,
-                      bound=q.bound, kind=q.fig_kind, time=q.time)
+        return Figure(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            value=q.value,
+            value_max=value_max,
+            unit=q.unit,
+            unit_mention=q.unit_mention,
+            per=q.per,
+            approximate=q.approx,
+            bound=q.bound,
+            kind=q.fig_kind,
+            time=q.time,
+        )
 
 
 def extract_figures(doc: Doc) -> list[Figure]:

@@ -21,7 +21,7 @@ _MAX_AFTER_WORDS = max(len(k) for k in lex.BOUND_AFTER)
 _TIME_OF_DAY = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "cet", "bst", "pt", "est"}
 # Dependencies across which what frames the main clause no longer frames the figure.
 _STOP_DEPS = {"relcl", "acl:relcl", "advcl", "parataxis", "conj", "appos", "ccomp"}
-_CLIMB = 6                              # syntactic steps looked at to find what frames a figure
+_CLIMB = 6  # syntactic steps looked at to find what frames a figure
 
 
 @lru_cache(maxsize=65536)
@@ -35,6 +35,7 @@ def period_of(text: str) -> str | None:
 
 
 # --- numbers that are not quantities -------------------------------------------------------------
+
 
 def year_like(ex: _Extractor, q: _Qty) -> bool:
     """Four plain digits that could be a year ("2024", "2020-2024")."""
@@ -54,8 +55,11 @@ def is_date(ex: _Extractor, q: _Qty, bounded: bool) -> bool:
         return False
     doc, i = ex.doc, q.start
     before = ex.low(i - 1)
-    if before in lex.DATE_BEFORE or before in lex.MONTHS or (i > 0 and doc[i - 1].ent_type_ == "DATE"
-                                                              and doc[i - 1].pos_ == "PROPN"):
+    if (
+        before in lex.DATE_BEFORE
+        or before in lex.MONTHS
+        or (i > 0 and doc[i - 1].ent_type_ == "DATE" and doc[i - 1].pos_ == "PROPN")
+    ):
         return True
     unit, _, _ = ex._own_unit(q)
     if unit:
@@ -64,11 +68,16 @@ def is_date(ex: _Extractor, q: _Qty, bounded: bool) -> bool:
     if tok.ent_type_ == "DATE":
         return True
     nxt = doc[q.end] if q.end < len(doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.morph.get("Number") == ["Plur"] \
-            and ex.lang == "fr":
-        return False                                   # "2000 drones"
+    if (
+        nxt is not None
+        and nxt.pos_ == "NOUN"
+        and tok.head is nxt
+        and nxt.morph.get("Number") == ["Plur"]
+        and ex.lang == "fr"
+    ):
+        return False  # "2000 drones"
     if nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.tag_ in ("NNS",):
-        return False                                   # "2000 people"
+        return False  # "2000 people"
     return True
 
 
@@ -80,19 +89,31 @@ def is_label(ex: _Extractor, q: _Qty) -> bool:
         return False
     if q.kind == "num" and q.value_max is None and float(q.value).is_integer() and 1 <= q.value <= 31:
         if before in lex.MONTHS or after in lex.MONTHS:
-            return True                                # "March 5", "5 mars"
-    if after in _TIME_OF_DAY and after not in ("et", "est") or (after in ("h", "heures") and before in ("à", "vers")):
+            return True  # "March 5", "5 mars"
+    if (after in _TIME_OF_DAY and after not in ("et", "est")) or (after in ("h", "heures") and before in ("à", "vers")):
         return q.kind == "num" and q.value <= 24
-    if before in lex.LABEL_NOUNS and q.kind == "num" and i > 0 and not (doc[i - 1].tag_ == "NNS") and \
-            float(q.value).is_integer() and not ex._own_unit(q)[0]:
+    if (
+        before in lex.LABEL_NOUNS
+        and q.kind == "num"
+        and i > 0
+        and not (doc[i - 1].tag_ == "NNS")
+        and float(q.value).is_integer()
+        and not ex._own_unit(q)[0]
+    ):
         return True
     if before in ("#", "n°", "nº", "no.") or (i > 0 and doc[i - 1].text in ("No", "No.", "N°")):
         return True
     if q.kind == "num" and after in (")", ".") and _line_start(ex, i):
-        return True                                    # list numbering "1)", "2."
-    if q.kind == "num" and q.atom and q.atom.digits and q.atom.digits[0] == "0" and len(q.atom.digits) > 1 \
-            and not q.atom.sep:
-        return True                                    # "007", codes
+        return True  # list numbering "1)", "2."
+    if (
+        q.kind == "num"
+        and q.atom
+        and q.atom.digits
+        and q.atom.digits[0] == "0"
+        and len(q.atom.digits) > 1
+        and not q.atom.sep
+    ):
+        return True  # "007", codes
     return False
 
 
@@ -107,24 +128,44 @@ def _line_start(ex: _Extractor, i: int) -> bool:
 def is_name(ex: _Extractor, q: _Qty) -> bool:
     """A bare number inside a name ("S&P 500", "iPhone 11", "787 Dreamliner", "575 Wilbraham Road")."""
     a, doc = q.atom, ex.doc
-    if q.kind != "num" or q.cur or q.cat in ("meas", "pct", "cur") or (a and (a.sep or a.unit)) or \
-            q.bound != "=" or q.lead < q.start or not float(q.value).is_integer():
+    if (
+        q.kind != "num"
+        or q.cur
+        or q.cat in ("meas", "pct", "cur")
+        or (a and (a.sep or a.unit))
+        or q.bound != "="
+        or q.lead < q.start
+        or not float(q.value).is_integer()
+    ):
         return False
     singular = q.unit_tok is not None and "Plur" not in q.unit_tok.morph.get("Number") and q.unit_tok.tag_ != "NNS"
     prev = doc[q.start - 1] if q.start > ex.sent_start(q.start) else None
-    if prev is not None and _proper(prev) and ex.gap(prev.i) == " " and prev.lower_ not in lex.MONTHS and (
-            q.unit is None or singular and q.value != 1):
-        return True                                    # "iPhone 12 Mini deal", "Lang 20"
+    if (
+        prev is not None
+        and _proper(prev)
+        and ex.gap(prev.i) == " "
+        and prev.lower_ not in lex.MONTHS
+        and (q.unit is None or (singular and q.value != 1))
+    ):
+        return True  # "iPhone 12 Mini deal", "Lang 20"
     if q.unit is not None and not (singular and _proper(q.unit_tok)):
         return False
     k = q.end
-    if k < ex.sent_end[q.start] and _proper(doc[k]) and "Plur" not in doc[k].morph.get("Number") \
-            and doc[k].tag_ != "NNPS" and doc[k].lower_ not in lex.MONTHS:
+    if (
+        k < ex.sent_end[q.start]
+        and _proper(doc[k])
+        and "Plur" not in doc[k].morph.get("Number")
+        and doc[k].tag_ != "NNPS"
+        and doc[k].lower_ not in lex.MONTHS
+    ):
         while k < ex.sent_end[q.start] and _proper(doc[k]):
             k += 1
         after = doc[k] if k < ex.sent_end[q.start] else None
-        return len(a.digits if a else "") >= 3 or after is None or not (
-            after.pos_ == "NOUN" and "Plur" in after.morph.get("Number"))
+        return (
+            len(a.digits if a else "") >= 3
+            or after is None
+            or not (after.pos_ == "NOUN" and "Plur" in after.morph.get("Number"))
+        )
     return False
 
 
@@ -133,39 +174,65 @@ def _proper(t: Token) -> bool:
 
 
 def is_pronoun_one(ex: _Extractor, q: _Qty) -> bool:
-    """"each one", "the same one": "one" standing for a noun, not counting."""
-    return q.kind == "word" and q.value == 1 and q.unit is None and q.end - q.start == 1 and \
-        ex.low(q.end) not in ("of", "in", "out", "sur", "d'entre")
+    """ "each one", "the same one": "one" standing for a noun, not counting."""
+    return (
+        q.kind == "word"
+        and q.value == 1
+        and q.unit is None
+        and q.end - q.start == 1
+        and ex.low(q.end) not in ("of", "in", "out", "sur", "d'entre")
+    )
 
 
 def negate(ex: _Extractor, q: _Qty) -> None:
-    """"minus 387", "moins 5 degrés": a negative value."""
-    if q.bound == "=" and q.lead == q.start and ex.low(q.lead - 1) in lex.NEGATIVE_BEFORE and q.value > 0 \
-            and q.lead - 1 >= ex.sent_start(q.start):
+    """ "minus 387", "moins 5 degrés": a negative value."""
+    if (
+        q.bound == "="
+        and q.lead == q.start
+        and ex.low(q.lead - 1) in lex.NEGATIVE_BEFORE
+        and q.value > 0
+        and q.lead - 1 >= ex.sent_start(q.start)
+    ):
         q.value, q.lead = -q.value, q.lead - 1
         if q.value_max is not None:
             q.value, q.value_max = -q.value_max, q.value
 
 
 _REL_BEFORE = {"last", "next", "this", "previous", "coming", "past", "cette", "ce", "current"}
-_REL_AFTER = {"dernier", "dernière", "prochain", "prochaine", "passé", "passée", "précédent", "précédente",
-              "écoulé", "écoulée", "en", "cours"}
+_REL_AFTER = {
+    "dernier",
+    "dernière",
+    "prochain",
+    "prochaine",
+    "passé",
+    "passée",
+    "précédent",
+    "précédente",
+    "écoulé",
+    "écoulée",
+    "en",
+    "cours",
+}
 
 
 def relative_time(ex: _Extractor, t: Token) -> str | None:
-    """"last year", "l'an dernier", "cette année": a period named relative to now, as written."""
-    if period_of(t.text) not in ("year", "month", "week", "quarter") or t.pos_ not in ("NOUN", "PROPN") \
-            or t.tag_ == "NNS":
+    """ "last year", "l'an dernier", "cette année": a period named relative to now, as written."""
+    if (
+        period_of(t.text) not in ("year", "month", "week", "quarter")
+        or t.pos_ not in ("NOUN", "PROPN")
+        or t.tag_ == "NNS"
+    ):
         return None
     i, doc = t.i, ex.doc
     if ex.low(i - 1) in _REL_BEFORE:
-        return ex.text[doc[i - 1].idx:t.idx + len(t.text)]
+        return ex.text[doc[i - 1].idx : t.idx + len(t.text)]
     if ex.low(i + 1) in _REL_AFTER and ex.low(i - 1) in ("l'", "le", "la", "les") and ex.low(i + 1) != "en":
-        return ex.text[doc[i - 1].idx:doc[i + 1].idx + len(doc[i + 1].text)]
+        return ex.text[doc[i - 1].idx : doc[i + 1].idx + len(doc[i + 1].text)]
     return None
 
 
 # --- bound and approximation ---------------------------------------------------------------------
+
 
 def _words_before(ex: _Extractor, end: int, n: int, stop: int) -> list[tuple[tuple[str, ...], int]]:
     """Phrasings of the n tokens before ``end``: (words, first token), split on spaces and glued."""
@@ -219,16 +286,17 @@ def frame_bound(ex: _Extractor, q: _Qty) -> None:
 
 # --- rate ----------------------------------------------------------------------------------------
 
+
 def frame_per(ex: _Extractor, q: _Qty) -> None:
     """A rate period right after the figure ("par mois", "a year", "mensuelles", "annually")."""
     doc, end = ex.doc, ex.sent_end[q.start]
     k = q.tail
-    if k < end and doc[k].text == "(":                 # "9 billion shekels ($2.4 billion) a year"
+    if k < end and doc[k].text == "(":  # "9 billion shekels ($2.4 billion) a year"
         close = next((j for j in range(k + 1, min(k + 10, end)) if doc[j].text == ")"), None)
         if close is not None:
             k = close + 1
     if k + 1 < end and doc[k].text == "-" and not ex.gap(k - 1) and not ex.gap(k):
-        k += 1                                         # "52,000 barrel-a-day"
+        k += 1  # "52,000 barrel-a-day"
     if k < end and doc[k].text in ("/",) and k + 1 < end:
         per = period_of(doc[k + 1].text)
         if per:
@@ -236,10 +304,12 @@ def frame_per(ex: _Extractor, q: _Qty) -> None:
             return
     for j in range(k, min(k + 3, end)):
         low = ex.low(j)
-        if low in lex.PERIOD_ADJECTIVES and low not in ("annual", "monthly", "weekly", "daily", "yearly",
-                                                        "quarterly") or low in ("annually", "yearly", "monthly",
-                                                                                "weekly", "daily", "quarterly") \
-                and doc[j].pos_ == "ADV":
+        if (
+            (low in lex.PERIOD_ADJECTIVES
+            and low not in ("annual", "monthly", "weekly", "daily", "yearly", "quarterly"))
+            or (low in ("annually", "yearly", "monthly", "weekly", "daily", "quarterly")
+            and doc[j].pos_ == "ADV")
+        ):
             q.per = lex.PERIOD_ADJECTIVES[low]
             if j - k <= 1:
                 q.tail = j + 1
@@ -256,11 +326,16 @@ def frame_per(ex: _Extractor, q: _Qty) -> None:
                 return
             found = ex._lexicon_at(nxt, end) if nxt < end and q.cat == "cur" and j == k else None
             if found and found[1] == "meas" and low in ("per", "par", "/", "a", "an") and not period_of(found[0]):
-                q.unit, q.tail = f"{q.unit} per {found[0].lower()}", found[2]   # "$80 per sq m"
+                q.unit, q.tail = f"{q.unit} per {found[0].lower()}", found[2]  # "$80 per sq m"
                 return
-            if low in ("per", "par", "a", "an", "/") and nxt < end and q.cat == "cur" and j == k and \
-                    (doc[nxt].lemma_.lower() in lex.A_DENOMINATORS or low in ("per", "par")) and \
-                    doc[nxt].pos_ == "NOUN":
+            if (
+                low in ("per", "par", "a", "an", "/")
+                and nxt < end
+                and q.cat == "cur"
+                and j == k
+                and (doc[nxt].lemma_.lower() in lex.A_DENOMINATORS or low in ("per", "par"))
+                and doc[nxt].pos_ == "NOUN"
+            ):
                 q.unit, q.tail = f"{q.unit} per {doc[nxt].lemma_.lower()}", nxt + 1
                 return
             if low not in ("a", "an"):
@@ -277,6 +352,7 @@ def frame_per(ex: _Extractor, q: _Qty) -> None:
 
 # --- kind ----------------------------------------------------------------------------------------
 
+
 def _marks(t: Token, words: set[str]) -> bool:
     return t.lemma_.lower() in words or t.lower_ in words
 
@@ -287,8 +363,19 @@ def frame_kind(ex: _Extractor, q: _Qty) -> None:
         return
     t = ex._anchor(q)
     before = ex.low(q.lead - 1), ex.low(q.lead - 2)
-    if before[0] in ("à", "at") and before[1] in ("estimé", "estimée", "estimés", "estimées", "estimated",
-                                                 "évalué", "évaluée", "évalués", "évaluées", "put", "pegged"):
+    if before[0] in ("à", "at") and before[1] in (
+        "estimé",
+        "estimée",
+        "estimés",
+        "estimées",
+        "estimated",
+        "évalué",
+        "évaluée",
+        "évalués",
+        "évaluées",
+        "put",
+        "pegged",
+    ):
         q.fig_kind = "estimate"
         return
     sent_start = ex.sent_start(q.start)
@@ -312,8 +399,11 @@ def frame_kind(ex: _Extractor, q: _Qty) -> None:
             q.fig_kind = "estimate"
             return
         if t.pos_ in ("VERB", "AUX"):
-            if "Fut" in t.morph.get("Tense") or (t.lemma_ == "devoir" and "Cnd" in t.morph.get("Mood")) or any(
-                    c.dep_ == "aux" and c.lower_ in lex.FUTURE_AUX for c in t.children):
+            if (
+                "Fut" in t.morph.get("Tense")
+                or (t.lemma_ == "devoir" and "Cnd" in t.morph.get("Mood"))
+                or any(c.dep_ == "aux" and c.lower_ in lex.FUTURE_AUX for c in t.children)
+            ):
                 q.fig_kind = "forecast"
                 return
 
@@ -335,13 +425,14 @@ def _kind_before(ex: _Extractor, q: _Qty, sent_start: int) -> bool:
 
 # --- time ----------------------------------------------------------------------------------------
 
+
 def date_text(ex: _Extractor, q: _Qty) -> str:
     """How the text names a date figure: "2024", "March 2024", "2020-2024"."""
     doc = ex.doc
     start = q.start
     if ex.low(start - 1) in lex.MONTHS:
         start -= 1
-    return ex.text[doc[start].idx:doc[q.end - 1].idx + len(doc[q.end - 1].text)]
+    return ex.text[doc[start].idx : doc[q.end - 1].idx + len(doc[q.end - 1].text)]
 
 
 def nearest_time(dates: dict[int, list[tuple[int, str]]], q: _Qty) -> str | None:

@@ -13,16 +13,61 @@ from spacy.tokens import Token
 
 from selon.nlp.lexicon import figures as lex
 
-_NUM = re.compile(r"(?P<sign>[-−+]|minus-|moins-)?(?P<num>\d+(?:[.,]\d+)*|[.,]\d+)"
-                  r"(?:(?P<dash>[-–—/⁄])(?P<num2>\d+(?:[.,]\d+)*))?(?P<suf>.*)", re.S)
+_NUM = re.compile(
+    r"(?P<sign>[-−+]|minus-|moins-)?(?P<num>\d+(?:[.,]\d+)*|[.,]\d+)"
+    r"(?:(?P<dash>[-–—/⁄])(?P<num2>\d+(?:[.,]\d+)*))?(?P<suf>.*)",
+    re.S,
+)
 _TIME_SUFFIX = re.compile(r"(?i)(?:[:h]\d\d.*|h|am|pm|a\.m\.?|p\.m\.?)")
 _ORDINAL_SUFFIX = re.compile(r"(?i)(?:st|nd|rd|th|e|er|re|ère|ème|eme|è|ᵉ|ᵉʳ|nde|de|d)(?:-.*)?")
-_TOKEN_PREFIXES = tuple(sorted(("US$", "$US", "A$", "AU$", "C$", "CA$", "HK$", "NZ$", "S$", "R$", "$", "€", "£",
-                                "¥", "₹", "₽", "₩", "₪", "₴", "PS", "Y=", "USD", "EUR", "GBP", "JPY", "CHF",
-                                "RM", "Rs", "Rs.", "~", "≈"), key=len, reverse=True))
-AFTER_DOLLAR = {"US": "dollar", "A": "australian dollar", "AU": "australian dollar",
-                 "C": "canadian dollar", "CA": "canadian dollar", "HK": "hong kong dollar",
-                 "NZ": "new zealand dollar"}
+_TOKEN_PREFIXES = tuple(
+    sorted(
+        (
+            "US$",
+            "$US",
+            "A$",
+            "AU$",
+            "C$",
+            "CA$",
+            "HK$",
+            "NZ$",
+            "S$",
+            "R$",
+            "$",
+            "€",
+            "£",
+            "¥",
+            "₹",
+            "₽",
+            "₩",
+            "₪",
+            "₴",
+            "PS",
+            "Y=",
+            "USD",
+            "EUR",
+            "GBP",
+            "JPY",
+            "CHF",
+            "RM",
+            "Rs",
+            "Rs.",
+            "~",
+            "≈",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+AFTER_DOLLAR = {
+    "US": "dollar",
+    "A": "australian dollar",
+    "AU": "australian dollar",
+    "C": "canadian dollar",
+    "CA": "canadian dollar",
+    "HK": "hong kong dollar",
+    "NZ": "new zealand dollar",
+}
 
 
 def low_text(t: Token) -> str:
@@ -33,17 +78,17 @@ def low_text(t: Token) -> str:
 class Atom:
     """What one token says as a number."""
 
-    kind: str                    # num | word | hundred | scale | vague | collective | frac | article
+    kind: str  # num | word | hundred | scale | vague | collective | frac | article
     value: float = 0.0
-    hi: float | None = None      # upper end: "5-10" in one token, or a vague order of magnitude
+    hi: float | None = None  # upper end: "5-10" in one token, or a vague order of magnitude
     digits: str = ""
-    sep: bool = False            # written with a group or decimal separator
-    cur: str | None = None       # currency written in the token ("$6", "1,200€")
-    unit: str | None = None      # unit written in the token ("10W", "5-mpg")
-    cat: str | None = None       # category of that unit: cur | pct | meas | count
-    mult: float = 1.0            # multiplier written in the token ("1.5bn")
+    sep: bool = False  # written with a group or decimal separator
+    cur: str | None = None  # currency written in the token ("$6", "1,200€")
+    unit: str | None = None  # unit written in the token ("10W", "5-mpg")
+    cat: str | None = None  # category of that unit: cur | pct | meas | count
+    mult: float = 1.0  # multiplier written in the token ("1.5bn")
     approx: bool = False
-    skip: bool = False           # a time, an ordinal, a name: never a figure
+    skip: bool = False  # a time, an ordinal, a name: never a figure
 
 
 @dataclass
@@ -58,8 +103,8 @@ class Qty:
     atom: Atom | None = None
     mult: float = 1.0
     cur: str | None = None
-    lead: int = -1               # first token of the span (framing words, currency sign)
-    tail: int = -1               # end of the span (unit, rate)
+    lead: int = -1  # first token of the span (framing words, currency sign)
+    tail: int = -1  # end of the span (unit, rate)
     unit: str | None = None
     cat: str | None = None
     unit_tok: Token | None = None
@@ -70,7 +115,7 @@ class Qty:
     fig_kind: str = "actual"
     time: str | None = None
     sent: int = 0
-    from_range: str | None = None   # "from"/"between" when the range was introduced so
+    from_range: str | None = None  # "from"/"between" when the range was introduced so
 
 
 def parse_number(s: str, lang: str) -> tuple[float, bool]:
@@ -111,7 +156,7 @@ def unit_in_token(suf: str) -> tuple[str | None, str | None, float]:
         return suf, "meas", 1.0
     for form in sorted((f for f in lex.units()[0] if lex.units()[0][f][0][0] == "mult"), key=len, reverse=True):
         if suf.startswith(form) and len(suf) > len(form):
-            unit, cat, _ = unit_in_token(suf[len(form):])
+            unit, cat, _ = unit_in_token(suf[len(form) :])
             if cat in ("cur", "pct"):
                 return unit, cat, float(lex.units()[0][form][0][1])
     return None, "?", 1.0
@@ -124,12 +169,12 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             approx = p in ("~", "≈")
             if not approx:
                 cur = {"$US": "dollar", "PS": "pound"}.get(p) or lex.unit_entries(p)[0][1]
-            text = text[len(p):]
+            text = text[len(p) :]
             break
     if tok.i > 0 and tok.doc[tok.i - 1].text == "$" and cur is None:
         for p, name in AFTER_DOLLAR.items():
-            if text.startswith(p) and text[len(p):len(p) + 1].isdigit():
-                cur, text = name, text[len(p):]
+            if text.startswith(p) and text[len(p) : len(p) + 1].isdigit():
+                cur, text = name, text[len(p) :]
                 break
     m = _NUM.fullmatch(text)
     if not m:
@@ -141,7 +186,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
         if sign in "+":
             pass
         elif tok.i > 0 and tok.doc[tok.i - 1].text.isalpha() and tok.doc[tok.i - 1].text.isupper():
-            atom.skip = True                                   # "COVID -19"
+            atom.skip = True  # "COVID -19"
         else:
             atom.value = -value
     suf = m["suf"]
@@ -149,12 +194,12 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
         hi, sep2 = parse_number(m["num2"], lang)
         if m["dash"] in "/⁄":
             nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-            if (m["dash"] == "⁄" or nxt == "of" and not suf) and 0 < value < hi:
+            if (m["dash"] == "⁄" or (nxt == "of" and not suf)) and 0 < value < hi:
                 atom.value, atom.digits = value / hi, "frac"
             else:
-                atom.skip = True                               # dates, "24/7"
+                atom.skip = True  # dates, "24/7"
         elif len(m["num"]) == 3 and len(m["num2"]) == 4:
-            atom.skip = True                                   # telephone
+            atom.skip = True  # telephone
         else:
             atom.hi = hi
     if suf in (".",) and tok.is_sent_start:
@@ -162,8 +207,12 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
     elif suf in (".", "+"):
         pass
     elif suf:
-        if _TIME_SUFFIX.fullmatch(suf) or _ORDINAL_SUFFIX.fullmatch(suf) or suf in ("s", "'s", "’s") \
-                or suf[0] in "×x*^":
+        if (
+            _TIME_SUFFIX.fullmatch(suf)
+            or _ORDINAL_SUFFIX.fullmatch(suf)
+            or suf in ("s", "'s", "’s")
+            or suf[0] in "×x*^"
+        ):
             atom.skip = True
         elif suf[0] in "-‑":
             rest = suf[1:]
@@ -183,7 +232,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
                 atom.skip = True
             atom.mult = mult
             if suf in ("m", "b", "B") and cur is not None:
-                atom.mult = 1e6 if suf == "m" else 1e9         # "USD10m", "$2b"
+                atom.mult = 1e6 if suf == "m" else 1e9  # "USD10m", "$2b"
             elif suf in ("m",) and cur is None:
                 atom.unit, atom.cat, atom.mult = "m", "meas", 1.0
             elif cat == "cur":
@@ -191,14 +240,17 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             elif cat in ("pct", "meas"):
                 atom.unit, atom.cat = unit, cat
     if cur in ("pound",) and tok.text.startswith("PS") and not sep and atom.mult == 1.0:
-        atom.skip = True                                       # "PS5" is a console
+        atom.skip = True  # "PS5" is a console
     return atom
 
 
 def spelled_value(parts: list[str], lang: str) -> float | None:
     """Value of one token that spells a number ("vingt-cinq", "quatre-vingt-dix", "two-thirds")."""
-    words, hundred, scales = (lex.FR_WORDS, lex.HUNDRED["fr"], lex.SCALES["fr"]) if lang == "fr" else \
-        (lex.EN_WORDS, lex.HUNDRED["en"], lex.SCALES["en"])
+    words, hundred, scales = (
+        (lex.FR_WORDS, lex.HUNDRED["fr"], lex.SCALES["fr"])
+        if lang == "fr"
+        else (lex.EN_WORDS, lex.HUNDRED["en"], lex.SCALES["en"])
+    )
     if all(p in ("et", "and") for p in parts):
         return None
     total = current = 0.0

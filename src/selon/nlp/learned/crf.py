@@ -21,10 +21,22 @@ from pathlib import Path
 
 import numpy as np
 
-_HEADER = np.dtype([("magic", "S4"), ("size", "<u4"), ("type", "S4"), ("version", "<u4"),
-                    ("num_features", "<u4"), ("num_labels", "<u4"), ("num_attrs", "<u4"),
-                    ("off_features", "<u4"), ("off_labels", "<u4"), ("off_attrs", "<u4"),
-                    ("off_labelrefs", "<u4"), ("off_attrrefs", "<u4")])
+_HEADER = np.dtype(
+    [
+        ("magic", "S4"),
+        ("size", "<u4"),
+        ("type", "S4"),
+        ("version", "<u4"),
+        ("num_features", "<u4"),
+        ("num_labels", "<u4"),
+        ("num_attrs", "<u4"),
+        ("off_features", "<u4"),
+        ("off_labels", "<u4"),
+        ("off_attrs", "<u4"),
+        ("off_labelrefs", "<u4"),
+        ("off_attrrefs", "<u4"),
+    ]
+)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
 _CQDB_HEADER = 24  # chunk id, size, flag, byte order, backward-link count, backward-link offset
@@ -32,12 +44,12 @@ _CQDB_BYTEORDER = 0x62445371
 
 
 def _u32(buf: bytes, offset: int) -> int:
-    return int.from_bytes(buf[offset:offset + 4], "little")
+    return int.from_bytes(buf[offset : offset + 4], "little")
 
 
 def _strings(buf: bytes, start: int, count: int) -> list[str]:
     """Identifiers 0..count-1 of the CQDB table at ``start``, as their strings."""
-    if buf[start:start + 4] != b"CQDB" or _u32(buf, start + 12) != _CQDB_BYTEORDER:
+    if buf[start : start + 4] != b"CQDB" or _u32(buf, start + 12) != _CQDB_BYTEORDER:
         raise ValueError("not a CQDB string table")
     links, links_at = _u32(buf, start + 16), _u32(buf, start + 20)
     if count > links or not links_at:
@@ -48,7 +60,7 @@ def _strings(buf: bytes, start: int, count: int) -> list[str]:
         if record == start or _u32(buf, record) != ident:
             raise ValueError(f"CQDB identifier {ident} missing")
         size = _u32(buf, record + 4)
-        key = buf[record + 8:record + 8 + size]
+        key = buf[record + 8 : record + 8 + size]
         out.append(key.split(b"\0", 1)[0].decode("utf-8", "surrogateescape"))
     return out
 
@@ -59,8 +71,9 @@ class _Batch:
     ``t`` (a row of zeros past its end, never read back), and ``active[t]`` how many spans
     still run at step ``t`` (they are the first ones)."""
 
-    def __init__(self, spans: list[tuple[int, int]], order: list[int], lengths: np.ndarray, state: np.ndarray,
-                 active: list[int]) -> None:
+    def __init__(
+        self, spans: list[tuple[int, int]], order: list[int], lengths: np.ndarray, state: np.ndarray, active: list[int]
+    ) -> None:
         self.spans, self.order, self.lengths, self.state, self.active = spans, order, lengths, state, active
 
     @classmethod
@@ -103,7 +116,7 @@ class CrfModel:
             raise ValueError("not a CRFsuite 1d model of version 100")
         n_labels, n_attrs = int(head["num_labels"]), int(head["num_attrs"])
         at = int(head["off_features"])
-        if buf[at:at + 4] != b"FEAT":
+        if buf[at : at + 4] != b"FEAT":
             raise ValueError("no feature chunk where the header says")
         n_features = _u32(buf, at + 8)
         features = np.frombuffer(buf, dtype=_FEATURE, count=n_features, offset=at + 12)
@@ -190,9 +203,8 @@ class CrfModel:
         names = self.labels
         for p, span_index in enumerate(order):
             start, end = spans[span_index]
-            labels_out[start:end] = [names[y] for y in path[p, :end - start].tolist()]
+            labels_out[start:end] = [names[y] for y in path[p, : end - start].tolist()]
         return labels_out
-
 
     def marginals(self, scores: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Per row of ``scores`` and label, the probability of the label at that token given its
@@ -213,7 +225,7 @@ class CrfModel:
             prob = self._log_marginals(batch)
         for p, span_index in enumerate(batch.order):
             start, end = batch.spans[span_index]
-            out[start:end] = prob[p, :end - start]
+            out[start:end] = prob[p, : end - start]
         return out
 
     def _scaled_marginals(self, batch: _Batch) -> np.ndarray | None:

@@ -27,7 +27,8 @@ LEXNAMES = (
     "noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
     "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
     "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather "
-    "adj.ppl").split()
+    "adj.ppl"
+).split()
 TABLE = Path(__file__).resolve().parents[2] / "data" / "wordnet-senses-en.tsv.gz"
 #: parts of speech (spaCy's) looked up, and the WordNet column they read
 POS_COLUMN = {"VERB": 0, "AUX": 0, "NOUN": 1}
@@ -71,8 +72,17 @@ def classes(table: Senses, lemma: str, pos: str) -> tuple[str, ...]:
 
 #: Classes of words that report speech, thought, perception or feeling: an ancestor of one of
 #: them ("uss") is what a content token hangs on, whether or not the word is a known cue.
-ATTITUDE = frozenset({"verb.communication", "verb.cognition", "verb.perception", "verb.emotion",
-                      "noun.communication", "noun.cognition", "noun.feeling"})
+ATTITUDE = frozenset(
+    {
+        "verb.communication",
+        "verb.cognition",
+        "verb.perception",
+        "verb.emotion",
+        "noun.communication",
+        "noun.cognition",
+        "noun.feeling",
+    }
+)
 #: Relations of a word's complements that mark it as a possible cue ("doubts about", "plans to",
 #: "said that"), and the complementizers read on a clause.
 KID_DEPS = frozenset({"ccomp", "xcomp", "prep", "advcl"})
@@ -104,8 +114,15 @@ class SenseKeys:
     "kid=prep|about"), sorted, at most ``MAX_KIDS``.
     """
 
-    def __init__(self, first: np.ndarray, pair_of: np.ndarray, classes: list[tuple[str, ...]],
-                 anchor: np.ndarray, below: np.ndarray, kids: dict[int, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        first: np.ndarray,
+        pair_of: np.ndarray,
+        classes: list[tuple[str, ...]],
+        anchor: np.ndarray,
+        below: np.ndarray,
+        kids: dict[int, tuple[str, ...]],
+    ) -> None:
         self.first, self.pair_of, self.classes = first, pair_of, classes
         self.anchor, self.below, self.kids = anchor, below, kids
 
@@ -138,8 +155,9 @@ class SenseKeys:
         return cls(first, pair_of, classes_of, anchor, below, _kids(a, head, lemma_of, tags, tag_of))
 
 
-def _kids(a: DocArrays, head: np.ndarray, lemma_of: np.ndarray, tags: list[str],
-          tag_of: np.ndarray) -> dict[int, tuple[str, ...]]:
+def _kids(
+    a: DocArrays, head: np.ndarray, lemma_of: np.ndarray, tags: list[str], tag_of: np.ndarray
+) -> dict[int, tuple[str, ...]]:
     """The complements of each verb, noun or adjective that has any (see ``SenseKeys``)."""
     n = a.n
     if not n:

@@ -25,9 +25,9 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
-from selon.nlp.learned.boundaries.reranker import ContentBoundaries, boundaries_path
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.boundaries.reranker import ContentBoundaries, boundaries_path
 from selon.nlp.learned.crf import CrfModel, crfsuite_reads_alike
 from selon.nlp.learned.features.ids import FeatureIds
 from selon.nlp.learned.features.strings import _CUE_POS, _DocFeatures
@@ -134,11 +134,16 @@ def _cost(sent_starts: list[int], cue: tuple[int, int], span: tuple[int, int], b
     return cost
 
 
-def _greedy(sent_starts: list[int], cues: list[tuple[int, int]], spans: list[tuple[int, int]],
-            before_bonus: bool) -> dict[int, int]:
+def _greedy(
+    sent_starts: list[int], cues: list[tuple[int, int]], spans: list[tuple[int, int]], before_bonus: bool
+) -> dict[int, int]:
     """One-to-one cue -> span assignment, cheapest pairs first (ties: earlier cue, earlier span)."""
-    pairs = sorted((_cost(sent_starts, c, s, before_bonus), ci, si)
-                   for ci, c in enumerate(cues) for si, s in enumerate(spans) if _gap(c, s) <= _MAX_LINK)
+    pairs = sorted(
+        (_cost(sent_starts, c, s, before_bonus), ci, si)
+        for ci, c in enumerate(cues)
+        for si, s in enumerate(spans)
+        if _gap(c, s) <= _MAX_LINK
+    )
     used_c: set[int] = set()
     used_s: set[int] = set()
     out: dict[int, int] = {}
@@ -178,8 +183,11 @@ def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]], keep_e
     return links if keep_empty else [lk for lk in links if lk.contents]
 
 
-def link_paragraphs(sent_starts: list[int], tagged: Sequence[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]],
-                    keep_empty: bool = False) -> list[Link]:
+def link_paragraphs(
+    sent_starts: list[int],
+    tagged: Sequence[tuple[tuple[int, int], dict[str, list[tuple[int, int]]]]],
+    keep_empty: bool = False,
+) -> list[Link]:
     """``link`` paragraph by paragraph, then let a quote run into the next paragraphs.
 
     "Cruz continued:" followed by a quoted paragraph is tagged as a cue without content and a
@@ -244,15 +252,20 @@ class AttributionTagger:
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         version = meta.get("features_version")
         if version != FEATURES_VERSION:
-            raise ValueError(f"{model_path} was trained on features version {version}, "
-                             f"this code computes version {FEATURES_VERSION}; retrain with `selon train polnear`")
+            raise ValueError(
+                f"{model_path} was trained on features version {version}, "
+                f"this code computes version {FEATURES_VERSION}; retrain with `selon train polnear`"
+            )
         reranker = None
         if boundaries:
             try:
                 reranker = ContentBoundaries.load(boundaries_path(model_path))
             except (OSError, ValueError, KeyError) as exc:
-                log.warning("content boundary model unavailable (%s); learned contents keep the tagger's "
-                            "spans. Rebuild it with `selon train polnear`.", exc)
+                log.warning(
+                    "content boundary model unavailable (%s); learned contents keep the tagger's "
+                    "spans. Rebuild it with `selon train polnear`.",
+                    exc,
+                )
         return cls(model_path, meta, reranker)
 
     def tag(self, doc: Doc, marginals: bool = False) -> tuple[list[str], Probs | None]:
@@ -268,8 +281,11 @@ class AttributionTagger:
     def _tag(self, a: DocArrays, marginals: bool = False) -> tuple[list[str], Probs | None]:
         out = ["O"] * a.n
         probs = ([0.0] * a.n, [0.0] * a.n) if marginals else None
-        if self._model is not None and self._ids is not None and \
-                crfsuite_reads_alike(a.doc_text + "".join(set(a.lemma_))):
+        if (
+            self._model is not None
+            and self._ids is not None
+            and crfsuite_reads_alike(a.doc_text + "".join(set(a.lemma_)))
+        ):
             scores = self._model.state_scores_ids(self._ids.table(a))
             rows: list[tuple[int, int]] = []
             for start, end in a.paragraphs:
@@ -279,20 +295,23 @@ class AttributionTagger:
             for (start, end), (first, last) in zip(a.paragraphs, rows):
                 out[start:end] = tagged[first:last]
             if probs is not None:
-                cued = [(k, row) for k, row in enumerate(rows) if any(lab.endswith("-CUE") for lab in
-                                                                      tagged[row[0]:row[1]])]
+                cued = [
+                    (k, row)
+                    for k, row in enumerate(rows)
+                    if any(lab.endswith("-CUE") for lab in tagged[row[0] : row[1]])
+                ]
                 p = self._model.marginals(scores, [row for _, row in cued])
                 b, i = self._model.labels.index("B-CONTENT"), self._model.labels.index("I-CONTENT")
                 begin, content = probs
                 for k, (first, last) in cued:
                     start = a.paragraphs[k][0]
-                    begin[start:start + last - first] = p[first:last, b].tolist()
-                    content[start:start + last - first] = (p[first:last, b] + p[first:last, i]).tolist()
+                    begin[start : start + last - first] = p[first:last, b].tolist()
+                    content[start : start + last - first] = (p[first:last, b] + p[first:last, i]).tolist()
             return out, probs
         with self._lock:
             for (start, _end), seq in _featurize(a, self.cue_lemmas):
                 labels = self._tagger.tag(seq)
-                out[start:start + len(seq)] = labels
+                out[start : start + len(seq)] = labels
                 if probs is not None and any(label.endswith("-CUE") for label in labels):
                     begin, content = probs
                     marginal = self._tagger.marginal
@@ -319,8 +338,9 @@ class AttributionTagger:
         """One BIO label per token of ``doc`` (``O`` outside paragraphs)."""
         return self.tag(doc)[0]
 
-    def links(self, doc: Doc, keep_empty: bool = False, labels: list[str] | None = None,
-              arrays: DocArrays | None = None) -> list[Link]:
+    def links(
+        self, doc: Doc, keep_empty: bool = False, labels: list[str] | None = None, arrays: DocArrays | None = None
+    ) -> list[Link]:
         """The tagged attributions of ``doc``, grouped paragraph by paragraph.
 
         ``keep_empty`` also returns the cues the linker found no content for; ``labels`` are
@@ -352,9 +372,17 @@ def to_attribution(doc: Doc, lk: Link) -> Attribution:
     source_head = a.span_root(*lk.source) if lk.source else None
     quote = opens_quote(doc, content[0])
     past = any(a.tag_[i] in ("VBD", "VBN") for i in range(c0, c1))
-    return Attribution(sentence=(a.sent_starts[c0], a.sent_ends[c0]), content=content, cue=lk.cue,
-                       source=lk.source, source_head=source_head, kind="learned", quote=quote,
-                       cue_lemma=a.lemma_lower[a.span_root(c0, c1)], cue_past=past)
+    return Attribution(
+        sentence=(a.sent_starts[c0], a.sent_ends[c0]),
+        content=content,
+        cue=lk.cue,
+        source=lk.source,
+        source_head=source_head,
+        kind="learned",
+        quote=quote,
+        cue_lemma=a.lemma_lower[a.span_root(c0, c1)],
+        cue_past=past,
+    )
 
 
 _LOADED: dict[str, AttributionTagger | None] = {}
@@ -372,14 +400,16 @@ def load_tagger(model_path: Path | None = None) -> AttributionTagger | None:
                     raise FileNotFoundError(f"{path} does not exist")
                 _LOADED[key] = AttributionTagger.load(path)
             except (OSError, ValueError, ImportError) as exc:
-                log.warning("English attribution model unavailable (%s); English uses the rules only. "
-                            "Rebuild it with `selon train polnear`.", exc)
+                log.warning(
+                    "English attribution model unavailable (%s); English uses the rules only. "
+                    "Rebuild it with `selon train polnear`.",
+                    exc,
+                )
                 _LOADED[key] = None
         return _LOADED[key]
 
 
-def learn_cue_lemmas(pairs: Iterable[tuple[Doc, list[str]]], min_count: int = 3,
-                     min_ratio: float = 0.15) -> list[str]:
+def learn_cue_lemmas(pairs: Iterable[tuple[Doc, list[str]]], min_count: int = 3, min_ratio: float = 0.15) -> list[str]:
     """Lemmas that head a gold cue often enough, absolutely and relative to their frequency.
 
     ``pairs`` holds each parsed Doc with its gold BIO labels. The head of a cue is the
@@ -398,6 +428,8 @@ def learn_cue_lemmas(pairs: Iterable[tuple[Doc, list[str]]], min_count: int = 3,
             if root.pos_ in _CUE_POS:
                 lemma = root.lemma_.lower()
                 heads[lemma] = heads.get(lemma, 0) + 1
-    return sorted(lemma for lemma, n in heads.items()
-                  if n >= min_count and n >= min_ratio * seen.get(lemma, n) and lemma.isalpha())
-
+    return sorted(
+        lemma
+        for lemma, n in heads.items()
+        if n >= min_count and n >= min_ratio * seen.get(lemma, n) and lemma.isalpha()
+    )

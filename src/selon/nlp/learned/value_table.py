@@ -9,11 +9,10 @@ shared by every thread analysing with the same model, so its reads and writes ho
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from itertools import repeat
 from typing import Any
-
-import threading
 
 import numpy as np
 
@@ -26,8 +25,14 @@ class ValueTable:
     to in ``model`` (``default`` when absent), one column per string; remembered across Docs,
     forgotten all at once past ``LIMIT`` keys."""
 
-    def __init__(self, model: Mapping[str, Any], default: Any, width: int, make: Callable[[Any], Sequence[str]],
-                 dtype: type = np.intp) -> None:
+    def __init__(
+        self,
+        model: Mapping[str, Any],
+        default: Any,
+        width: int,
+        make: Callable[[Any], Sequence[str]],
+        dtype: type = np.intp,
+    ) -> None:
         self._model = model
         self._default = default
         self._make = make
@@ -72,14 +77,16 @@ class ValueTable:
         """The rows of ``names[codes[t]]`` for each t."""
         return self.rows(names)[codes]
 
-    def of_pairs(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
-                 codes_b: np.ndarray) -> np.ndarray:
+    def of_pairs(
+        self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str], codes_b: np.ndarray
+    ) -> np.ndarray:
         """The rows of the key ``(names_a[codes_a[t]], names_b[codes_b[t]])`` for each t."""
         rows, inverse = self.pair_rows(names_a, codes_a, names_b, codes_b)
         return rows[inverse]
 
-    def pair_rows(self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str],
-                  codes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def pair_rows(
+        self, names_a: Sequence[str], codes_a: np.ndarray, names_b: Sequence[str], codes_b: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The rows of the distinct keys ``(names_a[codes_a[t]], names_b[codes_b[t]])``, and per t
         the position of its key among them.
 

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, LOWER, POS
 
-from selon.nlp.attribution.rules import Attribution
+from selon.nlp.attribution.span import Attribution
 from selon.nlp.learned.boundaries.reranker import _MAX_LEN, ContentBoundaries, DocView, Probs, _bucket, candidates
 from selon.nlp.learned.value_table import ValueTable
 
@@ -58,14 +58,28 @@ class _Weights:
         self.side = {name: arr([name + x for x in _SIDES]) for name in ("Sside=", "Eside=")}
         self.flag = {name: arr([name + "False", name + "True"]) for name in ("Sss=", "Ess=")}
         #: by 2 * (quote at the first token) + (quote at the second)
-        self.quotes = {name: arr([name + a + b for a in ("False", "True") for b in ("False", "True")])
-                       for name in ("Sq=", "Eq=")}
-        self.prob = {prefix + kind: arr([prefix + kind + str(b) for b in range(6)])
-                     for prefix in ("Sm", "Em") for kind in ("B", "C", "C1")}
+        self.quotes = {
+            name: arr([name + a + b for a in ("False", "True") for b in ("False", "True")]) for name in ("Sq=", "Eq=")
+        }
+        self.prob = {
+            prefix + kind: arr([prefix + kind + str(b) for b in range(6)])
+            for prefix in ("Sm", "Em")
+            for kind in ("B", "C", "C1")
+        }
         self.one = {name: one(name) for name in ("Spw=^", "Spp=^", "Enw=$", "Enp=$", "SmC1-", "EmC-")}
         #: per word: Sw, Spw, Sw|side for B, A, I, Elw, Enw
-        self.word = table(7, lambda v: ("Sw=" + v, "Spw=" + v, "Sw|side=" + v + "B", "Sw|side=" + v + "A",
-                                        "Sw|side=" + v + "I", "Elw=" + v, "Enw=" + v))
+        self.word = table(
+            7,
+            lambda v: (
+                "Sw=" + v,
+                "Spw=" + v,
+                "Sw|side=" + v + "B",
+                "Sw|side=" + v + "A",
+                "Sw|side=" + v + "I",
+                "Elw=" + v,
+                "Enw=" + v,
+            ),
+        )
         self.pos = table(4, lambda v: ("Sp=" + v, "Spp=" + v, "Elp=" + v, "Enp=" + v))
         self.dep = table(1, lambda v: ("Sdep=" + v,))
         self.next_last = table(1, lambda k: ("Enw|lp=" + k[0] + "|" + k[1],))
@@ -94,8 +108,9 @@ def _weights(model: ContentBoundaries) -> _Weights:
     return model._batch
 
 
-def choose_all(model: ContentBoundaries, view: DocView, atts: Sequence[Attribution],
-               probs: Probs | None) -> list[tuple[int, int]]:
+def choose_all(
+    model: ContentBoundaries, view: DocView, atts: Sequence[Attribution], probs: Probs | None
+) -> list[tuple[int, int]]:
     """``[model.choose(view, att, probs) for att in atts]``, all scored at once."""
     chosen = [att.content for att in atts]
     todo = [k for k, att in enumerate(atts) if att.cue is not None]
@@ -181,8 +196,9 @@ def choose_all(model: ContentBoundaries, view: DocView, atts: Sequence[Attributi
     score = score + w.flag["Ess="][(~inside | sent_start[at]).astype(np.intp)]
     score = score + w.quotes["Eq="][2 * quote[last] + (inside & quote[at])]
     score = score + w.side["Eside="][side]
-    score = score + w.next_last.of_pairs(words + ["$"], np.where(inside, word_of[at], len(words)),
-                                         tags, tag_of[last])[:, 0]
+    score = (
+        score + w.next_last.of_pairs(words + ["$"], np.where(inside, word_of[at], len(words)), tags, tag_of[last])[:, 0]
+    )
     if p_begin is not None and p_content is not None:
         c1_weight = w.prob["EmC1"][_prob(p_content[last])]
         score = score + np.where(inside, w.prob["EmB"][_prob(p_begin[at])], w.one["EmC-"])

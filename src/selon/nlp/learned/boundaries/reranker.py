@@ -28,8 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.attribution.rules import QUOTE_CHARS, Attribution
 
 #: Bump when the features change: weights trained on other features are refused.
 BOUNDARY_FEATURES_VERSION = 1
@@ -42,8 +42,26 @@ def boundaries_path(model_path: Path) -> Path:
 
 QUOTES = QUOTE_CHARS | {"''", "``"}
 #: Relations whose subtrees are the clauses and phrases a content is cut along.
-_KID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "advcl", "parataxis", "nsubj", "conj", "pcomp",
-                       "attr", "oprd", "acomp", "dative", "npadvmod", "advmod"})
+_KID_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "obj",
+        "prep",
+        "advcl",
+        "parataxis",
+        "nsubj",
+        "conj",
+        "pcomp",
+        "attr",
+        "oprd",
+        "acomp",
+        "dative",
+        "npadvmod",
+        "advmod",
+    }
+)
 _BREAKS = frozenset({",", ";", "—", "--", "-", "("})
 _LOOKAHEAD = 40  # tokens past the tagger's end where quotation marks and commas are candidate ends
 _MAX_LEN = 400
@@ -58,7 +76,9 @@ def _bucket(n: int) -> str:
 
 
 def _prob_bucket(x: float) -> str:
-    return "0" if x < 0.1 else ("1" if x < 0.3 else ("2" if x < 0.5 else ("3" if x < 0.7 else ("4" if x < 0.9 else "5"))))
+    return (
+        "0" if x < 0.1 else ("1" if x < 0.3 else ("2" if x < 0.5 else ("3" if x < 0.7 else ("4" if x < 0.9 else "5"))))
+    )
 
 
 class DocView:
@@ -151,7 +171,7 @@ def candidates(view: DocView, att: Attribution) -> tuple[dict[int, list[str]], d
     text, quote, sent_start, marks = view.text, view.quote, view.sent_start, view.marks
     lo, hi = max(0, min(s, c0) - 2), min(n, max(e, c1) + _LOOKAHEAD)
     # the tokens of [lo, hi) the tests below can pass, in order: the others add nothing
-    for k in marks[bisect_left(marks, lo):bisect_left(marks, hi)]:
+    for k in marks[bisect_left(marks, lo) : bisect_left(marks, hi)]:
         if quote[k]:
             add_start(k, "q")
             add_start(k + 1, "q+1")
@@ -168,8 +188,11 @@ def _prob_features(prefix: str, k: int, n: int, probs: Probs | None) -> list[str
     if probs is None:
         return []
     p_begin, p_content = probs
-    out = [prefix + "B" + _prob_bucket(p_begin[k]), prefix + "C" + _prob_bucket(p_content[k])] if 0 <= k < n \
+    out = (
+        [prefix + "B" + _prob_bucket(p_begin[k]), prefix + "C" + _prob_bucket(p_content[k])]
+        if 0 <= k < n
         else [prefix + "C-"]
+    )
     out.append(prefix + "C1" + _prob_bucket(p_content[k - 1]) if 0 <= k - 1 < n else prefix + "C1-")
     return out
 
@@ -183,10 +206,19 @@ def start_features(view: DocView, att: Attribution, k: int, tags: list[str], pro
     prev_low, prev_pos = (view.lower[k - 1], view.pos[k - 1]) if k > 0 else ("^", "^")
     side = "B" if k < c0 else ("A" if k >= c1 else "I")
     out = ["S_" + t for t in tags] + ["S_" + t + "|" + side for t in tags]
-    out += ["Sd" + _bucket(k - s), "Sw=" + low, "Sp=" + pos, "Sdep=" + view.dep[k], "Sside=" + side,
-            "Spw=" + prev_low, "Spp=" + prev_pos, "Sss=" + str(view.sent_start[k]),
-            "Sq=" + str(view.quote[k]) + str(k > 0 and view.quote[k - 1]), "Sw|side=" + low + side,
-            "Sdc" + _bucket(k - c1 if k >= c1 else k - c0)]
+    out += [
+        "Sd" + _bucket(k - s),
+        "Sw=" + low,
+        "Sp=" + pos,
+        "Sdep=" + view.dep[k],
+        "Sside=" + side,
+        "Spw=" + prev_low,
+        "Spp=" + prev_pos,
+        "Sss=" + str(view.sent_start[k]),
+        "Sq=" + str(view.quote[k]) + str(k > 0 and view.quote[k - 1]),
+        "Sw|side=" + low + side,
+        "Sdc" + _bucket(k - c1 if k >= c1 else k - c0),
+    ]
     return out + _prob_features("Sm", k, view.n, probs)
 
 
@@ -200,22 +232,35 @@ def end_features(view: DocView, att: Attribution, k: int, tags: list[str], probs
     next_low, next_pos = (view.lower[k], view.pos[k]) if k < n else ("$", "$")
     side = "B" if k <= c0 else ("A" if k > c1 else "I")
     out = ["E_" + t for t in tags] + ["E_" + t + "|" + side for t in tags]
-    out += ["Ed" + _bucket(k - e), "Elw=" + last_low, "Elp=" + last_pos, "Enw=" + next_low, "Enp=" + next_pos,
-            "Ess=" + str(k >= n or view.sent_start[k]), "Eq=" + str(view.quote[k - 1]) + str(k < n and view.quote[k]),
-            "Eside=" + side, "Enw|lp=" + next_low + "|" + last_pos]
+    out += [
+        "Ed" + _bucket(k - e),
+        "Elw=" + last_low,
+        "Elp=" + last_pos,
+        "Enw=" + next_low,
+        "Enp=" + next_pos,
+        "Ess=" + str(k >= n or view.sent_start[k]),
+        "Eq=" + str(view.quote[k - 1]) + str(k < n and view.quote[k]),
+        "Eside=" + side,
+        "Enw|lp=" + next_low + "|" + last_pos,
+    ]
     return out + _prob_features("Em", k, n, probs)
 
 
 def pair_features(att: Attribution, s: int, e: int, sentences: int, quotes: int) -> list[str]:
     """Features of the span as a whole: the tagger's own, its length, what it crosses."""
     out = ["P_orig"] if (s, e) == att.content else []
-    out += ["Plen" + _bucket(e - s), "Pxs=" + str(min(sentences, 2)), "Pcue=" + _where(att, s, e),
-            "Pqbal=" + str(quotes % 2)]
+    out += [
+        "Plen" + _bucket(e - s),
+        "Pxs=" + str(min(sentences, 2)),
+        "Pcue=" + _where(att, s, e),
+        "Pqbal=" + str(quotes % 2),
+    ]
     return out
 
 
-def _pairs(view: DocView, att: Attribution, starts: dict[int, list[str]], ends: dict[int, list[str]]
-           ) -> Iterator[tuple[int, int, int, int]]:
+def _pairs(
+    view: DocView, att: Attribution, starts: dict[int, list[str]], ends: dict[int, list[str]]
+) -> Iterator[tuple[int, int, int, int]]:
     """(start, end, sentence starts inside, quotation marks inside) of every candidate span
     overlapping the tagger's, starts in candidate order, then ends."""
     s0, e0 = att.content
@@ -241,14 +286,17 @@ def _where(att: Attribution, s: int, e: int) -> str:
     return "in" if s <= c0 and c1 <= e else ("after" if s >= c1 else ("before" if e <= c0 else "cross"))
 
 
-def enumerate_spans(view: DocView, att: Attribution, probs: Probs | None
-                    ) -> list[tuple[tuple[int, int], list[str], list[str], list[str]]]:
+def enumerate_spans(
+    view: DocView, att: Attribution, probs: Probs | None
+) -> list[tuple[tuple[int, int], list[str], list[str], list[str]]]:
     """Every candidate span overlapping the tagger's, with its start, end and pair features."""
     starts, ends = candidates(view, att)
     start_f = {k: start_features(view, att, k, tags, probs) for k, tags in starts.items()}
     end_f = {k: end_features(view, att, k, tags, probs) for k, tags in ends.items()}
-    return [((s, e), start_f[s], end_f[e], pair_features(att, s, e, sentences, quotes))
-            for s, e, sentences, quotes in _pairs(view, att, starts, ends)]
+    return [
+        ((s, e), start_f[s], end_f[e], pair_features(att, s, e, sentences, quotes))
+        for s, e, sentences, quotes in _pairs(view, att, starts, ends)
+    ]
 
 
 class ContentBoundaries:
@@ -265,8 +313,10 @@ class ContentBoundaries:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         version = data.get("features_version")
         if version != BOUNDARY_FEATURES_VERSION:
-            raise ValueError(f"{path} holds boundary features version {version}, this code computes "
-                             f"{BOUNDARY_FEATURES_VERSION}; retrain with `selon train polnear`")
+            raise ValueError(
+                f"{path} holds boundary features version {version}, this code computes "
+                f"{BOUNDARY_FEATURES_VERSION}; retrain with `selon train polnear`"
+            )
         return cls({k: float(v) for k, v in data["weights"].items()}, data.get("training", {}))
 
     def _score(self, feats: list[str]) -> float:
@@ -309,9 +359,11 @@ class ContentBoundaries:
     def _pair_tables(self) -> tuple[float, list[float], list[float], dict[str, float], list[float]]:
         if self._tables is None:
             w = self.weights
-            self._tables = (w.get("P_orig", 0.0),
-                            [w.get("Plen" + _bucket(n), 0.0) for n in range(_MAX_LEN + 1)],
-                            [w.get(f"Pxs={n}", 0.0) for n in range(3)],
-                            {k: w.get("Pcue=" + k, 0.0) for k in ("in", "after", "before", "cross")},
-                            [w.get(f"Pqbal={n}", 0.0) for n in range(2)])
+            self._tables = (
+                w.get("P_orig", 0.0),
+                [w.get("Plen" + _bucket(n), 0.0) for n in range(_MAX_LEN + 1)],
+                [w.get(f"Pxs={n}", 0.0) for n in range(3)],
+                {k: w.get("Pcue=" + k, 0.0) for k in ("in", "after", "before", "cross")},
+                [w.get(f"Pqbal={n}", 0.0) for n in range(2)],
+            )
         return self._tables

@@ -24,20 +24,98 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
 from selon.nlp.doc_arrays import DocArrays, nearest_marked_ancestor
 from selon.nlp.learned.crf import CrfModel
-from selon.nlp.learned.features.strings import _CLAUSE_KIDS, _CUE_POS, _DCUE, _NL, _NR, _Q, _SCUE, _SFIRST, _SI, _SLAST, _SUBJ_DEPS, _quote_state, _shape
+from selon.nlp.learned.features.strings import (
+    _CLAUSE_KIDS,
+    _CUE_POS,
+    _DCUE,
+    _NL,
+    _NR,
+    _Q,
+    _SCUE,
+    _SFIRST,
+    _SI,
+    _SLAST,
+    _SUBJ_DEPS,
+    _quote_state,
+    _shape,
+)
 from selon.nlp.learned.senses import CLASS_NAMES, MAX_KIDS, NONE, NONE_ID, SenseKeys
 from selon.nlp.learned.value_table import ValueTable
 
 #: the WordNet-class slots (``_DocFeatures._sense_strings``): own first class and classes, the
 #: attitude ancestor's, the head's, the neighbours', the complements and their conjunctions
-SENSE_SLOTS = ("ss1", "ssa0", "ssa1", "ssa2", "uss", "hss", "dhss", "-1ss", "1ss",
-               *(f"kid{j}" for j in range(MAX_KIDS)), *(f"kidc{j}" for j in range(MAX_KIDS)))
+SENSE_SLOTS = (
+    "ss1",
+    "ssa0",
+    "ssa1",
+    "ssa2",
+    "uss",
+    "hss",
+    "dhss",
+    "-1ss",
+    "1ss",
+    *(f"kid{j}" for j in range(MAX_KIDS)),
+    *(f"kidc{j}" for j in range(MAX_KIDS)),
+)
 #: the feature slots of a token, in the order of ``_DocFeatures.add_paragraph``
-SLOTS = ("bias", "w", "l", "p", "t", "d", "s", "hl", "hp", "hd", "dhl", "e", "q", "sfirst", "slast", "si",
-         "suf", "pre", "le", "re", "nl", "nr", "cue", "cue_ccomp", "cue_subj", "under", "under_l", "under_q",
-         "dcue", "scue", "path", *SENSE_SLOTS, "crel", "crel_l",
-         "-2w", "-2p", "-2q", "-1w", "-1l", "-1p", "-1d", "-1q", "-1le", "1w", "1l", "1p", "1d", "1q", "1re",
-         "2w", "2p", "2q", "p-1p0", "w-1w0", "p0p1", "w0w1")
+SLOTS = (
+    "bias",
+    "w",
+    "l",
+    "p",
+    "t",
+    "d",
+    "s",
+    "hl",
+    "hp",
+    "hd",
+    "dhl",
+    "e",
+    "q",
+    "sfirst",
+    "slast",
+    "si",
+    "suf",
+    "pre",
+    "le",
+    "re",
+    "nl",
+    "nr",
+    "cue",
+    "cue_ccomp",
+    "cue_subj",
+    "under",
+    "under_l",
+    "under_q",
+    "dcue",
+    "scue",
+    "path",
+    *SENSE_SLOTS,
+    "crel",
+    "crel_l",
+    "-2w",
+    "-2p",
+    "-2q",
+    "-1w",
+    "-1l",
+    "-1p",
+    "-1d",
+    "-1q",
+    "-1le",
+    "1w",
+    "1l",
+    "1p",
+    "1d",
+    "1q",
+    "1re",
+    "2w",
+    "2p",
+    "2q",
+    "p-1p0",
+    "w-1w0",
+    "p0p1",
+    "w0w1",
+)
 _COL = {name: k for k, name in enumerate(SLOTS)}
 _QUOTE_MARKS = frozenset({"“", "«", "”", "»", '"', "‘", "’"})
 
@@ -120,8 +198,9 @@ class FeatureIds:
         self._ent = table(1, lambda k: ("e=" + (k[0] + k[1] if k[1] else "O"),))
         self._dhl = table(1, lambda k: ("dhl=" + k[0] + "|" + k[1],))
         self._path = table(1, _path)
-        self._under = table(5, lambda k: ("under=" + k[0] + k[1],
-                                          *("under_q=" + k[0] + k[1] + str(q) for q in range(4))))
+        self._under = table(
+            5, lambda k: ("under=" + k[0] + k[1], *("under_q=" + k[0] + k[1] + str(q) for q in range(4)))
+        )
         self._under_l = table(1, lambda k: ("under_l=" + k[0] + "|" + k[1],))
         self._crel = table(2, _crel)
         self._words = table(2, lambda k: ("w-1w0=" + k[0] + "|" + k[1], "w0w1=" + k[0] + "|" + k[1]))
@@ -149,8 +228,10 @@ class FeatureIds:
         texts, text_of = a.codes(ORTH)
         left, right = np.array(a.left_edge, dtype=np.intp), np.array(a.right_edge, dtype=np.intp)
         sent_start = np.array(a.sent_starts, dtype=np.intp)
-        candidate = (np.array([lemma in self.cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
-                     & np.array([pos in _CUE_POS for pos in tags], dtype=bool)[tag_of])
+        candidate = (
+            np.array([lemma in self.cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
+            & np.array([pos in _CUE_POS for pos in tags], dtype=bool)[tag_of]
+        )
 
         # -- per Doc token, what does not depend on the paragraph --------------------------------
         word = self._word.of(words, word_of)  # w, -2w, -1w, 1w, 2w, suf
@@ -212,8 +293,9 @@ class FeatureIds:
         has_under = under >= 0
         out[has_under, col["under_q"]] = under_rows[under[has_under], 1 + q[has_under]]
         self._cues(out, k, p_start, p_end, candidate, sent_start, left, right, head, deps, dep_of, lemmas, lemma_of)
-        self._neighbours(out, k, q, prev, nxt, prev2, nxt2, word, lemma, pos, dep, lemma_of, tag_of, dep_of,
-                         first_edge, last_edge)
+        self._neighbours(
+            out, k, q, prev, nxt, prev2, nxt2, word, lemma, pos, dep, lemma_of, tag_of, dep_of, first_edge, last_edge
+        )
         self._pairs(out, k, prev, nxt, words, word_of, tags, tag_of)
         return out
 
@@ -225,9 +307,10 @@ class FeatureIds:
             return
         first = keys.first
         c0 = _COL["ss1"]
-        own = self._own_senses.rows([(classes, CLASS_NAMES[f]) for classes, f in
-                                     zip(keys.classes, _first_of_pairs(keys).tolist())])
-        static[:, c0:c0 + 4] = own[keys.pair_of]
+        own = self._own_senses.rows(
+            [(classes, CLASS_NAMES[f]) for classes, f in zip(keys.classes, _first_of_pairs(keys).tolist())]
+        )
+        static[:, c0 : c0 + 4] = own[keys.pair_of]
         deps, dep_of = a.codes(DEP)
         found = np.flatnonzero(keys.anchor >= 0)
         if len(found):
@@ -235,8 +318,12 @@ class FeatureIds:
             code = (dep_of[keys.below[found]] * 2 + (found > anchor)) * len(CLASS_NAMES) + first[anchor]
             distinct, inverse = np.unique(code, return_inverse=True)
             width = 2 * len(CLASS_NAMES)
-            rows = self._uss.rows([(deps[u // width], "LR"[u // len(CLASS_NAMES) % 2], CLASS_NAMES[u % len(CLASS_NAMES)])
-                                   for u in distinct.tolist()])
+            rows = self._uss.rows(
+                [
+                    (deps[u // width], "LR"[u // len(CLASS_NAMES) % 2], CLASS_NAMES[u % len(CLASS_NAMES)])
+                    for u in distinct.tolist()
+                ]
+            )
             static[found, _COL["uss"]] = rows[inverse.reshape(-1), 0]
         heads = self._head_senses.of_pairs(deps, dep_of, CLASS_NAMES, first[head])
         not_root = ~is_root
@@ -248,8 +335,9 @@ class FeatureIds:
         if keys.kids:
             tokens = list(keys.kids)
             k0 = _COL["kid0"]
-            static[tokens, k0:k0 + 2 * MAX_KIDS] = self._kids.rows(
-                [(keys.kids[k], CLASS_NAMES[f]) for k, f in zip(tokens, first[tokens].tolist())])
+            static[tokens, k0 : k0 + 2 * MAX_KIDS] = self._kids.rows(
+                [(keys.kids[k], CLASS_NAMES[f]) for k, f in zip(tokens, first[tokens].tolist())]
+            )
 
     def _paths(self, deps: list[str], dep_of: np.ndarray, head: np.ndarray, is_root: np.ndarray) -> np.ndarray:
         """The "path" id of each token: its relation and its first two ancestors'."""
@@ -262,9 +350,17 @@ class FeatureIds:
         keys = [(deps[u // (base * base)], names[u // base % base], names[u % base]) for u in distinct.tolist()]
         return self._path.rows(keys)[inverse.reshape(-1), 0]
 
-    def _under_path(self, static: np.ndarray, candidate: np.ndarray, head: np.ndarray, tokens: np.ndarray,
-                    deps: list[str], dep_of: np.ndarray, lemmas: list[str], lemma_of: np.ndarray
-                    ) -> tuple[np.ndarray, np.ndarray]:
+    def _under_path(
+        self,
+        static: np.ndarray,
+        candidate: np.ndarray,
+        head: np.ndarray,
+        tokens: np.ndarray,
+        deps: list[str],
+        dep_of: np.ndarray,
+        lemmas: list[str],
+        lemma_of: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Fill "under" and "under_l" (the nearest cue-candidate ancestor within 8 steps, as
         ``_DocFeatures._cue_path``); return the rows of the distinct (relation, side) keys
         ("under" and "under_q" per quote state) and per token the position of its key, -1 without."""
@@ -281,8 +377,9 @@ class FeatureIds:
         return rows, under_of
 
     @staticmethod
-    def _quote_states(a: DocArrays, paragraphs: list[tuple[int, int]], texts: list[str], text_of: np.ndarray,
-                      m: int) -> np.ndarray:
+    def _quote_states(
+        a: DocArrays, paragraphs: list[tuple[int, int]], texts: list[str], text_of: np.ndarray, m: int
+    ) -> np.ndarray:
         """``_quote_state`` of each paragraph token, row after row (0 where a paragraph has no mark)."""
         q = np.zeros(m, dtype=np.intp)
         marks = np.array([t in _QUOTE_MARKS for t in texts], dtype=bool)[text_of]
@@ -291,14 +388,27 @@ class FeatureIds:
         row = 0
         for s, e in paragraphs:
             if marks[s:e].any():
-                q[row:row + e - s] = _quote_state(a.text, s, e)
+                q[row : row + e - s] = _quote_state(a.text, s, e)
             row += e - s
         return q
 
-    def _cues(self, out: np.ndarray, k: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, candidate: np.ndarray,
-              sent_start: np.ndarray, left: np.ndarray, right: np.ndarray, head: np.ndarray, deps: list[str],
-              dep_of: np.ndarray, lemmas: list[str], lemma_of: np.ndarray) -> None:
-        """"dcue" and "scue" (nearest cue candidate of the paragraph, ties to the later one) and
+    def _cues(
+        self,
+        out: np.ndarray,
+        k: np.ndarray,
+        p_start: np.ndarray,
+        p_end: np.ndarray,
+        candidate: np.ndarray,
+        sent_start: np.ndarray,
+        left: np.ndarray,
+        right: np.ndarray,
+        head: np.ndarray,
+        deps: list[str],
+        dep_of: np.ndarray,
+        lemmas: list[str],
+        lemma_of: np.ndarray,
+    ) -> None:
+        """ "dcue" and "scue" (nearest cue candidate of the paragraph, ties to the later one) and
         "crel" and "crel_l" (nearest of the sentence within the paragraph, ties to the earlier)."""
         cues = np.flatnonzero(candidate)
         if not len(cues):
@@ -309,38 +419,59 @@ class FeatureIds:
         after = cues[np.minimum(j, len(cues) - 1)]  # the first after it
         has_before = (j > 0) & (before >= p_start)
         has_after = (j < len(cues)) & (after < p_end)
-        near = np.where(has_before & has_after, np.where(2 * k >= before + after, after, before),
-                        np.where(has_before, before, after))
+        near = np.where(
+            has_before & has_after,
+            np.where(2 * k >= before + after, after, before),
+            np.where(has_before, before, after),
+        )
         sel = (has_before | has_after) & (near != k)
         out[sel, _COL["dcue"]] = self._dcue[np.clip(k[sel] - near[sel], -26, 26) + 26]
         out[sel, _COL["scue"]] = self._scue[(sent_start[near[sel]] == sent_start[k[sel]]).astype(np.intp)]
         ss = sent_start[k]
         has_before &= sent_start[before] == ss
         has_after &= sent_start[after] == ss
-        cue = np.where(has_before & has_after, np.where(2 * k > before + after, after, before),
-                       np.where(has_before, before, after))
+        cue = np.where(
+            has_before & has_after, np.where(2 * k > before + after, after, before), np.where(has_before, before, after)
+        )
         sel = (has_before | has_after) & (cue != k)
         if not sel.any():
             return
         kk, cc = k[sel], cue[sel]
         h = head[cc]
-        kind = np.where((left[cc] <= kk) & (kk <= right[cc]), 0,
-                        np.where((h != cc) & (left[h] <= kk) & (kk <= right[h]), 1, 2))
+        kind = np.where(
+            (left[cc] <= kk) & (kk <= right[cc]), 0, np.where((h != cc) & (left[h] <= kk) & (kk <= right[h]), 1, 2)
+        )
         distinct, inverse = np.unique((kind * 2 + (kk > cc)) * n + cc, return_inverse=True)
         keys = []
         for u in distinct.tolist():
             how, c = divmod(u, n)
             kind_c, side = divmod(how, 2)
-            keys.append((("in", "sib", "out")[kind_c], "LR"[side], deps[dep_of[c]] if kind_c else "",
-                         lemmas[lemma_of[c]]))
+            keys.append(
+                (("in", "sib", "out")[kind_c], "LR"[side], deps[dep_of[c]] if kind_c else "", lemmas[lemma_of[c]])
+            )
         rows = self._crel.rows(keys)[inverse.reshape(-1)]
         out[sel, _COL["crel"]] = rows[:, 0]
         out[sel, _COL["crel_l"]] = rows[:, 1]
 
-    def _neighbours(self, out: np.ndarray, k: np.ndarray, q: np.ndarray, prev: np.ndarray, nxt: np.ndarray,
-                    prev2: np.ndarray, nxt2: np.ndarray, word: np.ndarray, lemma: np.ndarray, pos: np.ndarray,
-                    dep: np.ndarray, lemma_of: np.ndarray, tag_of: np.ndarray, dep_of: np.ndarray,
-                    first_edge: np.ndarray, last_edge: np.ndarray) -> None:
+    def _neighbours(
+        self,
+        out: np.ndarray,
+        k: np.ndarray,
+        q: np.ndarray,
+        prev: np.ndarray,
+        nxt: np.ndarray,
+        prev2: np.ndarray,
+        nxt2: np.ndarray,
+        word: np.ndarray,
+        lemma: np.ndarray,
+        pos: np.ndarray,
+        dep: np.ndarray,
+        lemma_of: np.ndarray,
+        tag_of: np.ndarray,
+        dep_of: np.ndarray,
+        first_edge: np.ndarray,
+        last_edge: np.ndarray,
+    ) -> None:
         """The features of the tokens two before to two after, or the paragraph's edge ("PAD").
 
         ``word``, ``pos`` and ``_q`` hold the offsets -2, -1, +1, +2 in columns 1 to 4,
@@ -363,8 +494,17 @@ class FeatureIds:
                 out[has, col["1re"]] = self._re1[last_edge[j].astype(np.intp)]
             out[~has, col[name + "w"]] = self._const[name + "=PAD"]  # in the place of the group's first
 
-    def _pairs(self, out: np.ndarray, k: np.ndarray, prev: np.ndarray, nxt: np.ndarray, words: list[str],
-               word_of: np.ndarray, tags: list[str], tag_of: np.ndarray) -> None:
+    def _pairs(
+        self,
+        out: np.ndarray,
+        k: np.ndarray,
+        prev: np.ndarray,
+        nxt: np.ndarray,
+        words: list[str],
+        word_of: np.ndarray,
+        tags: list[str],
+        tag_of: np.ndarray,
+    ) -> None:
         """The pairs of parts of speech and of words with the previous and with the next token."""
         if len(word_of) < 2:
             return

@@ -107,6 +107,8 @@ _DCUE = {d: "dcue=" + _bucket(d) for d in range(-26, 27)}
 def _dcue(distance: int) -> str:
     """The "dcue" feature: beyond 25 tokens every distance is "far"."""
     return _DCUE[distance if -26 <= distance <= 26 else (26 if distance > 0 else -26)]
+
+
 _CLAUSE_KIDS = frozenset({"ccomp", "xcomp", "parataxis"})
 _NL = ("nl=0", "nl=1", "nl=2", "nl=3")
 _NR = ("nr=0", "nr=1", "nr=2", "nr=3")
@@ -142,26 +144,43 @@ class _DocFeatures:
         self.re1 = ["1re=True" if v else "1re=False" for v in last_edge]  # "re" seen from the previous token
         #: the features before the quote state (after "bias"), and those after the sentence ones,
         #: token after token in one list each (a tuple per token would keep the collector busy)
-        self.first = [f for row in zip(
-            [s[0] for s in self.w], [s[0] for s in self.l], [s[0] for s in self.p],
-            _per_value(a.tag_, lambda t: "t=" + t), [s[0] for s in self.d],
-            _per_value(self.texts, lambda t: "s=" + _shape(t)),
-            _per_value(head_lemma, lambda v: "hl=" + v), _per_value([pos[h] for h in head], lambda v: "hp=" + v),
-            _per_value(["ROOT" if head[k] == k else dep[head[k]] for k in tokens], lambda v: "hd=" + v),
-            ["dhl=" + dep[k] + "|" + head_lemma[k] for k in tokens],
-            _per_value([(iob + kind) if kind else "O" for iob, kind in zip(a.ent_iob_, a.ent_type_)],
-                       lambda v: "e=" + v),
-        ) for f in row]
-        self.middle = [f for row in zip(
-            [s[5] for s in self.w], ["pre=L" if k < head[k] else ("pre=R" if k > head[k] else "pre==") for k in tokens],
-            ["le=True" if v else "le=False" for v in first_edge], ["re=True" if v else "re=False" for v in last_edge],
-            [_NL[min(v, 3)] for v in a.n_lefts], [_NR[min(v, 3)] for v in a.n_rights],
-        ) for f in row]
+        self.first = [
+            f
+            for row in zip(
+                [s[0] for s in self.w],
+                [s[0] for s in self.l],
+                [s[0] for s in self.p],
+                _per_value(a.tag_, lambda t: "t=" + t),
+                [s[0] for s in self.d],
+                _per_value(self.texts, lambda t: "s=" + _shape(t)),
+                _per_value(head_lemma, lambda v: "hl=" + v),
+                _per_value([pos[h] for h in head], lambda v: "hp=" + v),
+                _per_value(["ROOT" if head[k] == k else dep[head[k]] for k in tokens], lambda v: "hd=" + v),
+                ["dhl=" + dep[k] + "|" + head_lemma[k] for k in tokens],
+                _per_value(
+                    [(iob + kind) if kind else "O" for iob, kind in zip(a.ent_iob_, a.ent_type_)], lambda v: "e=" + v
+                ),
+            )
+            for f in row
+        ]
+        self.middle = [
+            f
+            for row in zip(
+                [s[5] for s in self.w],
+                ["pre=L" if k < head[k] else ("pre=R" if k > head[k] else "pre==") for k in tokens],
+                ["le=True" if v else "le=False" for v in first_edge],
+                ["re=True" if v else "re=False" for v in last_edge],
+                [_NL[min(v, 3)] for v in a.n_lefts],
+                [_NR[min(v, 3)] for v in a.n_rights],
+            )
+            for f in row
+        ]
         #: "p-1p0" of token k and "p0p1" of token k - 1, shared per pair of parts of speech
         pairs: dict[tuple[str, str], tuple[str, str]] = {}
-        self.pos_pairs = [("", "")] + [pairs.get(key) or pairs.setdefault(key, ("p-1p0=" + key[0] + "|" + key[1],
-                                                                             "p0p1=" + key[0] + "|" + key[1]))
-                                      for key in zip(pos, pos[1:])]
+        self.pos_pairs = [("", "")] + [
+            pairs.get(key) or pairs.setdefault(key, ("p-1p0=" + key[0] + "|" + key[1], "p0p1=" + key[0] + "|" + key[1]))
+            for key in zip(pos, pos[1:])
+        ]
         #: per token: the cue features (candidates only), then "under" and "under_l", and the
         #: start of "under_q" that the quote state completes; empty or None without them
         self.extra: list[tuple[str, ...]] = [()] * n
@@ -170,8 +189,11 @@ class _DocFeatures:
             extra: tuple[str, ...] = ()
             if candidate[k]:
                 kids = {dep[c] for c in a.children(k)}
-                extra = ("cue=1", "cue_ccomp=" + str(bool(kids & _CLAUSE_KIDS)),
-                         "cue_subj=" + str(bool(kids & _SUBJ_DEPS)))
+                extra = (
+                    "cue=1",
+                    "cue_ccomp=" + str(bool(kids & _CLAUSE_KIDS)),
+                    "cue_subj=" + str(bool(kids & _SUBJ_DEPS)),
+                )
             under = self._cue_path(k)
             if under is not None:
                 rel, side, anc = under
@@ -181,8 +203,10 @@ class _DocFeatures:
                 self.extra[k] = extra
         self.sense = self._sense_strings(SenseKeys.of(a), dep, head)
         paths: dict[tuple[int, ...], str] = {}
-        self.path = [paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
-                     for k, key in ((k, self._path_key(k)) for k in tokens)]
+        self.path = [
+            paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
+            for k, key in ((k, self._path_key(k)) for k in tokens)
+        ]
 
     @staticmethod
     def _sense_strings(keys: SenseKeys, dep: list[str], head: list[int]) -> list[tuple[str, ...]]:
@@ -307,8 +331,16 @@ class _DocFeatures:
                 scues = sent_cues.get(s_start, ())
                 near_s = 0
             q = qs[i]
-            feats = ["bias", *first[11 * k:11 * k + 11], q[0], _SFIRST[k == s_start],
-                     _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start], si, *middle[6 * k:6 * k + 6], *extra[k]]
+            feats = [
+                "bias",
+                *first[11 * k : 11 * k + 11],
+                q[0],
+                _SFIRST[k == s_start],
+                _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start],
+                si,
+                *middle[6 * k : 6 * k + 6],
+                *extra[k],
+            ]
             if under_q[k] is not None:
                 feats.append(under_q[k] + q[0][2:])
             if n_cues:
