@@ -1,24 +1,10 @@
-"""Shared fixtures: paths to the bundled fixtures and to ../shared, and the loaded pipelines."""
+"""Shared fixtures: settings, the loaded pipelines and the founding example (paths are in helpers.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
-FOUNDING = "000_b08981ffb30c04a9"
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or a pytest skip saying what is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent: this test needs the shared data beside the repository")
-    return path
+from helpers import EXAMPLES, FOUNDING, SHARED
 
 
 @pytest.fixture(scope="session")

@@ -150,7 +150,7 @@ def test_floors_file_is_complete() -> None:
 @pytest.mark.shared
 @pytest.mark.slow
 def test_no_floor_is_broken(settings) -> None:
-    from conftest import shared_path
+    from helpers import shared_path
 
     shared_path("data", "polnear", "dev")
     shared_path("data", "newsquant", "NewsQuant.dev.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import shared_path
+from helpers import shared_path
 
 from selon.eval.newsquant import (
     ANCHORS,

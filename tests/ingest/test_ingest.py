@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, shared_path
+from helpers import FIXTURES, shared_path
 from selon.errors import InputError
 from selon.ingest import RawDocument, Skipped, detect_language, iter_documents, load_path, read_input
 from selon.ingest.html import looks_like_html

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from selon.nlp.learned.boundaries.reranker import ContentBoundaries, DocView, enumerate_spans
 from selon.nlp.learned.tagger import load_tagger, to_attribution
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned import tagger as learned
 from selon.nlp.learned import value_table

@@ -40,7 +40,7 @@ def test_every_shared_example_meets_its_must_items(settings):
     import json
 
     import selon
-    from conftest import shared_path
+    from helpers import shared_path
 
     folder = shared_path("examples")
     for expected_path in sorted(folder.glob("*.expected.json")):

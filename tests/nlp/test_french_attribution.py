@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import helpers
 import pytest
 
 pytestmark = pytest.mark.slow
 
 
 def claim_with(doc, snippet):
-    found = [c for c in doc._.selon_claims if snippet in c.content.text]
-    assert found, f"no claim contains {snippet!r}: {[c.content.text for c in doc._.selon_claims]}"
-    return found[0]
+    return helpers.claim_with(doc._.selon_claims, snippet)
 
 
 def test_incise_after_quotation_with_named_speaker(nlp_fr):
@@ -68,6 +67,10 @@ def test_impersonal_il_and_rules_are_not_sources(nlp_fr):
 def test_suspicion_is_not_speech(nlp_fr):
     doc = nlp_fr("Le député est soupçonné de détournement de fonds publics depuis plusieurs mois.")
     assert all(c.cue is None for c in doc._.selon_claims)
+    # the same subject, speaking, is an attribution
+    doc = nlp_fr("Le député affirme que les fonds publics ont été restitués depuis plusieurs mois.")
+    said = claim_with(doc, "les fonds publics ont été restitués")
+    assert said.cue is not None and said.cue.text == "affirme" and said.source.text == "Le député"
 
 
 def test_incise_right_after_the_closing_quote_and_after_a_circumstance(nlp_fr):

@@ -215,7 +215,7 @@ def test_per_is_a_source_only_before_a_source(nlp_en) -> None:
 
 @pytest.mark.slow
 def test_attributions_read_from_the_arrays_as_from_tokens(nlp_en) -> None:
-    from conftest import FIXTURES
+    from helpers import FIXTURES
 
     tagger = learned.load_tagger()
     if tagger is None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import FIXTURES, shared_path
+from helpers import FIXTURES, shared_path
 from selon.eval.polnear import PredictedAttribution, load_split, score
 
 pytestmark = pytest.mark.slow
@@ -51,15 +49,12 @@ def test_said_attribution_exact(nlp_en, fixture_articles):
 
 
 @pytest.mark.shared
-def test_all_dev_articles_analysed():
-    root = shared_path("data", "polnear")
-    from selon.nlp.pipeline import build_pipeline
-    from selon.settings import load_settings
-
-    nlp = build_pipeline("en", load_settings(env={}))
-    articles = load_split(Path(root), "dev")
-    predicted = _predict(nlp, articles)
-    assert len(predicted) == 84
-    with_attr = sum(1 for v in predicted.values() if v)
-    assert with_attr >= 80
-    assert sum(len(v) for v in predicted.values()) >= 900
+def test_all_dev_articles_meet_the_dev_figures(nlp_en):
+    """All 84 dev articles, scored as `selon eval polnear --split dev` (the gate checks only the first 20)."""
+    articles = load_split(shared_path("data", "polnear"), "dev")
+    assert len(articles) == 84
+    report = score(articles, _predict(nlp_en, articles))
+    exact = {role: report["roles"][role]["exact"]["f1"] for role in ("source", "cue", "content")}
+    # the published dev figures (docs/accuracy.md) less half a point: a fall below them is a regression
+    assert exact["source"] >= 0.754 and exact["cue"] >= 0.698 and exact["content"] >= 0.595, exact
+    assert report["attribution"]["f1"] >= 0.777, report["attribution"]

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import claim_with, claims_of
 from selon.nlp.claims.mood import is_french_conditional
 
 pytestmark = pytest.mark.slow
-
-
-def claims_of(nlp, text):
-    return nlp(text)._.selon_claims
-
-
-def claim_with(claims, snippet):
-    found = [c for c in claims if snippet in c.content.text]
-    assert found, f"no claim contains {snippet!r}: {[c.content.text for c in claims]}"
-    return found[0]
 
 
 # -- segmentation ------------------------------------------------------------------------------
@@ -53,6 +44,8 @@ def test_trailing_comment_box_fr(nlp_fr):
     )
     claims = claims_of(nlp_fr, text)
     assert not any("Abonnez" in c.content.text or "pensez-vous" in c.content.text for c in claims)
+    reported = claim_with(claims, "Les salariés seront reclassés")  # the article's own report is kept
+    assert reported.cue is not None and reported.cue.text == "selon" and "direction" in reported.source.text
 
 
 # -- mood --------------------------------------------------------------------------------------
@@ -198,10 +191,18 @@ def test_carry_on_inherits_source(nlp_fr):
 
 def test_offsets_index_the_text(nlp_fr, founding_text):
     doc = nlp_fr(founding_text)
+    checked: dict[str, int] = {}
     for claim in doc._.selon_claims:
-        for span in [claim.content, claim.cue, claim.source, *claim.channel, *claim.evidence, *claim.quantities]:
-            if span is not None:
-                assert founding_text[span.start : span.end] == span.text
+        roles = {"content": [claim.content], "cue": [claim.cue], "source": [claim.source], "channel": claim.channel,
+                 "evidence": claim.evidence, "figure": claim.quantities}
+        for role, spans in roles.items():
+            for span in spans:
+                if span is not None:
+                    assert founding_text[span.start : span.end] == span.text
+                    checked[role] = checked.get(role, 0) + 1
+    # every kind of span the article has was checked, not an empty list
+    assert checked["content"] >= 15 and checked["cue"] >= 8 and checked["source"] >= 8
+    assert checked["channel"] >= 1 and checked["evidence"] >= 1 and checked["figure"] >= 4
 
 
 def test_title_inside_a_sentence_is_not_a_run_in_heading(nlp_en):
