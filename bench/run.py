@@ -138,10 +138,7 @@ def stage_pass(
         t0 = time.process_time()
         if profiler:
             profiler.enable()
-        if hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=batch_size))
-        else:
-            docs = [proc(d) for d in docs]
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         if profiler:
             profiler.disable()
             buffer = io.StringIO()

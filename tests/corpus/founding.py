@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selon.model import Article
-
 from corpus.build import C, article
+from selon.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 FRENCH_TEXT = (ROOT / "examples" / "000_b08981ffb30c04a9.txt").read_text(encoding="utf-8")

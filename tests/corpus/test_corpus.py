@@ -11,11 +11,10 @@ import json
 
 import pytest
 
-from selon.corpus import Corpus, NotFoundError
-from selon.store import Store
-
 from corpus.build import C, article
 from corpus.founding import FRENCH_TEXT, english, french
+from selon.corpus import Corpus, NotFoundError
+from selon.store import Store
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.founding import french
 from selon.corpus.aliases import load_aliases, parse_alias_file
 from selon.corpus.names import fold, given_compatible, org_key, person_key, person_parts, translit
 from selon.corpus.quantities import agree, unit_key
 from selon.corpus.sources import Mention, document_links, global_links, resolve
 from selon.errors import ConfigError
-
-from corpus.founding import french
 
 
 def test_person_keys_ignore_transliteration_and_accents():

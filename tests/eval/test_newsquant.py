@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import shared_path
 
+from helpers import shared_path
 from selon.eval.newsquant import (
     ANCHORS,
     Quantity,

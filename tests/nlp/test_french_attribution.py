@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import helpers
 import pytest
+
+import helpers
 
 pytestmark = pytest.mark.slow
 

@@ -193,8 +193,14 @@ def test_offsets_index_the_text(nlp_fr, founding_text):
     doc = nlp_fr(founding_text)
     checked: dict[str, int] = {}
     for claim in doc._.selon_claims:
-        roles = {"content": [claim.content], "cue": [claim.cue], "source": [claim.source], "channel": claim.channel,
-                 "evidence": claim.evidence, "figure": claim.quantities}
+        roles = {
+            "content": [claim.content],
+            "cue": [claim.cue],
+            "source": [claim.source],
+            "channel": claim.channel,
+            "evidence": claim.evidence,
+            "figure": claim.quantities,
+        }
         for role, spans in roles.items():
             for span in spans:
                 if span is not None:
