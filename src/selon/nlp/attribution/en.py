@@ -50,6 +50,7 @@ from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned.boundaries.reranker import DocView
 from selon.nlp.learned.tagger import AttributionTagger, load_tagger, opens_quote, to_attribution
+from selon.nlp.lexicon.en import DATE_LEAD, PRONOUN_SOURCES, SAY_LEMMAS
 
 #: The rule attributions of a sentence; ``adjuncts_only=True`` may be passed when nothing else can be kept.
 RuleFinder = Callable[..., list[Attribution]]
@@ -71,13 +72,6 @@ RULE_KINDS = frozenset({"adjunct"})
 #: (wherever they touch no learned attribution) or "none".
 FALLBACK = "sentence"
 
-#: Rule verbs kept where the tagger found nothing in the sentence: the plain verbs of saying.
-SAY_LEMMAS = frozenset(
-    """
-    say tell add announce state declare report write claim insist warn explain note reply respond argue
-    testify confirm deny acknowledge admit
-""".split()
-)
 
 #: Give a learned attribution without source the subject of its cue from the parse.
 PARSE_SOURCE = True
@@ -100,7 +94,6 @@ TIDY_SOURCE = True
 COLON = True
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"})
 
 
 def merge(
@@ -139,7 +132,11 @@ def merge(
             continue
         if _tokens(att) & covered:
             continue
-        if fallback == "all" or (fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue))) or (fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS):
+        if (
+            fallback == "all"
+            or (fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue)))
+            or (fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS)
+        ):
             kept.append(att)
     return learned + kept
 
@@ -186,7 +183,7 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     subj = _subject(root)
     if subj is None or subj.lower_ in ("it", "that", "which", "there", "this"):
         return att
-    if subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS:
+    if subj.pos_ == "PRON" or subj.lower_ in PRONOUN_SOURCES:
         span = (subj.i, subj.i + 1)
     else:
         end = subj.right_edge.i + 1
@@ -200,27 +197,6 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
-#: Words that may precede a date trailing a source ("McAuliffe on Friday", "Obama last week").
-_DATE_LEAD = frozenset(
-    {
-        "on",
-        "last",
-        "this",
-        "early",
-        "late",
-        "earlier",
-        "later",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
-
-
 def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     """Cut what PolNeAR leaves out of a source: a trailing date ("X on Tuesday"), a leading "by"."""
     if not TIDY_SOURCE or att.source is None:
@@ -229,7 +205,7 @@ def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     k = end
     while k > start and doc[k - 1].ent_type_ in ("DATE", "TIME"):
         k -= 1
-    if k < end and k > start and doc[k].lower_ in _DATE_LEAD and doc[k - 1].pos_ != "ADP":
+    if k < end and k > start and doc[k].lower_ in DATE_LEAD and doc[k - 1].pos_ != "ADP":
         while k > start + 1 and doc[k - 1].lower_ in ("on", ","):
             k -= 1
         if doc[k - 1].pos_ in ("PROPN", "NOUN"):

@@ -19,24 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon
+from selon.nlp.lexicon.fr import AUX_FORMS, ER_ENDINGS, INCISE_PRONOUNS, IR_ENDINGS, MODAL_FORMS
 
-_PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
-_AUX_FORMS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "était"})
 _LEAD_END = frozenset({",", "»", "”", '"', "…", "—", "–", "!", "?"})
 _STOP = frozenset({",", ".", ";", ":", "(", "!", "?", "»", "«", "…", "\n"})
-#: endings of a conjugated or participle -er verb, longest first, and what replaces them
-_ER_ENDINGS = (
-    ("èrent", "er"),
-    ("aient", "er"),
-    ("ent", "er"),
-    ("ait", "er"),
-    ("ée", "er"),
-    ("és", "er"),
-    ("é", "er"),
-    ("e", "er"),
-    ("a", "er"),
-)
-_IR_ENDINGS = (("issent", "ir"), ("issait", "ir"), ("it", "ir"), ("i", "ir"))
 _MAX_SUBJECT = 10
 
 
@@ -44,7 +30,7 @@ def infinitives(token: Token) -> set[str]:
     """Candidate infinitives of a verb form: its lemma and the -er/-ir verb its ending suggests."""
     form = token.lower_
     found = {token.lemma_.lower(), form}
-    for endings in (_ER_ENDINGS, _IR_ENDINGS):
+    for endings in (ER_ENDINGS, IR_ENDINGS):
         for ending, inf in endings:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 found.add(form[: -len(ending)] + inf)
@@ -73,26 +59,6 @@ def _next(doc: Doc, i: int, end: int) -> int:
     return i
 
 
-_MODAL_FORMS = frozenset(
-    {
-        "pourrait",
-        "peut",
-        "pouvait",
-        "doit",
-        "devait",
-        "tente",
-        "tentait",
-        "essaie",
-        "essaye",
-        "vient",
-        "venait",
-        "semble",
-        "croit",
-        "ose",
-        "préfère",
-        "préférait",
-    }
-)
 _CLOSING = frozenset({"»", "”"})
 
 
@@ -117,11 +83,11 @@ def _verb_group(doc: Doc, i: int, e: int, lex: Lexicon) -> tuple[int, int, bool]
     "glisse", "a déclaré", "a-t-il estimé", "pourrait commenter", "tente d'expliquer"."""
     j = i
     inverted = False
-    if doc[j].lower_ in _AUX_FORMS or doc[j].lower_ in _MODAL_FORMS:
+    if doc[j].lower_ in AUX_FORMS or doc[j].lower_ in MODAL_FORMS:
         j += 1
         if j < e and doc[j].lower_ == "-t":
             j += 1
-        if j < e and doc[j].lower_ in _PRONOUNS:
+        if j < e and doc[j].lower_ in INCISE_PRONOUNS:
             inverted = True
             j += 1
         if j < e and doc[j].lower_ in ("lui", "leur", "nous", "de", "d'", "d’"):
@@ -204,12 +170,12 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
             continue
         src: tuple[int, int] | None = None
         if inverted:
-            k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in _PRONOUNS)
+            k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in INCISE_PRONOUNS)
             src = (k, k + 1)
         else:
             if j < e and doc[j].lower_ == "-t":
                 j += 1
-            if j < e and doc[j].lower_ in _PRONOUNS:
+            if j < e and doc[j].lower_ in INCISE_PRONOUNS:
                 src = (j, j + 1)
                 j += 1
             else:
@@ -265,7 +231,7 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
 def _speaker_like(doc: Doc, start: int, end: int) -> bool:
     """An inverted pronoun, a name, or a determiner and a noun: what a speaker looks like."""
     first = doc[start]
-    if end - start == 1 and first.lower_ in _PRONOUNS:
+    if end - start == 1 and first.lower_ in INCISE_PRONOUNS:
         return True
     if first.pos_ == "PROPN" or first.ent_type_ in ("PER", "PERSON", "ORG"):
         return True

@@ -15,9 +15,9 @@ from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduce
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.sources import is_person_noun
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.lexicon import COMPLEMENTIZERS, NOT_SOURCE_SUBJECTS, RELATIVES, Lexicon, lexicon_for
+from selon.nlp.lexicon.fr import INVERTED_PRONOUNS, NEEDS_QUE, POUR_PRONOUNS, READ_VERBS
 
-_COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
 _SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "obj", "dobj", "advcl", "conj"})
 
@@ -31,48 +31,13 @@ def _is_past(verb: Token) -> bool:
     return "Imp" in tense or ("Past" in tense and verb.pos_ == "VERB")
 
 
-_INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"})
-_RELATIVES = frozenset({"qui", "who", "which", "that"})
-#: subjects that never name a source: demonstratives and the impersonal pronoun
-_NOT_SOURCES = frozenset(
-    {
-        "c'",
-        "c’",
-        "ce",
-        "ça",
-        "cela",
-        "ceci",
-        "-t",
-        "it",
-        "this",
-        "l'",
-        "l’",
-        "le",
-        "la",
-        "les",
-        "lui",
-        "se",
-        "s'",
-        "s’",
-        "en",
-        "y",
-        "me",
-        "m'",
-        "m’",
-        "te",
-        "t'",
-        "t’",
-    }
-)
-
-
 def _inverted_subject(verb: Token) -> Token | None:
     """French subject-verb inversion after the reported words: "écrit-elle", "a-t-il estimé"."""
     doc = verb.doc
     heads = [verb] + [c for c in verb.lefts if c.dep_.startswith("aux")]
     for head in heads:
         for k in (head.i + 1, head.i + 2):
-            if k < len(doc) and doc[k].lower_ in _INVERTED:
+            if k < len(doc) and doc[k].lower_ in INVERTED_PRONOUNS:
                 return doc[k]
     return None
 
@@ -86,9 +51,9 @@ def _subject(verb: Token) -> Token | None:
     if subj is None:
         return None
     low = subj.lower_
-    if low in _RELATIVES and subj.head.dep_ in ("acl:relcl", "relcl") and subj.head.head.pos_ in ("NOUN", "PROPN"):
+    if low in RELATIVES and subj.head.dep_ in ("acl:relcl", "relcl") and subj.head.head.pos_ in ("NOUN", "PROPN"):
         return subj.head.head  # "le ministre, qui a déclaré que ...": the relative's antecedent
-    if low in _NOT_SOURCES or low in _RELATIVES:
+    if low in NOT_SOURCE_SUBJECTS or low in RELATIVES:
         return None
     if low == "il" and subj.dep_ in ("nsubj:pass", "expl:subj", "expl:pv"):
         return None  # impersonal: "il a été observé que ..."
@@ -308,7 +273,7 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
             _adjectival_participle(verb)
             or (
                 any(c.dep_ == "aux:pass" for c in verb.children)
-                and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
+                and not any(t.lower_ in COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
             )
         ):
             continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
@@ -316,7 +281,7 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
         if (
             subj is not None
             and subj.i in taken
-            and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 3)])
+            and not any(t.lower_ in COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 3)])
         ):
             continue  # the subject already speaks through another cue, unless this verb has its own "que"
         cue = (verb.head.i if periphrasis else verb.i, verb.i + 1)
@@ -329,7 +294,7 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
             (
                 t
                 for t in doc[verb.i + 1 : min(e, verb.i + 8)]
-                if t.lower_ in _COMPLEMENTIZERS and (t.pos_ == "SCONJ" or t.i == verb.i + 1)
+                if t.lower_ in COMPLEMENTIZERS and (t.pos_ == "SCONJ" or t.i == verb.i + 1)
             ),
             None,
         )
@@ -349,7 +314,7 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
             content = trim(doc, comp.i + 1, end)
         elif (
             doc.lang_ == "fr"
-            and verb.lemma_.lower() in _NEEDS_QUE
+            and verb.lemma_.lower() in NEEDS_QUE
             and not any(t.text in QUOTE_CHARS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
         ):
             clause_children = []  # "assurant un embourgeoisement": ensuring a thing, not saying it
@@ -417,15 +382,6 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     return out
 
 
-#: French verbs that report speech only with a "que" clause, a quotation or an incise
-#: ("il assure que ..." but "assurant un embourgeoisement", "relève de la supposition")
-_NEEDS_QUE = frozenset(
-    """assurer relever écrire noter rappeler reconnaître avancer lancer poursuivre conclure
-    évoquer mentionner soutenir répondre juger considérer penser croire constater observer signaler publier
-    révéler annoncer promettre réclamer demander dénoncer accuser regretter saluer craindre espérer""".split()
-)
-
-
 def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
     """Where the sentence's main clause resumes after a subordinate report: "Si X avait affirmé
     qu'il était prêt à démissionner, il a rejeté cette éventualité" ends the content at ", il"."""
@@ -434,9 +390,6 @@ def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
         return sent.end
     lefts = [c.left_edge.i for c in root.lefts if c.i > comp.i]
     return min(lefts + [root.i])
-
-
-_POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def _pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
@@ -453,7 +406,7 @@ def _pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
     head = words.root
     person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
     person_name = head.ent_type_ in ("PER", "PERSON")
-    pronoun = len(words) == 1 and words[0].lower_ in _POUR_PRONOUNS
+    pronoun = len(words) == 1 and words[0].lower_ in POUR_PRONOUNS
     if not (person_noun or person_name or pronoun):
         return []
     content = trim(doc, comma + 1, e)
@@ -528,14 +481,11 @@ def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> li
     return out
 
 
-_READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
-
-
 def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
     """ "« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
     out: list[Attribution] = []
     lemmas = DocArrays.current(doc).lemma_lower
-    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in _READ_VERBS):
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in READ_VERBS):
         if verb.pos_ != "VERB":
             continue
         holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb

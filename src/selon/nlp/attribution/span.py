@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from selon.nlp.claims.quotes import quotation_regions
+from selon.nlp.lexicon import COMPLEMENTIZERS
 
 QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
-_COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
 _CUT_DEPS = frozenset({"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
 
 
@@ -39,7 +39,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_punct
         or doc[start].is_space
         or doc[start].pos_ == "CCONJ"
-        or (doc[start].lower_ in _COMPLEMENTIZERS and not doc[start].is_sent_start)
+        or (doc[start].lower_ in COMPLEMENTIZERS and not doc[start].is_sent_start)
     ):
         start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):

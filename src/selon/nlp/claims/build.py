@@ -28,8 +28,7 @@ from selon.nlp.claims.sources import (
 )
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
-
-_EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
+from selon.nlp.lexicon.en import EPISTEMIC_MODALS
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -51,12 +50,9 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
             if not past_cue or a.lemma_lower[i] in lex.modal_verbs:
                 found.append(doc[i])
         elif english and tag[i] == "MD":
-            if low in _EPISTEMIC_MODALS_EN or (low in ("would", "'d") and not past_cue):
+            if low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue):
                 found.append(doc[i])
     return found
-
-
-_GENDER = {"il": "m", "elle": "f", "he": "m", "she": "f"}
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -190,7 +186,7 @@ class ClaimBuilder:
         return None
 
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
-        gender = _GENDER.get(src.text.lower().lstrip("-"))
+        gender = self.lex.pronoun_genders.get(src.text.lower().lstrip("-"))
         if plural:
             antecedent = self.last_plural or self.last_source
         else:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from selon.model import Channel, Entity, Source, Span
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.lexicon import PERSON_ENDINGS, PERSON_NOUNS, Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
 _OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})
@@ -130,8 +130,7 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon, 
             if child.dep_ in ("dobj", "iobj", "obl", "obl:mod", "obl:arg", "dative") or target is not child:
                 ent = index.covering(target.idx, target.idx + len(target))
                 if ent is not None and (
-                    (ent.kind == "organization"
-                    and ent.text.lower() in lex.media_words)
+                    (ent.kind == "organization" and ent.text.lower() in lex.media_words)
                     or ent.name.lower() in lex.media_words
                 ):
                     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -368,118 +367,19 @@ def is_first_person(doc: Doc, start: int, end: int) -> bool:
     return end - start == 1 and pronoun_form(doc[start]) in ("je", "j'", "j’", "nous", "i", "we", "moi")
 
 
-#: endings of nouns that name things, not people ("banalisation", "mesures", "assessment")
-_THING_ENDINGS = {
-    "fr": (
-        "tion",
-        "sion",
-        "ment",
-        "ité",
-        "age",
-        "ure",
-        "ance",
-        "ence",
-        "isme",
-        "esse",
-        "ie",
-        "ise",
-        "ade",
-        "ode",
-        "té",
-        "eau",
-        "gie",
-        "logie",
-        "graphie",
-        "mesure",
-        "règle",
-        "loi",
-        "texte",
-        "décision",
-        "image",
-        "chiffre",
-    ),
-    "en": (
-        "tion",
-        "sion",
-        "ment",
-        "ity",
-        "ness",
-        "ism",
-        "ance",
-        "ence",
-        "ing",
-        "ship",
-        "hood",
-        "ure",
-        "age",
-        "rule",
-        "law",
-        "data",
-        "image",
-        "figure",
-        "number",
-    ),
-}
-_PERSON_NOUNS = frozenset(
-    """juge ministre président présidente député députée sénateur sénatrice maire porte-parole
-    avocat avocate procureur procureure secrétaire chef cheffe patron patronne directeur directrice médecin
-    professeur professeure chercheur chercheuse responsable témoin victime policier militaire général colonel
-    officier expert experte analyste auteur autrice ambassadeur ambassadrice élu élue candidat candidate
-    entraîneur joueur joueuse habitant habitante étudiant étudiante enseignant enseignante syndicaliste
-    judge minister president senator mayor spokesman spokeswoman spokesperson lawyer attorney prosecutor
-    secretary chief director doctor professor researcher official witness victim officer general expert
-    analyst author ambassador candidate governor lawmaker representative congressman congresswoman aide
-    adviser advisor coach player resident student teacher nominee donor voter voters""".split()
-)
-
-
-_PERSON_ENDINGS = (
-    "eur",
-    "eurs",
-    "euse",
-    "euses",
-    "iste",
-    "istes",
-    "ien",
-    "iens",
-    "ienne",
-    "iennes",
-    "ant",
-    "ants",
-    "ante",
-    "antes",
-    "aire",
-    "aires",
-    "ogue",
-    "ogues",
-    "ier",
-    "iers",
-    "ière",
-    "ières",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ist",
-    "ists",
-    "ian",
-    "ians",
-)
-
-
 def is_person_noun(head: Token) -> bool:
     """Stricter than :func:`noun_kind`: the noun itself says it names people ("toxicologue", "opposants")."""
     lemma = head.lemma_.lower()
-    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
         return True
-    return noun_kind(head) == "person" and head.lower_.endswith(_PERSON_ENDINGS)
+    return noun_kind(head) == "person" and head.lower_.endswith(PERSON_ENDINGS)
 
 
 def noun_kind(head: Token) -> str:
     """'person' for a noun naming people ("le juge", "the senator"), 'unnamed' for things."""
     lemma = head.lemma_.lower()
-    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
         return "person"
-    if lemma.endswith(_THING_ENDINGS.get(head.lang_, _THING_ENDINGS["en"])):
+    if lemma.endswith(lexicon_for(head.lang_).thing_endings):
         return "unnamed"
     return "person"
