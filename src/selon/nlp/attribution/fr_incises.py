@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon
-from selon.nlp.lexicon.fr import AUX_FORMS, ER_ENDINGS, INCISE_PRONOUNS, IR_ENDINGS, MODAL_FORMS
+from selon.nlp.lexicon.fr import AUX_FORMS, ER_ENDINGS, INCISE_PRONOUNS, INVERTED_PRONOUNS, IR_ENDINGS, MODAL_FORMS
 
 _LEAD_END = frozenset({",", "»", "”", '"', "…", "—", "–", "!", "?"})
 _STOP = frozenset({",", ".", ";", ":", "(", "!", "?", "»", "«", "…", "\n"})
@@ -51,6 +51,17 @@ def infinitive(token: Token, lex: Lexicon) -> str:
         if inf in lex.cue_verbs:
             return inf
     return token.lemma_.lower()
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """French subject-verb inversion after the reported words: "écrit-elle", "a-t-il estimé"."""
+    doc = verb.doc
+    heads = [verb] + [c for c in verb.lefts if c.dep_.startswith("aux")]
+    for head in heads:
+        for k in (head.i + 1, head.i + 2):
+            if k < len(doc) and doc[k].lower_ in INVERTED_PRONOUNS:
+                return doc[k]
+    return None
 
 
 def _next(doc: Doc, i: int, end: int) -> int:
@@ -136,7 +147,7 @@ def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
     if (
         doc[j].pos_ == "SCONJ"
         or doc[j].lower_ in ("que", "qu'", "qu’")
-        or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j:k])
+        or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc[j:k])
     ):
         return None  # a clause, not a subject
     if doc[j].pos_ == "ADP":
@@ -168,48 +179,15 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
         if any(c.dep_.startswith("aux") and c.i < lead_end for c in doc[cue_verb].children):
             i += 1  # "L'avocat a, quant à lui, annoncé ...": the verb's own auxiliary is before the comma
             continue
-        src: tuple[int, int] | None = None
-        if inverted:
-            k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in INCISE_PRONOUNS)
-            src = (k, k + 1)
-        else:
-            if j < e and doc[j].lower_ == "-t":
-                j += 1
-            if j < e and doc[j].lower_ in INCISE_PRONOUNS:
-                src = (j, j + 1)
-                j += 1
-            else:
-                src = _subject_after(doc, j, e)
-                if src is not None:
-                    j = src[1]
+        src, j = _incise_speaker(doc, cue_start, cue_verb, j, e, inverted)
         if src is None or (i in quoted and not _speaker_like(doc, *src)):
             i += 1  # inside a quotation, only a speaker ("-t-elle", a name, "le ministre") interrupts it
             continue
         src_start, src_end = src
-        if (
-            src_end < e
-            and doc[src_end].text == ","
-            and src_end + 1 < e
-            and doc[src_end + 1].ent_type_ in ("PER", "PERSON")
-        ):
-            # "a affirmé le ministre de l'Intérieur, Gérald Darmanin": the name in apposition
-            k = src_end + 1
-            while (
-                k < e
-                and doc[k].ent_type_ in ("PER", "PERSON")
-                and doc[k].ent_iob_ in ("B", "I")
-                and (k == src_end + 1 or doc[k].ent_iob_ == "I")
-            ):
-                k += 1
-            src_end = k
-            j = k
-        lead_lo = s
-        for k in range(lead_end - 1, s, -1):
-            # "... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation
-            if doc[k].text in ("«", "“") and doc[k - 1].text == ":":
-                lead_lo = k
-                break
-        content = _trim_lead(doc, lead_lo, lead_end)
+        named_end = _apposed_name_end(doc, src_end, e)
+        if named_end is not None:
+            src_end = j = named_end
+        content = _trim_lead(doc, _lead_start(doc, s, lead_end), lead_end)
         if content is None:
             i += 1
             continue
@@ -226,6 +204,49 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
         )
         i = j + 1
     return out
+
+
+def _incise_speaker(
+    doc: Doc, cue_start: int, cue_verb: int, j: int, e: int, inverted: bool
+) -> tuple[tuple[int, int] | None, int]:
+    """The speaker of an incise and where its words end: the inverted pronoun of the verb group
+    ("a-t-il estimé"), one after the verb ("estime-t-elle"), or the subject noun phrase after it."""
+    if inverted:
+        k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in INCISE_PRONOUNS)
+        return (k, k + 1), j
+    if j < e and doc[j].lower_ == "-t":
+        j += 1
+    if j < e and doc[j].lower_ in INCISE_PRONOUNS:
+        return (j, j + 1), j + 1
+    src = _subject_after(doc, j, e)
+    return src, (src[1] if src is not None else j)
+
+
+def _apposed_name_end(doc: Doc, src_end: int, e: int) -> int | None:
+    """ "a affirmé le ministre de l'Intérieur, Gérald Darmanin": where the name in apposition after
+    the speaker ends, or None when no name follows its comma."""
+    if not (
+        src_end < e and doc[src_end].text == "," and src_end + 1 < e and doc[src_end + 1].ent_type_ in ("PER", "PERSON")
+    ):
+        return None
+    k = src_end + 1
+    while (
+        k < e
+        and doc[k].ent_type_ in ("PER", "PERSON")
+        and doc[k].ent_iob_ in ("B", "I")
+        and (k == src_end + 1 or doc[k].ent_iob_ == "I")
+    ):
+        k += 1
+    return k
+
+
+def _lead_start(doc: Doc, s: int, lead_end: int) -> int:
+    """Where the reported words start: the sentence start, or the quotation after a colon
+    ("... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation)."""
+    for k in range(lead_end - 1, s, -1):
+        if doc[k].text in ("«", "“") and doc[k - 1].text == ":":
+            return k
+    return s
 
 
 def _speaker_like(doc: Doc, start: int, end: int) -> bool:
@@ -305,7 +326,7 @@ def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, in
     group = _verb_group(doc, que.i + 1, sent.end, lex)
     if group is None:
         return None
-    cue_verb, j, inverted = group
+    cue_verb, j, _ = group
     src = _subject_after(doc, j, sent.end)
     if src is None:
         return None

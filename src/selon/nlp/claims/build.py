@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from selon.model import Claim, Figure, Source, Span
 from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
+from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.mood import is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
@@ -22,7 +23,6 @@ from selon.nlp.claims.sources import (
     char_span,
     describe_source,
     is_first_person,
-    is_person_noun,
     is_pronoun,
     pronoun_form,
 )
@@ -44,14 +44,16 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
     for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
         low = lower[i]
         if low in lex.hedge_words:
-            if not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon"):
-                found.append(doc[i])  # "comme bon lui semble" is an idiom, not a doubt
+            # "comme bon lui semble" is an idiom, not a doubt
+            hedge = not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon")
         elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
-            if not past_cue or a.lemma_lower[i] in lex.modal_verbs:
-                found.append(doc[i])
+            hedge = not past_cue or a.lemma_lower[i] in lex.modal_verbs
         elif english and tag[i] == "MD":
-            if low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue):
-                found.append(doc[i])
+            hedge = low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue)
+        else:
+            continue
+        if hedge:
+            found.append(doc[i])
     return found
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from selon.model import Channel, Entity, Source, Span
+from selon.nlp.attribution.shared import is_person_noun, noun_kind
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import PERSON_ENDINGS, PERSON_NOUNS, Lexicon, lexicon_for
+from selon.nlp.lexicon import Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
 _OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})
@@ -36,9 +37,12 @@ class EntityIndex:
     def covering(self, start: int, end: int) -> Entity | None:
         best = None
         for ent in self.entities:
-            if ent.start < end and start < ent.end:
-                if best is None or (ent.end - ent.start) > (best.end - best.start):
-                    best = ent
+            if (
+                ent.start < end
+                and start < ent.end
+                and (best is None or (ent.end - ent.start) > (best.end - best.start))
+            ):
+                best = ent
         return best
 
 
@@ -365,21 +369,3 @@ def is_pronoun(doc: Doc, start: int, end: int) -> bool:
 def is_first_person(doc: Doc, start: int, end: int) -> bool:
     """ "je", "j'", "nous", "I", "we": the writer (or, inside a quotation, the quoted speaker)."""
     return end - start == 1 and pronoun_form(doc[start]) in ("je", "j'", "j’", "nous", "i", "we", "moi")
-
-
-def is_person_noun(head: Token) -> bool:
-    """Stricter than :func:`noun_kind`: the noun itself says it names people ("toxicologue", "opposants")."""
-    lemma = head.lemma_.lower()
-    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
-        return True
-    return noun_kind(head) == "person" and head.lower_.endswith(PERSON_ENDINGS)
-
-
-def noun_kind(head: Token) -> str:
-    """'person' for a noun naming people ("le juge", "the senator"), 'unnamed' for things."""
-    lemma = head.lemma_.lower()
-    if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
-        return "person"
-    if lemma.endswith(lexicon_for(head.lang_).thing_endings):
-        return "unnamed"
-    return "person"
