@@ -1,37 +1,13 @@
 """English attributions: the learned tagger's, completed by the rules where it says nothing.
 
-The CRF of ``learned.py`` was trained on PolNeAR and finds far more attributions, with spans
-cut the way annotators cut them. The rules in ``attribution.py`` complete it without ever
-yielding two claims for one report (a rule attribution touching a token of a learned one is
-dropped):
-
-- the adjuncts ("according to X", "per X") are kept wherever they are free: their content is
-  the rest of the sentence, which a tagger that sees a few tokens around each word misses when
-  the adjunct comes last;
-- the verb and incise rules ("X said (that) ...", "..., X said") are kept where the tagger
-  found a cue but no content for it, and in sentences where it found nothing at all, so the
-  plain constructions hold on any text, whatever the tagger makes of it.
-
-Measured on a held-out fifth of PolNeAR train (every 5th article by name, the tagger trained
-on the other four fifths): completing bare cues raises every exact F1 by 0.1 point. The
-sentence fallback is kept for verbs of saying only (``SAY_LEMMAS``: "X said Y" must hold on any
-text, whatever the tagger makes of it); with every rule verb it cost 0.3 to 0.5 point of exact
-F1, its verbs of thinking or knowing being mostly nested in a larger report PolNeAR marks. An
-adjunct is dropped only when its own words (cue, source) are the tagger's: its content may
-hold a learned attribution ("..., called the 'Crossroads of America' by its citizens, the
-county leans Republican, according to Politico"), which PolNeAR nests (+0.3 to 0.4 exact F1).
-A learned attribution without source takes the subject of its cue from the parse (a pronoun
-or a relative "who" as it stands: PolNeAR marks it, not its antecedent), and a date trailing a
-source ("X on Tuesday") is cut. An "according to X" the tagger took whole (no source, X inside its
-content) gives way to the adjunct rule's parse; the colons of headlines and roundups ("Poll: ...")
-are added where the tagger left them (``colon.py``); a quotation stops at its own incise unless a
-second quotation resumes it (held-out fifth: +0.2 / +0.1 / +0.5 exact F1 for the last two), and a
-quotation resumed right after its incise, in the same paragraph, is one content with it ("“A,” she
-said. “B.”": so PolNeAR marks 444 of 459 in train; held-out fifth: 4 more exact contents); a source
-and cue set between commas in a sentence without quotation marks ("This campaign, he says, is
-different") report the whole sentence (134 of 171 in train; held-out fifth: 6 more). Without a
-model file English runs on all the rules
-(``load_tagger`` logs why).
+The CRF (``selon.nlp.learned.tagger``) finds most attributions, cut the way PolNeAR's annotators
+cut them; its contents are re-cut by the boundary reranker, and the shared rules of ``rules``
+complete it without ever yielding two claims for one report: adjuncts ("according to X") wherever
+their cue and source are free, the verb and incise rules where the tagger found a cue without
+content or nothing in the sentence (verbs of saying only, ``SAY_LEMMAS``), and the colons of
+headlines (``en_colon``). Each switch below names one step; why each is set as it is, with the
+held-out measurements, is in ``docs/accuracy.md`` ("English attribution: what was tried").
+Without a model file English runs on all the rules (``load_tagger`` logs why).
 
 ``find_attributions`` asks sentence by sentence; the tagger works on whole paragraphs (a quote
 runs over several sentences), so the document is tagged once and its attributions are handed

@@ -6,6 +6,8 @@ import nothing from either, so a rule module of one language can use them withou
 
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Token
 
 from selon.nlp.attribution.fr_incises import inverted_subject
@@ -72,7 +74,7 @@ def is_person_noun(head: Token) -> bool:
     return noun_kind(head) == "person" and head.lower_.endswith(PERSON_ENDINGS)
 
 
-def noun_kind(head: Token) -> str:
+def noun_kind(head: Token) -> Literal["person", "unnamed"]:
     """'person' for a noun naming people ("le juge", "the senator"), 'unnamed' for things."""
     lemma = head.lemma_.lower()
     if lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from selon.model import Claim, Figure, Source, Span
+from selon.model import Certainty, Claim, Figure, Source, Span
 from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
 from selon.nlp.attribution.shared import is_person_noun
@@ -165,7 +165,9 @@ class ClaimBuilder:
         known = self.known.get(chosen.name)
         if known is not None:
             return known
-        return Source(start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person")
+        return Source(
+            start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person", inherited=False
+        )
 
     def _described_before(self, offset: int) -> Source | None:
         """ "un chiraquien s'est souvenu ... « ... », a-t-il lâché": a person described, not named,
@@ -180,7 +182,7 @@ class ClaimBuilder:
             if (
                 (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower))
                 and tok.i not in quoted
-                and "Sing" in tok.morph.get("Number")
+                and "Sing" in tok.morph.get("Number", [])
                 and is_person_noun(tok)
             ):
                 s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)
@@ -225,18 +227,28 @@ class ClaimBuilder:
             or span[0].lower_ in ("que", "qu'", "qu’", "that", "which")
             or (
                 self.doc.lang_ == "fr"
-                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
             )
         ):
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
-            base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
+            base = Source(
+                start=tok.idx, end=tok.idx + len(tok), text=tok.text, name=None, kind="person", inherited=False
+            )
             form = pronoun_form(tok)
             return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux"))
         if is_first_person(self.doc, s, e):
             tok = self.doc[s]
-            return Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person", role="author")
+            return Source(
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                text=tok.text,
+                name=None,
+                kind="person",
+                role="author",
+                inherited=False,
+            )
         src = describe_source(self.doc, s, e, head, self.index)
         if src.kind == "person" and src.role and src.name == src.role:
             named = self._holder_of(src.role, src.start)
@@ -269,7 +281,7 @@ class ClaimBuilder:
         past_cue: bool,
         cue_lemma: str,
         channels: list,
-        certainty: str | None = None,
+        certainty: Certainty | None = None,
     ) -> Claim:
         doc = self.doc
         cs = char_span(doc, *content)
@@ -329,7 +341,9 @@ class ClaimBuilder:
                 if source is not None and source.name:
                     self.last_source = source
                     head = doc[att.source_head] if att.source_head is not None else None
-                    plural = head is not None and ("Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS"))
+                    plural = head is not None and (
+                        "Plur" in head.morph.get("Number", []) or head.tag_ in ("NNS", "NNPS")
+                    )
                     if plural:
                         self.last_plural = source
                     elif source.kind == "person":

@@ -17,7 +17,7 @@ def is_french_conditional(token: Token) -> bool:
     """True for a French verb in the conditional, whatever the tagger said."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in token.morph.get("Mood", []):
         return True
     form = token.lower_
     for ending in CONDITIONAL_ENDINGS:
