@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from selon.model import Channel, Entity, Source, SourceKind, Span
 from selon.nlp.attribution.shared import is_person_noun, noun_kind
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import ORGANIZATION_HEADS, Lexicon, lexicon_for
+from selon.nlp.lexicon import APPOSITION_ARTICLES, ARTICLES, ORGANIZATION_HEADS, Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
 _OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})
@@ -153,7 +153,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         if named is not None:
             role = DocArrays.current(doc).doc_text[src.start : named.start].strip(" ,")
             first = role.split(" ", 1)
-            if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
+            if len(first) == 2 and first[0].lower() in APPOSITION_ARTICLES:
                 role = first[1]
             src = src.model_copy(update={"name": named.name, "kind": "person", "role": role or None})
     root = head if head is not None else doc[start:end].root
@@ -191,7 +191,7 @@ def _unknown_or_other(ent: Entity | None) -> bool:
 
 def _strip_article(text: str) -> str:
     first = text.split(" ", 1)
-    if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "l’", "the", "un", "une", "a"):
+    if len(first) == 2 and first[0].lower() in ARTICLES:
         return first[1]
     return text
 

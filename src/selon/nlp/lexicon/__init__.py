@@ -214,6 +214,12 @@ def lexicon_for(lang: str) -> Lexicon:
 # PolNeAR article holds a French name), so each is the union of the two languages' lists, exactly as
 # the rules have always read it; the per-language parts stay in ``fr`` and ``en``.
 
+#: articles cut from the front of a role ("le ministre", "the senator")
+ARTICLES = fr.ARTICLES | en.ARTICLES
+#: the articles cut from a role that a name in apposition follows ("le ministre de l'Intérieur, Gérald
+#: Darmanin"): ``ARTICLES`` without the curly "l’", as that rule has always read them, so that a role
+#: such as "l’ancien ministre" keeps its article there; adding it would change those roles
+APPOSITION_ARTICLES = ARTICLES - {"l’"}
 #: words that open a reported clause ("que", "that"): cut from the edge of a content
 COMPLEMENTIZERS = fr.COMPLEMENTIZERS | en.COMPLEMENTIZERS
 #: relative pronouns whose antecedent is the speaker ("qui", "who")

@@ -172,6 +172,9 @@ THING_ENDINGS = tuple(
 #: the gender a subject pronoun gives its antecedent
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 
+#: articles, cut from the front of a role ("the senator" -> "senator")
+ARTICLES = frozenset({"the", "a"})
+
 #: the word that opens a reported clause: "X said that ..."
 COMPLEMENTIZERS = frozenset({"that"})
 

@@ -218,6 +218,9 @@ THING_ENDINGS = tuple(
 #: the gender a subject pronoun gives its antecedent
 PRONOUN_GENDERS = {"il": "m", "elle": "f"}
 
+#: articles, cut from the front of a role ("le ministre" -> "ministre")
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une"})
+
 #: the words that open a reported clause: "il affirme que ...", "qu'il ..."
 COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’"})
 
