@@ -57,7 +57,7 @@ def test_merge_keeps_rules_only_where_the_tagger_is_silent() -> None:
     nesting = _att((0, 12), (13, 15), (15, 17), kind="adjunct")  # holds the learned attribution: kept
     apart = _att((30, 40), (28, 29), (25, 27), kind="adjunct")
     verb = _att((45, 49), (44, 45), (42, 43), kind="verb", cue_lemma="say")  # verb rules give way to the tagger
-    assert merge(learned_atts, [repeated, nesting, apart, verb]) == learned_atts + [nesting, apart]
+    assert merge(learned_atts, [repeated, nesting, apart, verb]) == [*learned_atts, nesting, apart]
     assert merge([], [apart], covered={26}) == []
 
 
@@ -73,7 +73,7 @@ def test_merge_falls_back_to_the_rules_where_the_tagger_finds_nothing() -> None:
     assert merge([], [thinks]) == []
     # a cue the tagger found without content: the rule attribution with that cue completes it
     learned_atts = [_att((5, 12), (3, 4), (0, 2))]
-    assert merge(learned_atts, [verb], bare_cues={44}, fallback="cue") == learned_atts + [verb]
+    assert merge(learned_atts, [verb], bare_cues={44}, fallback="cue") == [*learned_atts, verb]
     assert merge(learned_atts, [verb], fallback="cue") == learned_atts
 
 

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.model import Entity
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import GENERIC_HEADS as _GENERIC_HEADS
+from selon.nlp.lexicon import PRODUCT_HEADS as _PRODUCT_HEADS
 from selon.nlp.lexicon import lexicon_for
 
 _KIND = {
@@ -34,13 +36,6 @@ _KIND = {
 }
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}$|^[A-Z]{1,4}\d{1,4}[A-Z]?$")
 _NOT_PRODUCTS = frozenset({"COVID-19", "SARS-COV-2", "H1N1", "G7", "G20", "G8", "A4", "MH17", "B2", "P5"})
-_PRODUCT_HEADS = frozenset(
-    """drone drones missile missiles avion avions char chars hélicoptère hélicoptères navire
-    navires sous-marin fusil fusils système systèmes véhicule véhicules obus roquette roquettes lanceur modèle
-    modèles type aircraft jet jets tank tanks helicopter helicopters ship ships submarine rifle rifles system
-    systems vehicle vehicles rocket rockets launcher model models class vaccin vaccine""".split()
-)
-_GENERIC_HEADS = frozenset("service services agence agency agencies office bureau".split())
 _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 
 

@@ -1,37 +1,13 @@
 """English attributions: the learned tagger's, completed by the rules where it says nothing.
 
-The CRF of ``learned.py`` was trained on PolNeAR and finds far more attributions, with spans
-cut the way annotators cut them. The rules in ``attribution.py`` complete it without ever
-yielding two claims for one report (a rule attribution touching a token of a learned one is
-dropped):
-
-- the adjuncts ("according to X", "per X") are kept wherever they are free: their content is
-  the rest of the sentence, which a tagger that sees a few tokens around each word misses when
-  the adjunct comes last;
-- the verb and incise rules ("X said (that) ...", "..., X said") are kept where the tagger
-  found a cue but no content for it, and in sentences where it found nothing at all, so the
-  plain constructions hold on any text, whatever the tagger makes of it.
-
-Measured on a held-out fifth of PolNeAR train (every 5th article by name, the tagger trained
-on the other four fifths): completing bare cues raises every exact F1 by 0.1 point. The
-sentence fallback is kept for verbs of saying only (``SAY_LEMMAS``: "X said Y" must hold on any
-text, whatever the tagger makes of it); with every rule verb it cost 0.3 to 0.5 point of exact
-F1, its verbs of thinking or knowing being mostly nested in a larger report PolNeAR marks. An
-adjunct is dropped only when its own words (cue, source) are the tagger's: its content may
-hold a learned attribution ("..., called the 'Crossroads of America' by its citizens, the
-county leans Republican, according to Politico"), which PolNeAR nests (+0.3 to 0.4 exact F1).
-A learned attribution without source takes the subject of its cue from the parse (a pronoun
-or a relative "who" as it stands: PolNeAR marks it, not its antecedent), and a date trailing a
-source ("X on Tuesday") is cut. An "according to X" the tagger took whole (no source, X inside its
-content) gives way to the adjunct rule's parse; the colons of headlines and roundups ("Poll: ...")
-are added where the tagger left them (``colon.py``); a quotation stops at its own incise unless a
-second quotation resumes it (held-out fifth: +0.2 / +0.1 / +0.5 exact F1 for the last two), and a
-quotation resumed right after its incise, in the same paragraph, is one content with it ("“A,” she
-said. “B.”": so PolNeAR marks 444 of 459 in train; held-out fifth: 4 more exact contents); a source
-and cue set between commas in a sentence without quotation marks ("This campaign, he says, is
-different") report the whole sentence (134 of 171 in train; held-out fifth: 6 more). Without a
-model file English runs on all the rules
-(``load_tagger`` logs why).
+The CRF (``selon.nlp.learned.tagger``) finds most attributions, cut the way PolNeAR's annotators
+cut them; its contents are re-cut by the boundary reranker, and the shared rules of ``rules``
+complete it without ever yielding two claims for one report: adjuncts ("according to X") wherever
+their cue and source are free, the verb and incise rules where the tagger found a cue without
+content or nothing in the sentence (verbs of saying only, ``SAY_LEMMAS``), and the colons of
+headlines (``en_colon``). Each switch below names one step; why each is set as it is, with the
+held-out measurements, is in ``docs/accuracy.md`` ("English attribution: what was tried").
+Without a model file English runs on all the rules (``load_tagger`` logs why).
 
 ``find_attributions`` asks sentence by sentence; the tagger works on whole paragraphs (a quote
 runs over several sentences), so the document is tagged once and its attributions are handed
@@ -50,6 +26,7 @@ from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned.boundaries.reranker import DocView
 from selon.nlp.learned.tagger import AttributionTagger, load_tagger, opens_quote, to_attribution
+from selon.nlp.lexicon.en import DATE_LEAD, PRONOUN_SOURCES, SAY_LEMMAS
 
 #: The rule attributions of a sentence; ``adjuncts_only=True`` may be passed when nothing else can be kept.
 RuleFinder = Callable[..., list[Attribution]]
@@ -71,13 +48,6 @@ RULE_KINDS = frozenset({"adjunct"})
 #: (wherever they touch no learned attribution) or "none".
 FALLBACK = "sentence"
 
-#: Rule verbs kept where the tagger found nothing in the sentence: the plain verbs of saying.
-SAY_LEMMAS = frozenset(
-    """
-    say tell add announce state declare report write claim insist warn explain note reply respond argue
-    testify confirm deny acknowledge admit
-""".split()
-)
 
 #: Give a learned attribution without source the subject of its cue from the parse.
 PARSE_SOURCE = True
@@ -100,7 +70,6 @@ TIDY_SOURCE = True
 COLON = True
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that"})
 
 
 def merge(
@@ -139,7 +108,11 @@ def merge(
             continue
         if _tokens(att) & covered:
             continue
-        if fallback == "all" or (fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue))) or (fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS):
+        if (
+            fallback == "all"
+            or (fallback in ("cue", "sentence") and att.cue is not None and bare_cues & set(range(*att.cue)))
+            or (fallback == "sentence" and not learned and att.cue_lemma in SAY_LEMMAS)
+        ):
             kept.append(att)
     return learned + kept
 
@@ -186,7 +159,7 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     subj = _subject(root)
     if subj is None or subj.lower_ in ("it", "that", "which", "there", "this"):
         return att
-    if subj.pos_ == "PRON" or subj.lower_ in _PRONOUNS:
+    if subj.pos_ == "PRON" or subj.lower_ in PRONOUN_SOURCES:
         span = (subj.i, subj.i + 1)
     else:
         end = subj.right_edge.i + 1
@@ -200,27 +173,6 @@ def parse_source(doc: Doc, att: Attribution) -> Attribution:
     return att
 
 
-#: Words that may precede a date trailing a source ("McAuliffe on Friday", "Obama last week").
-_DATE_LEAD = frozenset(
-    {
-        "on",
-        "last",
-        "this",
-        "early",
-        "late",
-        "earlier",
-        "later",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
-
-
 def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     """Cut what PolNeAR leaves out of a source: a trailing date ("X on Tuesday"), a leading "by"."""
     if not TIDY_SOURCE or att.source is None:
@@ -229,7 +181,7 @@ def tidy_source(doc: Doc, att: Attribution) -> Attribution:
     k = end
     while k > start and doc[k - 1].ent_type_ in ("DATE", "TIME"):
         k -= 1
-    if k < end and k > start and doc[k].lower_ in _DATE_LEAD and doc[k - 1].pos_ != "ADP":
+    if k < end and k > start and doc[k].lower_ in DATE_LEAD and doc[k - 1].pos_ != "ADP":
         while k > start + 1 and doc[k - 1].lower_ in ("on", ","):
             k -= 1
         if doc[k - 1].pos_ in ("PROPN", "NOUN"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon.en import COLON_DOCUMENTS, COLON_NOT_SOURCES
 
 MAX_SOURCE = 6  # tokens
 #: parts of speech a bare source is made of ("the report", "McCain Challenger Kelli Ward")
@@ -18,47 +19,6 @@ _SOURCE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "ADP", 
 _CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»", "``": "''"}
 _DASHES = frozenset({"-", "—", "–", "--"})
 _FULL_STOPS = frozenset({".", "!", "?"})
-#: common nouns that speak as a source before a colon ("Poll:", "The report:")
-DOCUMENTS = frozenset(
-    {"poll", "polls", "report", "reports", "survey", "study", "statement", "memo", "letter", "analysis", "post"}
-)
-#: words of page furniture and labels, never a source ("Editor's note:", "Twitter:", "Q:")
-NOT_SOURCES = frozenset(
-    {
-        "note",
-        "correction",
-        "update",
-        "email",
-        "e-mail",
-        "twitter",
-        "context",
-        "editor",
-        "photo",
-        "video",
-        "read",
-        "related",
-        "watch",
-        "source",
-        "credit",
-        "tags",
-        "share",
-        "follow",
-        "contact",
-        "subscribe",
-        "clarification",
-        "advertisement",
-        "facebook",
-        "instagram",
-        "more",
-        "also",
-        "see",
-        "argument",
-        "question",
-        "answer",
-        "q",
-        "a",
-    }
-)
 
 
 def _source_start(a: DocArrays, p0: int, colon: int) -> int | None:
@@ -72,9 +32,9 @@ def _source_start(a: DocArrays, p0: int, colon: int) -> int | None:
     if not (s == p0 or a.sent_starts[s] == s or text[s - 1] in _DASHES) or not 1 <= colon - s <= MAX_SOURCE:
         return None
     pos, lower = a.pos_, a.lower_
-    if not (pos[colon - 1] == "PROPN" or lower[colon - 1] in DOCUMENTS) or pos[s] == "ADP":
+    if not (pos[colon - 1] == "PROPN" or lower[colon - 1] in COLON_DOCUMENTS) or pos[s] == "ADP":
         return None
-    if any(pos[j] not in _SOURCE_POS or lower[j] in NOT_SOURCES for j in range(s, colon)):
+    if any(pos[j] not in _SOURCE_POS or lower[j] in COLON_NOT_SOURCES for j in range(s, colon)):
         return None
     return s
 

@@ -19,24 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon
+from selon.nlp.lexicon.fr import AUX_FORMS, ER_ENDINGS, INCISE_PRONOUNS, INVERTED_PRONOUNS, IR_ENDINGS, MODAL_FORMS
 
-_PRONOUNS = frozenset({"-il", "-elle", "-ils", "-elles", "-on"})
-_AUX_FORMS = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "eut", "est", "sont", "était"})
 _LEAD_END = frozenset({",", "»", "”", '"', "…", "—", "–", "!", "?"})
 _STOP = frozenset({",", ".", ";", ":", "(", "!", "?", "»", "«", "…", "\n"})
-#: endings of a conjugated or participle -er verb, longest first, and what replaces them
-_ER_ENDINGS = (
-    ("èrent", "er"),
-    ("aient", "er"),
-    ("ent", "er"),
-    ("ait", "er"),
-    ("ée", "er"),
-    ("és", "er"),
-    ("é", "er"),
-    ("e", "er"),
-    ("a", "er"),
-)
-_IR_ENDINGS = (("issent", "ir"), ("issait", "ir"), ("it", "ir"), ("i", "ir"))
 _MAX_SUBJECT = 10
 
 
@@ -44,7 +30,7 @@ def infinitives(token: Token) -> set[str]:
     """Candidate infinitives of a verb form: its lemma and the -er/-ir verb its ending suggests."""
     form = token.lower_
     found = {token.lemma_.lower(), form}
-    for endings in (_ER_ENDINGS, _IR_ENDINGS):
+    for endings in (ER_ENDINGS, IR_ENDINGS):
         for ending, inf in endings:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 found.add(form[: -len(ending)] + inf)
@@ -67,32 +53,23 @@ def infinitive(token: Token, lex: Lexicon) -> str:
     return token.lemma_.lower()
 
 
+def inverted_subject(verb: Token) -> Token | None:
+    """French subject-verb inversion after the reported words: "écrit-elle", "a-t-il estimé"."""
+    doc = verb.doc
+    heads = [verb] + [c for c in verb.lefts if c.dep_.startswith("aux")]
+    for head in heads:
+        for k in (head.i + 1, head.i + 2):
+            if k < len(doc) and doc[k].lower_ in INVERTED_PRONOUNS:
+                return doc[k]
+    return None
+
+
 def _next(doc: Doc, i: int, end: int) -> int:
     while i < end and doc[i].is_space:
         i += 1
     return i
 
 
-_MODAL_FORMS = frozenset(
-    {
-        "pourrait",
-        "peut",
-        "pouvait",
-        "doit",
-        "devait",
-        "tente",
-        "tentait",
-        "essaie",
-        "essaye",
-        "vient",
-        "venait",
-        "semble",
-        "croit",
-        "ose",
-        "préfère",
-        "préférait",
-    }
-)
 _CLOSING = frozenset({"»", "”"})
 
 
@@ -117,11 +94,11 @@ def _verb_group(doc: Doc, i: int, e: int, lex: Lexicon) -> tuple[int, int, bool]
     "glisse", "a déclaré", "a-t-il estimé", "pourrait commenter", "tente d'expliquer"."""
     j = i
     inverted = False
-    if doc[j].lower_ in _AUX_FORMS or doc[j].lower_ in _MODAL_FORMS:
+    if doc[j].lower_ in AUX_FORMS or doc[j].lower_ in MODAL_FORMS:
         j += 1
         if j < e and doc[j].lower_ == "-t":
             j += 1
-        if j < e and doc[j].lower_ in _PRONOUNS:
+        if j < e and doc[j].lower_ in INCISE_PRONOUNS:
             inverted = True
             j += 1
         if j < e and doc[j].lower_ in ("lui", "leur", "nous", "de", "d'", "d’"):
@@ -170,7 +147,7 @@ def _subject_after(doc: Doc, j: int, e: int) -> tuple[int, int] | None:
     if (
         doc[j].pos_ == "SCONJ"
         or doc[j].lower_ in ("que", "qu'", "qu’")
-        or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[j:k])
+        or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc[j:k])
     ):
         return None  # a clause, not a subject
     if doc[j].pos_ == "ADP":
@@ -202,48 +179,15 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
         if any(c.dep_.startswith("aux") and c.i < lead_end for c in doc[cue_verb].children):
             i += 1  # "L'avocat a, quant à lui, annoncé ...": the verb's own auxiliary is before the comma
             continue
-        src: tuple[int, int] | None = None
-        if inverted:
-            k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in _PRONOUNS)
-            src = (k, k + 1)
-        else:
-            if j < e and doc[j].lower_ == "-t":
-                j += 1
-            if j < e and doc[j].lower_ in _PRONOUNS:
-                src = (j, j + 1)
-                j += 1
-            else:
-                src = _subject_after(doc, j, e)
-                if src is not None:
-                    j = src[1]
+        src, j = _incise_speaker(doc, cue_start, cue_verb, j, e, inverted)
         if src is None or (i in quoted and not _speaker_like(doc, *src)):
             i += 1  # inside a quotation, only a speaker ("-t-elle", a name, "le ministre") interrupts it
             continue
         src_start, src_end = src
-        if (
-            src_end < e
-            and doc[src_end].text == ","
-            and src_end + 1 < e
-            and doc[src_end + 1].ent_type_ in ("PER", "PERSON")
-        ):
-            # "a affirmé le ministre de l'Intérieur, Gérald Darmanin": the name in apposition
-            k = src_end + 1
-            while (
-                k < e
-                and doc[k].ent_type_ in ("PER", "PERSON")
-                and doc[k].ent_iob_ in ("B", "I")
-                and (k == src_end + 1 or doc[k].ent_iob_ == "I")
-            ):
-                k += 1
-            src_end = k
-            j = k
-        lead_lo = s
-        for k in range(lead_end - 1, s, -1):
-            # "... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation
-            if doc[k].text in ("«", "“") and doc[k - 1].text == ":":
-                lead_lo = k
-                break
-        content = _trim_lead(doc, lead_lo, lead_end)
+        named_end = _apposed_name_end(doc, src_end, e)
+        if named_end is not None:
+            src_end = j = named_end
+        content = _trim_lead(doc, _lead_start(doc, s, lead_end), lead_end)
         if content is None:
             i += 1
             continue
@@ -262,10 +206,53 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
     return out
 
 
+def _incise_speaker(
+    doc: Doc, cue_start: int, cue_verb: int, j: int, e: int, inverted: bool
+) -> tuple[tuple[int, int] | None, int]:
+    """The speaker of an incise and where its words end: the inverted pronoun of the verb group
+    ("a-t-il estimé"), one after the verb ("estime-t-elle"), or the subject noun phrase after it."""
+    if inverted:
+        k = next(k for k in range(cue_start, cue_verb) if doc[k].lower_ in INCISE_PRONOUNS)
+        return (k, k + 1), j
+    if j < e and doc[j].lower_ == "-t":
+        j += 1
+    if j < e and doc[j].lower_ in INCISE_PRONOUNS:
+        return (j, j + 1), j + 1
+    src = _subject_after(doc, j, e)
+    return src, (src[1] if src is not None else j)
+
+
+def _apposed_name_end(doc: Doc, src_end: int, e: int) -> int | None:
+    """ "a affirmé le ministre de l'Intérieur, Gérald Darmanin": where the name in apposition after
+    the speaker ends, or None when no name follows its comma."""
+    if not (
+        src_end < e and doc[src_end].text == "," and src_end + 1 < e and doc[src_end + 1].ent_type_ in ("PER", "PERSON")
+    ):
+        return None
+    k = src_end + 1
+    while (
+        k < e
+        and doc[k].ent_type_ in ("PER", "PERSON")
+        and doc[k].ent_iob_ in ("B", "I")
+        and (k == src_end + 1 or doc[k].ent_iob_ == "I")
+    ):
+        k += 1
+    return k
+
+
+def _lead_start(doc: Doc, s: int, lead_end: int) -> int:
+    """Where the reported words start: the sentence start, or the quotation after a colon
+    ("... révèle ces raisons : « Le fisc a saisi ... »": the words start at the quotation)."""
+    for k in range(lead_end - 1, s, -1):
+        if doc[k].text in ("«", "“") and doc[k - 1].text == ":":
+            return k
+    return s
+
+
 def _speaker_like(doc: Doc, start: int, end: int) -> bool:
     """An inverted pronoun, a name, or a determiner and a noun: what a speaker looks like."""
     first = doc[start]
-    if end - start == 1 and first.lower_ in _PRONOUNS:
+    if end - start == 1 and first.lower_ in INCISE_PRONOUNS:
         return True
     if first.pos_ == "PROPN" or first.ent_type_ in ("PER", "PERSON", "ORG"):
         return True
@@ -339,7 +326,7 @@ def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, in
     group = _verb_group(doc, que.i + 1, sent.end, lex)
     if group is None:
         return None
-    cue_verb, j, inverted = group
+    cue_verb, j, _ = group
     src = _subject_after(doc, j, sent.end)
     if src is None:
         return None

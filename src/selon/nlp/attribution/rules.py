@@ -4,114 +4,43 @@ Three constructions cover most news writing in French and English:
 - adjuncts: "selon X", "d'après X", "according to X", before, after or inside the clause;
 - speech and cognition verbs with a clausal complement: "il affirme que ...", "X said (that) ...";
 - the incise after the reported words: "« ... », a déclaré X", "..., X said", "..., said X".
-The result is a list of token-range records; ``claims.py`` turns them into ``Claim`` objects.
+This module holds the rules both languages share; the French-only constructions are in ``fr``
+(and ``fr_incises``), the English-only tests in ``en_rules``, and English goes first through the
+learned tagger (``en``). The result is a list of token-range records; ``selon.nlp.claims.build``
+turns them into ``Claim`` objects.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
+from selon.nlp.attribution import fr
+from selon.nlp.attribution.en_rules import per_names_source
+from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
-from selon.nlp.claims.sources import is_person_noun
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon, lexicon_for
 
-_COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
-_SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "obj", "dobj", "advcl", "conj"})
-
-
-def _is_past(verb: Token) -> bool:
-    if verb.tag_ == "VBD":
-        return True
-    tense = verb.morph.get("Tense")
-    if "Past" in tense and "Part" in verb.morph.get("VerbForm"):
-        return True
-    return "Imp" in tense or ("Past" in tense and verb.pos_ == "VERB")
-
-
-_INVERTED = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-je", "-nous", "-vous"})
-_RELATIVES = frozenset({"qui", "who", "which", "that"})
-#: subjects that never name a source: demonstratives and the impersonal pronoun
-_NOT_SOURCES = frozenset(
+#: what may follow an incise's verb besides its subject: "..., a déclaré X à la presse mardi"
+_INCISE_TAIL_DEPS = frozenset(
     {
-        "c'",
-        "c’",
-        "ce",
-        "ça",
-        "cela",
-        "ceci",
-        "-t",
-        "it",
-        "this",
-        "l'",
-        "l’",
-        "le",
-        "la",
-        "les",
-        "lui",
-        "se",
-        "s'",
-        "s’",
-        "en",
-        "y",
-        "me",
-        "m'",
-        "m’",
-        "te",
-        "t'",
-        "t’",
+        "obl",
+        "obl:mod",
+        "obl:arg",
+        "iobj",
+        "dobj",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "advmod",
+        "case",
+        "det",
+        "nmod",
+        "amod",
+        "compound",
+        "flat:name",
     }
 )
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """French subject-verb inversion after the reported words: "écrit-elle", "a-t-il estimé"."""
-    doc = verb.doc
-    heads = [verb] + [c for c in verb.lefts if c.dep_.startswith("aux")]
-    for head in heads:
-        for k in (head.i + 1, head.i + 2):
-            if k < len(doc) and doc[k].lower_ in _INVERTED:
-                return doc[k]
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    if verb.lang_ == "fr":
-        inverted = _inverted_subject(verb)
-        if inverted is not None:
-            return inverted
-    subj = _grammatical_subject(verb)
-    if subj is None:
-        return None
-    low = subj.lower_
-    if low in _RELATIVES and subj.head.dep_ in ("acl:relcl", "relcl") and subj.head.head.pos_ in ("NOUN", "PROPN"):
-        return subj.head.head  # "le ministre, qui a déclaré que ...": the relative's antecedent
-    if low in _NOT_SOURCES or low in _RELATIVES:
-        return None
-    if low == "il" and subj.dep_ in ("nsubj:pass", "expl:subj", "expl:pv"):
-        return None  # impersonal: "il a été observé que ..."
-    return subj
-
-
-def _grammatical_subject(verb: Token) -> Token | None:
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            break
-        if node.i != verb.i and node.lang_ == "fr":
-            inverted = _inverted_subject(node)  # "a-t-il estimé, soulignant que ..."
-            if inverted is not None:
-                return inverted
-        for child in node.children:
-            if child.dep_ in _SUBJ and child.lower_ != "-t":
-                return child
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    return None
 
 
 def _match_adjunct(doc: Doc, i: int, lex: Lexicon) -> int:
@@ -142,36 +71,12 @@ def _adjunct_head(doc: Doc, first: int, last: int, end: int) -> Token | None:
     return None
 
 
-_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def _per_source(doc: Doc, i: int, head: Token, lex: Lexicon) -> bool:
-    """Whether "per X" names a source ("per the report", "per Reuters"), not a rate ("$120 per
-    square foot", "three per cent"): a name or a word for a source, after no figure."""
-    prev = doc[i - 1] if i > 0 else None
-    if prev is not None and (
-        prev.like_num or prev.pos_ in ("NUM", "SYM") or prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
-    ):
-        return False
-    if head.pos_ == "PROPN" or head.ent_type_ in _SOURCE_ENTS:
-        return True
-    lemma = head.lemma_.lower()
-    return any(
-        lemma in words
-        for words in (
-            lex.information_nouns,
-            lex.document_nouns,
-            lex.anonymous_nouns,
-            lex.media_words,
-            lex.assessment_nouns,
-        )
-    )
-
-
 def _apposition_of(doc: Doc, part: tuple[int, int], src: tuple[int, int]) -> bool:
     """True when the words of ``part`` describe the source (an apposition), not the claim."""
     roots = [t for t in doc[part[0] : part[1]] if not (part[0] <= t.head.i < part[1]) and not t.is_punct]
-    if not roots or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[part[0] : part[1]]):
+    if not roots or any(
+        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc[part[0] : part[1]]
+    ):
         return False
     return all(t.dep_ == "appos" or src[0] <= t.head.i < src[1] for t in roots)
 
@@ -195,7 +100,7 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             head is None
             or head.lemma_.lower() in lex.rule_nouns
             or head.lower_ in lex.rule_nouns
-            or (n == 1 and doc[i].lower_ == "per" and not _per_source(doc, i, head, lex))
+            or (n == 1 and doc[i].lower_ == "per" and not per_names_source(doc, i, head, lex))
         ):
             i += n
             continue
@@ -262,168 +167,131 @@ def _inside_quotes(doc: Doc, sent: Span) -> list[tuple[int, int]]:
 
 
 def _cue_infinitive(verb: Token, lex: Lexicon) -> str | None:
-    """The speech verb of the lexicon this form belongs to; French lemmas are often wrong
-    ("estime" -> "estime"), so the infinitive is also guessed from the ending."""
+    """The speech verb of the lexicon this form belongs to (for French, also guessed from its ending)."""
     lemma = verb.lemma_.lower()
     if lemma in lex.cue_verbs:
         return lemma
     if verb.lang_ == "fr":
-        if is_cue_form(verb, lex):
-            return infinitive(verb, lex)
+        return fr.guessed_infinitive(verb, lex)
     return None
 
 
-def _adjectival_participle(verb: Token) -> bool:
-    """ "soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
-    if "Part" not in verb.morph.get("VerbForm") and verb.tag_ != "VBN":
-        return False
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return False
-    return verb.dep_ in ("acl", "amod", "appos", "xcomp") or verb.dep_.startswith("acl")
-
-
 def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> list[Attribution]:
+    """The speech-verb attributions of ``sent`` whose words ``taken`` does not already hold; each
+    one found adds its content to ``taken``."""
     out: list[Attribution] = []
     s, e = sent.start, sent.end
+    french = doc.lang_ == "fr"
     quotes = _inside_quotes(doc, sent)
-    quoted = quoted_tokens(doc) if doc.lang_ == "fr" else frozenset()
+    quoted = quoted_tokens(doc) if french else frozenset()
     a = DocArrays.current(doc)
     pos, lemmas = a.pos_, a.lemma_lower
-    french = doc.lang_ == "fr"
-    # only verbs pass the test below, and outside French only those whose lemma is a cue verb
+    # only verbs pass the tests below, and outside French only those whose lemma is a cue verb
     for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB" and (french or lemmas[i] in lex.cue_verbs)):
-        # "a fait savoir que", "fait valoir que": the cue is the whole periphrasis
-        periphrasis = (
-            doc.lang_ == "fr"
-            and verb.lemma_.lower() in ("savoir", "valoir")
-            and verb.head.lemma_.lower() == "faire"
-            and verb.head.i == verb.i - 1
-        )
-        lemma = _cue_infinitive(verb, lex)
-        if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
-            continue
         if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
             continue
-        if doc.lang_ == "fr" and (
-            _adjectival_participle(verb)
-            or (
-                any(c.dep_ == "aux:pass" for c in verb.children)
-                and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
+        att = _verb_attribution(doc, sent, verb, lex, taken)
+        if att is not None:
+            att.quote = any(qs <= att.content[0] and att.content[1] <= qe for qs, qe in quotes) or (
+                att.content[0] > s and doc[att.content[0] - 1].text in QUOTE_CHARS
             )
-        ):
-            continue  # "soupçonné de", "est accusé de": a suspicion, not somebody's words
-        subj = _subject(verb.head if periphrasis else verb)
-        if (
-            subj is not None
-            and subj.i in taken
-            and not any(t.lower_ in _COMPLEMENTIZERS for t in doc[verb.i + 1 : min(e, verb.i + 3)])
-        ):
-            continue  # the subject already speaks through another cue, unless this verb has its own "que"
-        cue = (verb.head.i if periphrasis else verb.i, verb.i + 1)
-        governor = verb.head if periphrasis else verb
-        aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + (
-            [governor.i] if periphrasis else []
-        )
-        cue_start = min(aux + [verb.i])
-        comp = next(
-            (
-                t
-                for t in doc[verb.i + 1 : min(e, verb.i + 8)]
-                if t.lower_ in _COMPLEMENTIZERS and (t.pos_ == "SCONJ" or t.i == verb.i + 1)
-            ),
-            None,
-        )
-        clause_children = [
-            c
-            for c in verb.rights
-            if c.dep_ in ("ccomp", "parataxis") or (c.dep_ in ("xcomp",) and lex is not None and doc.lang_ == "en")
-        ]
-        content: tuple[int, int] | None = None
-        kind = "verb"
-        if comp is not None:
-            end = e
-            for other in range(comp.i + 1, e):  # the sentence's tokens after "that", read from the arrays
-                if a.dep_[other] == "parataxis" and a.head[other] == verb.i and lemmas[other] in lex.cue_verbs:
-                    end = min(end, a.left_edge[other])
-            end = min(end, _main_clause_after(doc, sent, verb, comp))
-            content = trim(doc, comp.i + 1, end)
-        elif (
-            doc.lang_ == "fr"
-            and verb.lemma_.lower() in _NEEDS_QUE
-            and not any(t.text in QUOTE_CHARS for t in doc[verb.i + 1 : min(e, verb.i + 4)])
-        ):
-            clause_children = []  # "assurant un embourgeoisement": ensuring a thing, not saying it
-        elif clause_children:
-            first = min(c.left_edge.i for c in clause_children)
-            last = max(c.right_edge.i for c in clause_children) + 1
-            if first > verb.i:
-                content = trim(doc, first, min(last, e))
-        participle = doc.lang_ == "fr" and "Part" in verb.morph.get("VerbForm") and not aux
-        if content is None and not participle:
-            # incise after the reported words: "« ... », a déclaré X" / "..., X said."
-            lead = trim(doc, s, cue_start if subj is None or subj.i > verb.i else min(subj.left_edge.i, cue_start))
-            gap = doc[lead[1] : cue_start]
-            tail_ok = all(
-                t.is_punct
-                or t.is_space
-                or t.i == (subj.i if subj is not None else -1)
-                or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
-                for t in doc[verb.i + 1 : e]
-                if t.dep_
-                not in (
-                    "obl",
-                    "obl:mod",
-                    "obl:arg",
-                    "iobj",
-                    "dobj",
-                    "npadvmod",
-                    "prep",
-                    "pobj",
-                    "advmod",
-                    "case",
-                    "det",
-                    "nmod",
-                    "amod",
-                    "compound",
-                    "flat:name",
-                )
-            )
-            if lead[1] - lead[0] >= 3 and any(t.text in (",", "»", '"', "”", ":") for t in gap) and tail_ok:
-                content = lead
-                kind = "incise"
-        if content is None or content[1] - content[0] < 2:
-            continue
-        src = source_head = None
-        if subj is not None:
-            src = noun_phrase(doc, subj, s, e)
-            source_head = subj.i
-        is_quote = any(qs <= content[0] and content[1] <= qe for qs, qe in quotes) or (
-            content[0] > s and doc[content[0] - 1].text in QUOTE_CHARS
-        )
-        out.append(
-            Attribution(
-                sentence=(s, e),
-                content=content,
-                cue=cue,
-                source=src,
-                source_head=source_head,
-                kind=kind,
-                quote=is_quote,
-                cue_lemma=lemma or verb.lemma_.lower(),
-                cue_past=_is_past(verb) or any(_is_past(doc[a]) for a in aux),
-            )
-        )
-        taken.update(range(content[0], content[1]))
+            out.append(att)
+            taken.update(range(att.content[0], att.content[1]))
     return out
 
 
-#: French verbs that report speech only with a "que" clause, a quotation or an incise
-#: ("il assure que ..." but "assurant un embourgeoisement", "relève de la supposition")
-_NEEDS_QUE = frozenset(
-    """assurer relever écrire noter rappeler reconnaître avancer lancer poursuivre conclure
-    évoquer mentionner soutenir répondre juger considérer penser croire constater observer signaler publier
-    révéler annoncer promettre réclamer demander dénoncer accuser regretter saluer craindre espérer""".split()
-)
+def _verb_attribution(doc: Doc, sent: Span, verb: Token, lex: Lexicon, taken: set[int]) -> Attribution | None:
+    """The attribution ``verb`` makes, if it is a cue that reports words nobody else reports here:
+    its "que" clause or clausal complement, else the words before it when it is an incise."""
+    s, e = sent.start, sent.end
+    french = doc.lang_ == "fr"
+    periphrasis = french and fr.is_periphrasis(verb)
+    lemma = _cue_infinitive(verb, lex)
+    if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
+        return None
+    if french and fr.reports_no_words(verb, e):
+        return None
+    governor = verb.head if periphrasis else verb
+    subj = subject(governor)
+    if subj is not None and subj.i in taken and not _complementizer_within(doc, verb, e, 3):
+        return None  # the subject already speaks through another cue, unless this verb has its own "que"
+    aux = [c.i for c in governor.lefts if c.dep_.startswith("aux") and c.i >= s] + ([governor.i] if periphrasis else [])
+    cue_start = min([*aux, verb.i])
+    content = _clause_content(doc, sent, verb, lex)
+    kind = "verb"
+    if content is None and not (french and fr.is_bare_participle(verb, aux)):
+        content = _incise_lead(doc, sent, verb, subj, cue_start)
+        kind = "incise"
+    if content is None or content[1] - content[0] < 2:
+        return None
+    return Attribution(
+        sentence=(s, e),
+        content=content,
+        cue=(governor.i, verb.i + 1),
+        source=noun_phrase(doc, subj, s, e) if subj is not None else None,
+        source_head=subj.i if subj is not None else None,
+        kind=kind,
+        cue_lemma=lemma or verb.lemma_.lower(),
+        cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
+    )
+
+
+def _complementizer_within(doc: Doc, verb: Token, end: int, span: int) -> bool:
+    """Whether a "que" / "that" stands within ``span`` - 1 tokens after ``verb``."""
+    return any(t.lower_ in COMPLEMENTIZERS for t in doc[verb.i + 1 : min(end, verb.i + span)])
+
+
+def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """What the verb reports as a clause: the words after its "que" / "that" (up to a parallel
+    report or the main clause resuming), else its clausal complement after it."""
+    e = sent.end
+    comp = next(
+        (
+            t
+            for t in doc[verb.i + 1 : min(e, verb.i + 8)]
+            if t.lower_ in COMPLEMENTIZERS and (t.pos_ == "SCONJ" or t.i == verb.i + 1)
+        ),
+        None,
+    )
+    if comp is not None:
+        a = DocArrays.current(doc)
+        end = e
+        for other in range(comp.i + 1, e):  # the sentence's tokens after "that", read from the arrays
+            if a.dep_[other] == "parataxis" and a.head[other] == verb.i and a.lemma_lower[other] in lex.cue_verbs:
+                end = min(end, a.left_edge[other])
+        end = min(end, _main_clause_after(doc, sent, verb, comp))
+        return trim(doc, comp.i + 1, end)
+    if doc.lang_ == "fr" and fr.needs_que_unmet(verb, e):
+        return None
+    clause_children = [
+        c for c in verb.rights if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and doc.lang_ == "en")
+    ]
+    if clause_children:
+        first = min(c.left_edge.i for c in clause_children)
+        last = max(c.right_edge.i for c in clause_children) + 1
+        if first > verb.i:
+            return trim(doc, first, min(last, e))
+    return None
+
+
+def _incise_lead(doc: Doc, sent: Span, verb: Token, subj: Token | None, cue_start: int) -> tuple[int, int] | None:
+    """The reported words before an incise ("« ... », a déclaré X" / "..., X said."): the sentence's
+    start up to the cue, when a comma or a quotation mark parts them and nothing but the subject,
+    adverbials and punctuation follows the verb."""
+    s, e = sent.start, sent.end
+    lead = trim(doc, s, cue_start if subj is None or subj.i > verb.i else min(subj.left_edge.i, cue_start))
+    gap = doc[lead[1] : cue_start]
+    tail_ok = all(
+        t.is_punct
+        or t.is_space
+        or t.i == (subj.i if subj is not None else -1)
+        or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
+        for t in doc[verb.i + 1 : e]
+        if t.dep_ not in _INCISE_TAIL_DEPS
+    )
+    if lead[1] - lead[0] >= 3 and any(t.text in (",", "»", '"', "”", ":") for t in gap) and tail_ok:
+        return lead
+    return None
 
 
 def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
@@ -433,162 +301,15 @@ def _main_clause_after(doc: Doc, sent: Span, verb: Token, comp: Token) -> int:
     if root.i <= comp.i or root.i == verb.i or verb not in root.subtree or root in comp.head.subtree:
         return sent.end
     lefts = [c.left_edge.i for c in root.lefts if c.i > comp.i]
-    return min(lefts + [root.i])
-
-
-_POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
-
-
-def _pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
-    """ "Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
-    attributed to a person by "pour X," at the head of the sentence."""
-    s, e = sent.start, sent.end
-    first = _next_word(doc, s, e)
-    if first is None or doc[first].lower_ != "pour":
-        return []
-    comma = next((t.i for t in doc[first + 1 : min(e, first + 8)] if t.text == ","), None)
-    if comma is None or comma - first < 2:
-        return []
-    words = doc[first + 1 : comma]
-    head = words.root
-    person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
-    person_name = head.ent_type_ in ("PER", "PERSON")
-    pronoun = len(words) == 1 and words[0].lower_ in _POUR_PRONOUNS
-    if not (person_noun or person_name or pronoun):
-        return []
-    content = trim(doc, comma + 1, e)
-    if content[1] - content[0] < 3:
-        return []
-    return [
-        Attribution(
-            sentence=(s, e),
-            content=content,
-            cue=(first, first + 1),
-            source=(first + 1, comma),
-            source_head=head.i,
-            kind="adjunct",
-            cue_lemma="pour",
-            quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False,
-        )
-    ]
-
-
-def _next_word(doc: Doc, i: int, end: int) -> int | None:
-    while i < end and (doc[i].is_space or doc[i].is_punct):
-        i += 1
-    return i if i < end else None
-
-
-def _introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """ "X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
-    used = {i for a in found for i in range(*a.content)}
-    out: list[Attribution] = []
-    for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
-        if any(i in used for i in range(*content)):
-            continue
-        verb = doc[verb_i]
-        subj = _subject(verb)
-        src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
-        out.append(
-            Attribution(
-                sentence=(sent.start, sent.end),
-                content=content,
-                cue=(verb_i, verb_i + 1),
-                source=src,
-                source_head=subj.i if src is not None and subj is not None else None,
-                kind="verb",
-                quote=True,
-                cue_lemma=infinitive(verb, lex),
-                cue_past=_is_past(verb),
-            )
-        )
-    return out
-
-
-def _incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
-    used = {i for a in found for r in (a.cue, a.source) if r for i in range(*r)}
-    out: list[Attribution] = []
-    for hit in find_incises(doc, sent, lex, quoted_tokens(doc)):
-        if any(i in used for i in range(*hit["cue"])):
-            continue
-        out.append(
-            Attribution(
-                sentence=(sent.start, sent.end),
-                content=hit["content"],
-                cue=hit["cue"],
-                source=hit["source"],
-                source_head=hit["source_head"],
-                kind="incise",
-                quote=hit["quote"],
-                cue_lemma=hit["cue_lemma"],
-                cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"])),
-            )
-        )
-    return out
-
-
-_READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
-
-
-def _read_in(doc: Doc, sent: Span) -> list[Attribution]:
-    """ "« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
-    out: list[Attribution] = []
-    lemmas = DocArrays.current(doc).lemma_lower
-    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in _READ_VERBS):
-        if verb.pos_ != "VERB":
-            continue
-        holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
-        if not any(c.lower_.lstrip("-") == "on" for c in holder.children):
-            continue
-        cue_start = holder.i
-        medium = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_.startswith("obl")
-                and c.pos_ in ("PROPN", "NOUN")
-                and any(g.lower_ in ("dans", "sur", "par", "via") for g in c.children)
-            ),
-            None,
-        )
-        que = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
-        if que is not None:
-            lead = trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
-        else:
-            lead = trim(doc, sent.start, cue_start)
-            if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1] : cue_start]):
-                continue
-        if lead[1] - lead[0] < 3:
-            continue
-        src = (
-            noun_phrase(doc, medium, medium.left_edge.i, que.i if que is not None else sent.end)
-            if medium is not None
-            else None
-        )
-        if src is not None:
-            src = (src[0] + 1 if doc[src[0]].pos_ == "ADP" else src[0], src[1])
-        out.append(
-            Attribution(
-                sentence=(sent.start, sent.end),
-                content=lead,
-                cue=(cue_start, verb.i + 1),
-                source=src,
-                source_head=medium.i if medium is not None else None,
-                kind="incise",
-                quote=doc[lead[1]].text in QUOTE_CHARS if lead[1] < len(doc) else False,
-                cue_lemma="lire",
-            )
-        )
-    return out
+    return min([*lefts, root.i])
 
 
 def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_only: bool = False) -> list[Attribution]:
     """All attributions of one sentence, adjuncts first (they are the most explicit).
 
-    English goes through the learned tagger, completed by these rules (``combine.py``);
-    ``rules_only`` asks for the rules alone, and ``adjuncts_only`` for the adjuncts alone (all
-    ``combine`` can use of a sentence where the tagger found a report and no bare cue).
+    English goes through the learned tagger, completed by these rules (``en``); ``rules_only``
+    asks for the rules alone, and ``adjuncts_only`` for the adjuncts alone (all ``en`` can use of a
+    sentence where the tagger found a report and no bare cue).
     """
     if doc.lang_ == "en" and not rules_only:
         from selon.nlp.attribution.en import english_attributions
@@ -603,11 +324,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     if adjuncts_only:
         return found
     if doc.lang_ == "fr":
-        found += _read_in(doc, sent)
-        found += _incises(doc, sent, lex, found)
-        found += _introduced(doc, sent, lex, found)
-        if not found:
-            found += _pour_adjunct(doc, sent)
+        found = fr.french_constructions(doc, sent, lex, found)
     taken: set[int] = set()
     for a in found:
         if a.kind == "incise":

@@ -2,6 +2,8 @@
 
 An :class:`Attribution` is token ranges inside one sentence; the French rules, the English cascade,
 the learned tagger and the boundary reranker all produce or refine it, so it lives apart from each.
+The quotations of a Doc (:func:`quotation_regions`) are found here too: the rules skip what is
+quoted, and ``selon.nlp.claims.quotes`` gives a quotation's sentences one speaker.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from selon.nlp.claims.quotes import quotation_regions
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import COMPLEMENTIZERS
 
 QUOTE_CHARS = frozenset({"«", "»", '"', "“", "”", "‘", "’"})
-_COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’", "that"})
 _CUT_DEPS = frozenset({"acl", "acl:relcl", "relcl", "appos", "punct", "conj", "cc", "advcl", "parataxis"})
+_OPEN = frozenset({"«", "“"})
+_CLOSE = frozenset({"»", "”"})
 
 
 @dataclass
@@ -39,7 +43,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_punct
         or doc[start].is_space
         or doc[start].pos_ == "CCONJ"
-        or (doc[start].lower_ in _COMPLEMENTIZERS and not doc[start].is_sent_start)
+        or (doc[start].lower_ in COMPLEMENTIZERS and not doc[start].is_sent_start)
     ):
         start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
@@ -81,6 +85,33 @@ def noun_phrase(doc: Doc, head: Token, lo: int, hi: int) -> tuple[int, int]:
         while end < hi and doc[end].ent_iob_ == "I":
             end += 1
     return trim(doc, start, end)
+
+
+def quotation_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges strictly inside « » or “ ” pairs; a line break closes a quotation left open
+    (paragraph-long quotations that never close are common on real pages)."""
+    cached = doc.user_data.get("selon_quotations")
+    if cached is not None:
+        return cached
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    a = DocArrays.current(doc)
+    texts, ws, spaces = a.text, a.whitespace_, a.is_space
+    for i in range(a.n):
+        text = texts[i]
+        if ("\n" in text or "\n" in ws[i]) and open_at is not None and text not in _CLOSE:
+            end = i if spaces[i] else i + 1
+            if end - open_at > 1:
+                regions.append((open_at + 1, end))
+            open_at = None
+            continue
+        if text in _OPEN:
+            open_at = i
+        elif text in _CLOSE and open_at is not None:
+            regions.append((open_at + 1, i))
+            open_at = None
+    doc.user_data["selon_quotations"] = regions
+    return regions
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from selon.model import Claim, Figure, Source, Span
+from selon.model import Certainty, Claim, Figure, Source, Span
 from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
+from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.mood import is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
@@ -22,14 +23,12 @@ from selon.nlp.claims.sources import (
     char_span,
     describe_source,
     is_first_person,
-    is_person_noun,
     is_pronoun,
     pronoun_form,
 )
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
-
-_EPISTEMIC_MODALS_EN = frozenset({"may", "might", "could"})
+from selon.nlp.lexicon.en import EPISTEMIC_MODALS
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -45,18 +44,17 @@ def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> lis
     for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
         low = lower[i]
         if low in lex.hedge_words:
-            if not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon"):
-                found.append(doc[i])  # "comme bon lui semble" is an idiom, not a doubt
+            # "comme bon lui semble" is an idiom, not a doubt
+            hedge = not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon")
         elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
-            if not past_cue or a.lemma_lower[i] in lex.modal_verbs:
-                found.append(doc[i])
+            hedge = not past_cue or a.lemma_lower[i] in lex.modal_verbs
         elif english and tag[i] == "MD":
-            if low in _EPISTEMIC_MODALS_EN or (low in ("would", "'d") and not past_cue):
-                found.append(doc[i])
+            hedge = low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue)
+        else:
+            continue
+        if hedge:
+            found.append(doc[i])
     return found
-
-
-_GENDER = {"il": "m", "elle": "f", "he": "m", "she": "f"}
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -167,7 +165,9 @@ class ClaimBuilder:
         known = self.known.get(chosen.name)
         if known is not None:
             return known
-        return Source(start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person")
+        return Source(
+            start=chosen.start, end=chosen.end, text=chosen.text, name=chosen.name, kind="person", inherited=False
+        )
 
     def _described_before(self, offset: int) -> Source | None:
         """ "un chiraquien s'est souvenu ... « ... », a-t-il lâché": a person described, not named,
@@ -182,7 +182,7 @@ class ClaimBuilder:
             if (
                 (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower))
                 and tok.i not in quoted
-                and "Sing" in tok.morph.get("Number")
+                and "Sing" in tok.morph.get("Number", [])
                 and is_person_noun(tok)
             ):
                 s, e = noun_phrase(self.doc, tok, tok.left_edge.i, tok.right_edge.i + 1)
@@ -190,7 +190,7 @@ class ClaimBuilder:
         return None
 
     def _resolve_pronoun(self, src: Source, plural: bool) -> Source:
-        gender = _GENDER.get(src.text.lower().lstrip("-"))
+        gender = self.lex.pronoun_genders.get(src.text.lower().lstrip("-"))
         if plural:
             antecedent = self.last_plural or self.last_source
         else:
@@ -227,18 +227,28 @@ class ClaimBuilder:
             or span[0].lower_ in ("que", "qu'", "qu’", "that", "which")
             or (
                 self.doc.lang_ == "fr"
-                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
             )
         ):
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
-            base = Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person")
+            base = Source(
+                start=tok.idx, end=tok.idx + len(tok), text=tok.text, name=None, kind="person", inherited=False
+            )
             form = pronoun_form(tok)
             return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux"))
         if is_first_person(self.doc, s, e):
             tok = self.doc[s]
-            return Source(start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="person", role="author")
+            return Source(
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                text=tok.text,
+                name=None,
+                kind="person",
+                role="author",
+                inherited=False,
+            )
         src = describe_source(self.doc, s, e, head, self.index)
         if src.kind == "person" and src.role and src.name == src.role:
             named = self._holder_of(src.role, src.start)
@@ -271,7 +281,7 @@ class ClaimBuilder:
         past_cue: bool,
         cue_lemma: str,
         channels: list,
-        certainty: str | None = None,
+        certainty: Certainty | None = None,
     ) -> Claim:
         doc = self.doc
         cs = char_span(doc, *content)
@@ -331,7 +341,9 @@ class ClaimBuilder:
                 if source is not None and source.name:
                     self.last_source = source
                     head = doc[att.source_head] if att.source_head is not None else None
-                    plural = head is not None and ("Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS"))
+                    plural = head is not None and (
+                        "Plur" in head.morph.get("Number", []) or head.tag_ in ("NNS", "NNPS")
+                    )
                     if plural:
                         self.last_plural = source
                     elif source.kind == "person":

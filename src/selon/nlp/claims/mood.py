@@ -10,30 +10,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_COND_ENDINGS = ("raient", "rait", "rais", "rions", "riez")
-_IRREGULAR_STEMS = frozenset(
-    """ser aur pourr devr fer ir verr voudr saur viendr tiendr faudr vaudr enverr courr mourr
-    acquerr recevr pleuvr apercevr concevr décevr percevr revoudr devrai parviendr deviendr reviendr
-    obtiendr maintiendr contiendr retiendr appartiendr souviendr interviendr prévaudr assiér assoir
-    cueiller accueiller""".split()
-)
+from selon.nlp.lexicon.fr import CONDITIONAL_ENDINGS, CONDITIONAL_STEMS
 
 
 def is_french_conditional(token: Token) -> bool:
     """True for a French verb in the conditional, whatever the tagger said."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in token.morph.get("Mood", []):
         return True
     form = token.lower_
-    for ending in _COND_ENDINGS:
+    for ending in CONDITIONAL_ENDINGS:
         if form.endswith(ending):
             stem = form[: -len(ending) + 1]  # keep the 'r' of the future stem
             break
     else:
         return False
     lemma = token.lemma_.lower()
-    if stem in _IRREGULAR_STEMS or any(stem.endswith(s) and len(s) > 3 for s in _IRREGULAR_STEMS):
+    if stem in CONDITIONAL_STEMS or any(stem.endswith(s) and len(s) > 3 for s in CONDITIONAL_STEMS):
         return True
     if lemma.endswith("er") or lemma.endswith("ir"):
         return stem == lemma

@@ -12,37 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from selon.model import Claim
+from selon.nlp.attribution.span import quotation_regions
 from selon.nlp.doc_arrays import DocArrays
-
-_OPEN = frozenset({"«", "“"})
-_CLOSE = frozenset({"»", "”"})
-
-
-def quotation_regions(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges strictly inside « » or “ ” pairs; a line break closes a quotation left open
-    (paragraph-long quotations that never close are common on real pages)."""
-    cached = doc.user_data.get("selon_quotations")
-    if cached is not None:
-        return cached
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    a = DocArrays.current(doc)
-    texts, ws, spaces = a.text, a.whitespace_, a.is_space
-    for i in range(a.n):
-        text = texts[i]
-        if ("\n" in text or "\n" in ws[i]) and open_at is not None and text not in _CLOSE:
-            end = i if spaces[i] else i + 1
-            if end - open_at > 1:
-                regions.append((open_at + 1, end))
-            open_at = None
-            continue
-        if text in _OPEN:
-            open_at = i
-        elif text in _CLOSE and open_at is not None:
-            regions.append((open_at + 1, i))
-            open_at = None
-    doc.user_data["selon_quotations"] = regions
-    return regions
 
 
 def _paragraph_of(text: str, offset: int) -> tuple[int, int]:

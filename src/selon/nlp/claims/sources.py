@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from selon.model import Channel, Entity, Source, Span
+from selon.model import Channel, Entity, Source, SourceKind, Span
+from selon.nlp.attribution.shared import is_person_noun, noun_kind
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import Lexicon, lexicon_for
+from selon.nlp.lexicon import APPOSITION_ARTICLES, ARTICLES, ORGANIZATION_HEADS, Lexicon, lexicon_for
 
 _AGENT_WORDS = frozenset({"par", "by"})
 _OWNER_DEPS = frozenset({"nmod", "poss", "prep", "pobj", "compound", "amod"})
@@ -36,9 +38,12 @@ class EntityIndex:
     def covering(self, start: int, end: int) -> Entity | None:
         best = None
         for ent in self.entities:
-            if ent.start < end and start < ent.end:
-                if best is None or (ent.end - ent.start) > (best.end - best.start):
-                    best = ent
+            if (
+                ent.start < end
+                and start < ent.end
+                and (best is None or (ent.end - ent.start) > (best.end - best.start))
+            ):
+                best = ent
         return best
 
 
@@ -105,7 +110,7 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon, 
         if (
             tok.pos_ == "VERB"
             and lemma in lex.relay_verbs
-            and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN")
+            and ("Part" in tok.morph.get("VerbForm", []) or tok.tag_ == "VBN")
         ):
             for head in _agents(doc, tok):
                 if lo <= head.i < hi:
@@ -130,8 +135,7 @@ def channels_near(doc: Doc, lo: int, hi: int, index: EntityIndex, lex: Lexicon, 
             if child.dep_ in ("dobj", "iobj", "obl", "obl:mod", "obl:arg", "dative") or target is not child:
                 ent = index.covering(target.idx, target.idx + len(target))
                 if ent is not None and (
-                    (ent.kind == "organization"
-                    and ent.text.lower() in lex.media_words)
+                    (ent.kind == "organization" and ent.text.lower() in lex.media_words)
                     or ent.name.lower() in lex.media_words
                 ):
                     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
@@ -149,7 +153,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         if named is not None:
             role = DocArrays.current(doc).doc_text[src.start : named.start].strip(" ,")
             first = role.split(" ", 1)
-            if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "the", "un", "une", "a"):
+            if len(first) == 2 and first[0].lower() in APPOSITION_ARTICLES:
                 role = first[1]
             src = src.model_copy(update={"name": named.name, "kind": "person", "role": role or None})
     root = head if head is not None else doc[start:end].root
@@ -161,10 +165,7 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
         and root.pos_ == "PROPN"
         and end - start == 1
         and not root.text.isupper()
-        and (
-            index.covering(root.idx, root.idx + len(root)) is None
-            or index.covering(root.idx, root.idx + len(root)).kind == "other"
-        )
+        and _unknown_or_other(index.covering(root.idx, root.idx + len(root)))
     ):
         src = src.model_copy(update={"kind": "person"})  # "glisse Zineb": a first name the tagger did not know
     if src.kind == "person" and end - start > 1:
@@ -183,21 +184,89 @@ def describe_source(doc: Doc, start: int, end: int, head: Token | None, index: E
     return src
 
 
+def _unknown_or_other(ent: Entity | None) -> bool:
+    """No entity, or one of kind "other": what a first name the tagger did not know looks like."""
+    return ent is None or ent.kind == "other"
+
+
 def _strip_article(text: str) -> str:
     first = text.split(" ", 1)
-    if len(first) == 2 and first[0].lower() in ("le", "la", "les", "l'", "l’", "the", "un", "une", "a"):
+    if len(first) == 2 and first[0].lower() in ARTICLES:
         return first[1]
     return text
 
 
 def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityIndex) -> Source:
+    """The source mention doc[start:end] read from its surest sign to its loosest: an entity at its
+    head, a noun for information or a document, an unnamed source, a role noun before a name, an
+    entity over the mention, else the words themselves."""
     lex = lexicon_for(doc.lang_)
     span = doc[start:end]
     head = head if head is not None else span.root
     lemma = head.lemma_.lower()
+    role, organization = _apposition(doc, head, index)
+    # role before a name: "State Department spokesman John Kirby"
+    if role is None and head.pos_ == "PROPN":
+        pre = [t for t in span if t.i < head.i and t.pos_ == "NOUN"]
+        if pre:
+            role = doc[pre[0].i : pre[-1].i + 1].text
+    ent = index.covering(span.start_char, span.end_char)
+    own = index.covering(head.idx, head.idx + len(head))
+    if own is not None:
+        return _source(span, _ENTITY_SOURCE_KINDS.get(own.kind, "organization"), own.name, role, organization)
+    if lemma in lex.assessment_nouns or lemma in lex.information_nouns or lemma in lex.document_nouns:
+        return _information_source(doc, start, end, head, index, lex)
+    if lemma in lex.anonymous_nouns:
+        s0, e0 = _strip_det(doc, start, end)
+        return _source(span, "anonymous", doc[s0:e0].text, role)
+    if head.pos_ == "NOUN":
+        # "le président Emmanuel Macron", "Senator Elizabeth Warren": a role noun before a name
+        named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
+        if named:
+            s0, _ = _strip_det(doc, start, end)
+            role_text = DocArrays.current(doc).doc_text[doc[s0].idx : named[0].start].strip(" ,")
+            return _source(span, "person", named[0].name, role or role_text or None, organization)
+    if ent is not None and ent.kind in ("person", "organization", "place") and head.pos_ != "NOUN":
+        return _source(span, "person" if ent.kind == "person" else "organization", ent.name, role, organization)
+    return _words_source(doc, start, end, head, index, lex, role, organization)
+
+
+#: the source kind of an entity standing at a source's head
+_ENTITY_SOURCE_KINDS: dict[str, SourceKind] = {
+    "person": "person",
+    "organization": "organization",
+    "place": "organization",
+}
+
+
+def _source(
+    span: SpacySpan,
+    kind: SourceKind,
+    name: str | None,
+    role: str | None = None,
+    organization: str | None = None,
+    organizations: list[str] | None = None,
+) -> Source:
+    """The Source for ``span``; ``organizations`` defaults to the one ``organization``, if any."""
+    if organizations is None:
+        organizations = [organization] if organization else []
+    return Source(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        name=name,
+        kind=kind,
+        role=role,
+        organization=organization,
+        organizations=organizations,
+        inherited=False,
+    )
+
+
+def _apposition(doc: Doc, head: Token, index: EntityIndex) -> tuple[str | None, str | None]:
+    """Role and organisation an apposition gives the head: "Kirill Boudanov, chef du renseignement
+    militaire ukrainien (GUR)" (an acronym in apposition is the organisation itself)."""
     role = organization = None
-    organizations: list[str] = []
-    # appositions: "Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)"
     for child in head.children:
         if child.dep_ == "appos":
             if child.text.isupper() and child.is_alpha:
@@ -215,98 +284,57 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
                 if ent.kind == "organization":
                     organization = ent.name
                     break
-    # role before a name: "State Department spokesman John Kirby"
-    if role is None and head.pos_ == "PROPN":
-        pre = [t for t in span if t.i < head.i and t.pos_ == "NOUN"]
-        if pre:
-            role = doc[pre[0].i : pre[-1].i + 1].text
-    ent = index.covering(span.start_char, span.end_char)
-    own = index.covering(head.idx, head.idx + len(head))
-    if own is not None:
-        kind = {"person": "person", "organization": "organization", "place": "organization"}.get(
-            own.kind, "organization"
-        )
-        return Source(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            name=own.name,
-            kind=kind,
-            role=role,
-            organization=organization,
-            organizations=[organization] if organization else [],
-        )
-    if lemma in lex.assessment_nouns or lemma in lex.information_nouns or lemma in lex.document_nouns:
-        owners = [t for t in head.subtree if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and start <= t.i < end]
-        for t in owners:
-            oe = index.covering(t.idx, t.idx + len(t))
-            if oe is not None and oe.kind in ("organization", "person", "place"):
-                kind = "person" if oe.kind == "person" else "organization"
-                return Source(
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    name=oe.name,
-                    kind=kind,
-                    organization=oe.name if kind == "organization" else None,
-                    organizations=[oe.name] if kind == "organization" else [],
-                )
-        for t in span:
-            country = lex.demonyms.get(t.lower_) or lex.demonyms.get(t.lemma_.lower())
-            if country and t.pos_ in ("ADJ", "PROPN", "NOUN") and country not in organizations:
-                organizations.append(country)
-        s0, e0 = _strip_det(doc, start, end)
-        if lemma in lex.document_nouns and lemma not in lex.information_nouns:
-            kind = "document"
-        elif lemma in lex.assessment_nouns:
-            kind = "assessment"
-        else:
-            kind = "unnamed"
-        name = doc[s0:e0].text if kind != "unnamed" or organizations else None
-        return Source(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            name=name,
-            kind=kind,
-            organization=organizations[0] if organizations else None,
-            organizations=organizations,
-        )
-    if lemma in lex.anonymous_nouns:
-        s0, e0 = _strip_det(doc, start, end)
-        return Source(
-            start=span.start_char, end=span.end_char, text=span.text, name=doc[s0:e0].text, kind="anonymous", role=role
-        )
-    if head.pos_ == "NOUN":
-        # "le président Emmanuel Macron", "Senator Elizabeth Warren": a role noun before a name
-        named = [e for e in index.inside(span.start_char, span.end_char) if e.kind == "person" and e.start > head.idx]
-        if named:
-            s0, _ = _strip_det(doc, start, end)
-            role_text = DocArrays.current(doc).doc_text[doc[s0].idx : named[0].start].strip(" ,")
-            return Source(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                name=named[0].name,
-                kind="person",
-                role=role or role_text or None,
-                organization=organization,
-                organizations=[organization] if organization else [],
-            )
-    if ent is not None and ent.kind in ("person", "organization", "place") and head.pos_ != "NOUN":
-        kind = "person" if ent.kind == "person" else "organization"
-        return Source(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            name=ent.name,
-            kind=kind,
-            role=role,
-            organization=organization,
-            organizations=[organization] if organization else [],
-        )
+    return role, organization
+
+
+def _information_source(doc: Doc, start: int, end: int, head: Token, index: EntityIndex, lex: Lexicon) -> Source:
+    """ "les estimations du GUR", "des documents américains", "des informations": the owner named
+    inside the phrase speaks; failing one, the document or assessment is the source, its countries
+    its organisations, and plain information stays unnamed."""
+    span = doc[start:end]
+    lemma = head.lemma_.lower()
+    owners = [t for t in head.subtree if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and start <= t.i < end]
+    for t in owners:
+        oe = index.covering(t.idx, t.idx + len(t))
+        if oe is not None and oe.kind in ("organization", "person", "place"):
+            if oe.kind == "person":
+                return _source(span, "person", oe.name)
+            return _source(span, "organization", oe.name, None, oe.name)
+    organizations: list[str] = []
+    for t in span:
+        country = lex.demonyms.get(t.lower_) or lex.demonyms.get(t.lemma_.lower())
+        if country and t.pos_ in ("ADJ", "PROPN", "NOUN") and country not in organizations:
+            organizations.append(country)
     s0, e0 = _strip_det(doc, start, end)
-    kind = "person" if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "PERSON") else "organization"
+    kind: SourceKind
+    if lemma in lex.document_nouns and lemma not in lex.information_nouns:
+        kind = "document"
+    elif lemma in lex.assessment_nouns:
+        kind = "assessment"
+    else:
+        kind = "unnamed"
+    name = doc[s0:e0].text if kind != "unnamed" or organizations else None
+    return _source(span, kind, name, None, organizations[0] if organizations else None, organizations)
+
+
+def _words_source(
+    doc: Doc,
+    start: int,
+    end: int,
+    head: Token,
+    index: EntityIndex,
+    lex: Lexicon,
+    role: str | None,
+    organization: str | None,
+) -> Source:
+    """A mention no entity names: a name the tagger missed is a person, a medium or a body that
+    speaks as one ("le gouvernement") an organisation, and a role noun a person unless it names a thing."""
+    span = doc[start:end]
+    lemma = head.lemma_.lower()
+    s0, e0 = _strip_det(doc, start, end)
+    kind: SourceKind = (
+        "person" if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "PERSON") else "organization"
+    )
     if lemma in lex.media_words or head.lower_ in lex.media_words:
         kind = "organization"
     if head.pos_ == "NOUN":
@@ -315,39 +343,11 @@ def _describe(doc: Doc, start: int, end: int, head: Token | None, index: EntityI
             if e2.kind == "organization":
                 organization = e2.name
                 break
-        if (
-            head.lemma_.lower()
-            in (
-                "gouvernement",
-                "government",
-                "ministère",
-                "ministry",
-                "campagne",
-                "campaign",
-                "administration",
-                "parti",
-                "party",
-                "entreprise",
-                "company",
-                "police",
-                "tabloïd",
-                "tabloid",
-            )
-            or head.lower_ in lex.media_words
-        ):
+        if head.lemma_.lower() in ORGANIZATION_HEADS or head.lower_ in lex.media_words:
             kind = "organization"
         else:
             kind = noun_kind(head)
-    return Source(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        name=doc[s0:e0].text,
-        kind=kind,
-        role=role,
-        organization=organization,
-        organizations=[organization] if organization else [],
-    )
+    return _source(span, kind, doc[s0:e0].text, role, organization)
 
 
 def pronoun_form(token: Token) -> str:
@@ -366,120 +366,3 @@ def is_pronoun(doc: Doc, start: int, end: int) -> bool:
 def is_first_person(doc: Doc, start: int, end: int) -> bool:
     """ "je", "j'", "nous", "I", "we": the writer (or, inside a quotation, the quoted speaker)."""
     return end - start == 1 and pronoun_form(doc[start]) in ("je", "j'", "j’", "nous", "i", "we", "moi")
-
-
-#: endings of nouns that name things, not people ("banalisation", "mesures", "assessment")
-_THING_ENDINGS = {
-    "fr": (
-        "tion",
-        "sion",
-        "ment",
-        "ité",
-        "age",
-        "ure",
-        "ance",
-        "ence",
-        "isme",
-        "esse",
-        "ie",
-        "ise",
-        "ade",
-        "ode",
-        "té",
-        "eau",
-        "gie",
-        "logie",
-        "graphie",
-        "mesure",
-        "règle",
-        "loi",
-        "texte",
-        "décision",
-        "image",
-        "chiffre",
-    ),
-    "en": (
-        "tion",
-        "sion",
-        "ment",
-        "ity",
-        "ness",
-        "ism",
-        "ance",
-        "ence",
-        "ing",
-        "ship",
-        "hood",
-        "ure",
-        "age",
-        "rule",
-        "law",
-        "data",
-        "image",
-        "figure",
-        "number",
-    ),
-}
-_PERSON_NOUNS = frozenset(
-    """juge ministre président présidente député députée sénateur sénatrice maire porte-parole
-    avocat avocate procureur procureure secrétaire chef cheffe patron patronne directeur directrice médecin
-    professeur professeure chercheur chercheuse responsable témoin victime policier militaire général colonel
-    officier expert experte analyste auteur autrice ambassadeur ambassadrice élu élue candidat candidate
-    entraîneur joueur joueuse habitant habitante étudiant étudiante enseignant enseignante syndicaliste
-    judge minister president senator mayor spokesman spokeswoman spokesperson lawyer attorney prosecutor
-    secretary chief director doctor professor researcher official witness victim officer general expert
-    analyst author ambassador candidate governor lawmaker representative congressman congresswoman aide
-    adviser advisor coach player resident student teacher nominee donor voter voters""".split()
-)
-
-
-_PERSON_ENDINGS = (
-    "eur",
-    "eurs",
-    "euse",
-    "euses",
-    "iste",
-    "istes",
-    "ien",
-    "iens",
-    "ienne",
-    "iennes",
-    "ant",
-    "ants",
-    "ante",
-    "antes",
-    "aire",
-    "aires",
-    "ogue",
-    "ogues",
-    "ier",
-    "iers",
-    "ière",
-    "ières",
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ist",
-    "ists",
-    "ian",
-    "ians",
-)
-
-
-def is_person_noun(head: Token) -> bool:
-    """Stricter than :func:`noun_kind`: the noun itself says it names people ("toxicologue", "opposants")."""
-    lemma = head.lemma_.lower()
-    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
-        return True
-    return noun_kind(head) == "person" and head.lower_.endswith(_PERSON_ENDINGS)
-
-
-def noun_kind(head: Token) -> str:
-    """'person' for a noun naming people ("le juge", "the senator"), 'unnamed' for things."""
-    lemma = head.lemma_.lower()
-    if lemma in _PERSON_NOUNS or head.lower_ in _PERSON_NOUNS:
-        return "person"
-    if lemma.endswith(_THING_ENDINGS.get(head.lang_, _THING_ENDINGS["en"])):
-        return "unnamed"
-    return "person"

@@ -1,0 +1,223 @@
+"""The French constructions of attribution, beside the rules both languages share (``rules``).
+
+``rules.find_attributions`` runs the adjuncts for every language, then, for French, the
+constructions below (:func:`french_constructions`), then the speech-verb rule, which asks this
+module the French-only questions (:func:`is_periphrasis`, :func:`reports_no_words`,
+:func:`needs_que_unmet`, :func:`guessed_infinitive`). A new French rule goes here; the incises read
+from the surface live in ``fr_incises``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
+from selon.nlp.attribution.shared import is_past, is_person_noun, subject
+from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
+from selon.nlp.lexicon.fr import NEEDS_QUE, POUR_PRONOUNS, READ_VERBS
+
+
+def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
+    """``found`` (the adjuncts of ``sent``) followed by its French-only attributions: "peut-on lire
+    dans", the incises, the quotations a verb and a colon announce, and, when nothing else
+    attributes the sentence, "Pour X, ..."."""
+    found = list(found)
+    found += read_in(doc, sent)
+    found += incises(doc, sent, lex, found)
+    found += introduced(doc, sent, lex, found)
+    if not found:
+        found += pour_adjunct(doc, sent)
+    return found
+
+
+def guessed_infinitive(verb: Token, lex: Lexicon) -> str | None:
+    """The speech verb a French form belongs to when its lemma is not one: French lemmas are often
+    wrong ("estime" -> "estime"), so the infinitive is guessed from the ending."""
+    if is_cue_form(verb, lex):
+        return infinitive(verb, lex)
+    return None
+
+
+def is_periphrasis(verb: Token) -> bool:
+    """ "a fait savoir que", "fait valoir que": the cue is the whole periphrasis, its subject that of "faire"."""
+    return (
+        verb.lemma_.lower() in ("savoir", "valoir")
+        and verb.head.lemma_.lower() == "faire"
+        and verb.head.i == verb.i - 1
+    )
+
+
+def reports_no_words(verb: Token, end: int) -> bool:
+    """ "soupçonné de", "est accusé de": a suspicion, not somebody's words; a passive reports words
+    only with a "que" right after it ("il est précisé que ...")."""
+    doc = verb.doc
+    return _adjectival_participle(verb) or (
+        any(c.dep_ == "aux:pass" for c in verb.children)
+        and not any(t.lower_ in COMPLEMENTIZERS for t in doc[verb.i + 1 : min(end, verb.i + 4)])
+    )
+
+
+def needs_que_unmet(verb: Token, end: int) -> bool:
+    """A verb that reports speech only with "que" or a quotation, here with neither close by:
+    "assurant un embourgeoisement" ensures a thing, it does not say it."""
+    doc = verb.doc
+    return verb.lemma_.lower() in NEEDS_QUE and not any(
+        t.text in QUOTE_CHARS for t in doc[verb.i + 1 : min(end, verb.i + 4)]
+    )
+
+
+def is_bare_participle(verb: Token, aux: list[int]) -> bool:
+    """A participle without auxiliary ("déclaré", "annoncée") never opens an incise."""
+    return "Part" in verb.morph.get("VerbForm", []) and not aux
+
+
+def _adjectival_participle(verb: Token) -> bool:
+    """ "soupçonné de", "accused of": a participle used as an adjective reports nobody's words."""
+    if "Part" not in verb.morph.get("VerbForm", []) and verb.tag_ != "VBN":
+        return False
+    if any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    return verb.dep_ in ("acl", "amod", "appos", "xcomp") or verb.dep_.startswith("acl")
+
+
+def read_in(doc: Doc, sent: Span) -> list[Attribution]:
+    """ "« ... », peut-on lire dans Les Échos" / "lit-on dans le rapport": the publication is the source."""
+    out: list[Attribution] = []
+    lemmas = DocArrays.current(doc).lemma_lower
+    for verb in (doc[i] for i in range(sent.start, sent.end) if lemmas[i] in READ_VERBS):
+        if verb.pos_ != "VERB":
+            continue
+        holder = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "pouvoir" else verb
+        if not any(c.lower_.lstrip("-") == "on" for c in holder.children):
+            continue
+        cue_start = holder.i
+        medium = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_.startswith("obl")
+                and c.pos_ in ("PROPN", "NOUN")
+                and any(g.lower_ in ("dans", "sur", "par", "via") for g in c.children)
+            ),
+            None,
+        )
+        que = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
+        if que is not None:
+            lead = trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
+        else:
+            lead = trim(doc, sent.start, cue_start)
+            if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1] : cue_start]):
+                continue
+        if lead[1] - lead[0] < 3:
+            continue
+        src = (
+            noun_phrase(doc, medium, medium.left_edge.i, que.i if que is not None else sent.end)
+            if medium is not None
+            else None
+        )
+        if src is not None:
+            src = (src[0] + 1 if doc[src[0]].pos_ == "ADP" else src[0], src[1])
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=lead,
+                cue=(cue_start, verb.i + 1),
+                source=src,
+                source_head=medium.i if medium is not None else None,
+                kind="incise",
+                quote=doc[lead[1]].text in QUOTE_CHARS if lead[1] < len(doc) else False,
+                cue_lemma="lire",
+            )
+        )
+    return out
+
+
+def incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
+    """Surface-read French incises, unless an adjunct or a "peut-on lire" already covers them."""
+    used = {i for a in found for r in (a.cue, a.source) if r for i in range(*r)}
+    out: list[Attribution] = []
+    for hit in find_incises(doc, sent, lex, quoted_tokens(doc)):
+        if any(i in used for i in range(*hit["cue"])):
+            continue
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=hit["content"],
+                cue=hit["cue"],
+                source=hit["source"],
+                source_head=hit["source_head"],
+                kind="incise",
+                quote=hit["quote"],
+                cue_lemma=hit["cue_lemma"],
+                cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"])),
+            )
+        )
+    return out
+
+
+def introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
+    """ "X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
+    used = {i for a in found for i in range(*a.content)}
+    out: list[Attribution] = []
+    for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
+        if any(i in used for i in range(*content)):
+            continue
+        verb = doc[verb_i]
+        subj = subject(verb)
+        src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
+        out.append(
+            Attribution(
+                sentence=(sent.start, sent.end),
+                content=content,
+                cue=(verb_i, verb_i + 1),
+                source=src,
+                source_head=subj.i if src is not None and subj is not None else None,
+                kind="verb",
+                quote=True,
+                cue_lemma=infinitive(verb, lex),
+                cue_past=is_past(verb),
+            )
+        )
+    return out
+
+
+def pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
+    """ "Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
+    attributed to a person by "pour X," at the head of the sentence."""
+    s, e = sent.start, sent.end
+    first = _next_word(doc, s, e)
+    if first is None or doc[first].lower_ != "pour":
+        return []
+    comma = next((t.i for t in doc[first + 1 : min(e, first + 8)] if t.text == ","), None)
+    if comma is None or comma - first < 2:
+        return []
+    words = doc[first + 1 : comma]
+    head = words.root
+    person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
+    person_name = head.ent_type_ in ("PER", "PERSON")
+    pronoun = len(words) == 1 and words[0].lower_ in POUR_PRONOUNS
+    if not (person_noun or person_name or pronoun):
+        return []
+    content = trim(doc, comma + 1, e)
+    if content[1] - content[0] < 3:
+        return []
+    return [
+        Attribution(
+            sentence=(s, e),
+            content=content,
+            cue=(first, first + 1),
+            source=(first + 1, comma),
+            source_head=head.i,
+            kind="adjunct",
+            cue_lemma="pour",
+            quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False,
+        )
+    ]
+
+
+def _next_word(doc: Doc, i: int, end: int) -> int | None:
+    while i < end and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    return i if i < end else None
