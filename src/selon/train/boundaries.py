@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from selon.eval.polnear import GoldArticle
 from selon.eval.spans import trim
-from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
+from selon.nlp.learned.boundaries.candidates import DocView, enumerate_spans
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION
 from selon.nlp.learned.tagger import AttributionTagger, to_attribution
 
 #: On the held-out fifth of train, L2 = 3 beat 0.3, 1, 10 and 30 (content exact F1 56.4).
