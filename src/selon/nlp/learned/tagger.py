@@ -30,12 +30,13 @@ from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned.boundaries.reranker import ContentBoundaries, boundaries_path
 from selon.nlp.learned.crf import CrfModel, crfsuite_reads_alike
 from selon.nlp.learned.features.ids import FeatureIds
-from selon.nlp.learned.features.strings import _CUE_POS, _DocFeatures
+from selon.nlp.learned.features.strings import DocFeatures
+from selon.nlp.learned.features.vocab import CUE_POS
 from selon.nlp.lexicon import EN
 
 log = logging.getLogger(__name__)
 
-#: Bump when the features (``features.py``) change: a model trained on others is refused, not misread.
+#: Bump when the features (``features/strings.py``) change: a model trained on others is refused, not misread.
 FEATURES_VERSION = 4
 MODEL_NAME = "attribution-en"
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / f"{MODEL_NAME}.crfsuite"
@@ -63,7 +64,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 def is_cue_candidate(tok: Token, cue_lemmas: frozenset[str]) -> bool:
     """Whether ``tok`` could head a cue: its lemma is a known cue and its part of speech fits."""
-    return tok.pos_ in _CUE_POS and tok.lemma_.lower() in cue_lemmas
+    return tok.pos_ in CUE_POS and tok.lemma_.lower() in cue_lemmas
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -80,7 +81,7 @@ def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tu
 
 
 def _featurize(a: DocArrays, cue_lemmas: frozenset[str]) -> list[tuple[tuple[int, int], list[list[str]]]]:
-    features = _DocFeatures(a, cue_lemmas)
+    features = DocFeatures(a, cue_lemmas)
     return [((start, end), features.paragraph(start, end)) for start, end in a.paragraphs]
 
 
@@ -327,7 +328,7 @@ class AttributionTagger:
         assert self._model is not None
         if not a.paragraphs:
             return np.zeros((0, len(self._model.labels)))
-        features = _DocFeatures(a, self.cue_lemmas)
+        features = DocFeatures(a, self.cue_lemmas)
         flat: list[str] = []
         ends: list[int] = []
         for start, end in a.paragraphs:
@@ -420,12 +421,12 @@ def learn_cue_lemmas(pairs: Iterable[tuple[Doc, list[str]]], min_count: int = 3,
     seen: dict[str, int] = {}
     for doc, labels in pairs:
         for tok in doc:
-            if tok.pos_ in _CUE_POS:
+            if tok.pos_ in CUE_POS:
                 lemma = tok.lemma_.lower()
                 seen[lemma] = seen.get(lemma, 0) + 1
         for start, end in label_spans(labels)["CUE"]:
             root = doc[start:end].root
-            if root.pos_ in _CUE_POS:
+            if root.pos_ in CUE_POS:
                 lemma = root.lemma_.lower()
                 heads[lemma] = heads.get(lemma, 0) + 1
     return sorted(
