@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,8 @@ log = logging.getLogger(__name__)
 #: Bump when the features (``features/strings.py``) change: a model trained on others is refused, not misread.
 FEATURES_VERSION = 4
 MODEL_NAME = "attribution-en"
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / f"{MODEL_NAME}.crfsuite"
+#: the packaged model, in ``selon/data`` (a real path: the package is installed as files)
+DEFAULT_MODEL = Path(str(resources.files("selon").joinpath("data", f"{MODEL_NAME}.crfsuite"))).resolve()
 
 #: Words that introduce a source without a verb; always cue candidates.
 ADJUNCT_WORDS = frozenset({"according", "accord", "per"})
@@ -93,7 +95,7 @@ def label_spans(labels: Sequence[str], offset: int = 0) -> dict[str, list[tuple[
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     role: str | None = None
     start = 0
-    for k, label in enumerate(list(labels) + ["O"]):
+    for k, label in enumerate([*labels, "O"]):
         kind, _, name = label.partition("-")
         if role is not None and (kind != "I" or name != role):
             spans[role].append((offset + start, offset + k))
