@@ -59,15 +59,6 @@ _TOKEN_PREFIXES = tuple(
         reverse=True,
     )
 )
-AFTER_DOLLAR = {
-    "US": "dollar",
-    "A": "australian dollar",
-    "AU": "australian dollar",
-    "C": "canadian dollar",
-    "CA": "canadian dollar",
-    "HK": "hong kong dollar",
-    "NZ": "new zealand dollar",
-}
 
 
 def low_text(t: Token) -> str:
@@ -172,7 +163,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             text = text[len(p) :]
             break
     if tok.i > 0 and tok.doc[tok.i - 1].text == "$" and cur is None:
-        for p, name in AFTER_DOLLAR.items():
+        for p, name in lex.AFTER_DOLLAR.items():
             if text.startswith(p) and text[len(p) : len(p) + 1].isdigit():
                 cur, text = name, text[len(p) :]
                 break
