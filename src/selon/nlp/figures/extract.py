@@ -23,6 +23,8 @@ labels, bound, rate, kind and time in :mod:`~selon.nlp.figures.frame`; word list
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from selon.model import Figure
@@ -98,12 +100,12 @@ def _share_units(ex: DocReader, qs: list[Qty]) -> None:
         between = {ex.low(k) for k in range(a.tail, b.lead)}
         if between and between <= {",", "and", "et", "or", "ou", "to", "à"}:
             a.unit, a.cat = b.unit, b.cat
-    for a, b in zip(qs[:-1], qs[1:]):
+    for a, b in itertools.pairwise(qs):
         if b.unit or not a.unit or a.cat not in ("meas", "pct", "cur") or a.sent != b.sent:
             continue
-        between = [ex.low(k) for k in range(a.tail, b.lead)]
-        if between in (["to"], ["à"]) or (
-            len(between) == 2 and between[1] in ("to", "à") and ex.doc[a.tail].pos_ in ("VERB", "ADJ", "ADV")
+        words = [ex.low(k) for k in range(a.tail, b.lead)]
+        if words in (["to"], ["à"]) or (
+            len(words) == 2 and words[1] in ("to", "à") and ex.doc[a.tail].pos_ in ("VERB", "ADJ", "ADV")
         ):
             b.unit, b.cat = a.unit, a.cat  # "21 mpg combined to 23"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from selon.model import FigureKind
 from selon.nlp.figures.numbers import Qty
 from selon.nlp.figures.periods import period_of
 from selon.nlp.figures.reader import DocReader
@@ -61,13 +62,11 @@ def is_date(ex: DocReader, q: Qty, bounded: bool) -> bool:
         nxt is not None
         and nxt.pos_ == "NOUN"
         and tok.head is nxt
-        and nxt.morph.get("Number") == ["Plur"]
+        and nxt.morph.get("Number", None) == ["Plur"]
         and ex.lang == "fr"
     ):
         return False  # "2000 drones"
-    if nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.tag_ in ("NNS",):
-        return False  # "2000 people"
-    return True
+    return not (nxt is not None and nxt.pos_ == "NOUN" and tok.head is nxt and nxt.tag_ in ("NNS",))  # "2000 people"
 
 
 def is_label(ex: DocReader, q: Qty) -> bool:
@@ -76,9 +75,9 @@ def is_label(ex: DocReader, q: Qty) -> bool:
     before, after = ex.low(q.lead - 1), ex.low(q.end)
     if q.cur or (q.atom and (q.atom.unit or q.atom.cur)):
         return False
-    if q.kind == "num" and q.value_max is None and float(q.value).is_integer() and 1 <= q.value <= 31:
-        if before in lex.MONTHS or after in lex.MONTHS:
-            return True  # "March 5", "5 mars"
+    day = q.kind == "num" and q.value_max is None and float(q.value).is_integer() and 1 <= q.value <= 31
+    if day and (before in lex.MONTHS or after in lex.MONTHS):
+        return True  # "March 5", "5 mars"
     if (after in framing.TIME_OF_DAY and after not in ("et", "est")) or (
         after in ("h", "heures") and before in ("à", "vers")
     ):
@@ -87,7 +86,7 @@ def is_label(ex: DocReader, q: Qty) -> bool:
         before in lex.LABEL_NOUNS
         and q.kind == "num"
         and i > 0
-        and not (doc[i - 1].tag_ == "NNS")
+        and doc[i - 1].tag_ != "NNS"
         and float(q.value).is_integer()
         and not own_unit(ex, q)[0]
     ):
@@ -96,16 +95,8 @@ def is_label(ex: DocReader, q: Qty) -> bool:
         return True
     if q.kind == "num" and after in (")", ".") and _line_start(ex, i):
         return True  # list numbering "1)", "2."
-    if (
-        q.kind == "num"
-        and q.atom
-        and q.atom.digits
-        and q.atom.digits[0] == "0"
-        and len(q.atom.digits) > 1
-        and not q.atom.sep
-    ):
-        return True  # "007", codes
-    return False
+    a = q.atom
+    return bool(q.kind == "num" and a and a.digits and a.digits[0] == "0" and len(a.digits) > 1 and not a.sep)  # "007"
 
 
 def _line_start(ex: DocReader, i: int) -> bool:
@@ -129,7 +120,8 @@ def is_name(ex: DocReader, q: Qty) -> bool:
         or not float(q.value).is_integer()
     ):
         return False
-    singular = q.unit_tok is not None and "Plur" not in q.unit_tok.morph.get("Number") and q.unit_tok.tag_ != "NNS"
+    unit_tok = q.unit_tok
+    singular = unit_tok is not None and "Plur" not in unit_tok.morph.get("Number", None) and unit_tok.tag_ != "NNS"
     prev = doc[q.start - 1] if q.start > ex.sent_start(q.start) else None
     if (
         prev is not None
@@ -139,13 +131,13 @@ def is_name(ex: DocReader, q: Qty) -> bool:
         and (q.unit is None or (singular and q.value != 1))
     ):
         return True  # "iPhone 12 Mini deal", "Lang 20"
-    if q.unit is not None and not (singular and _proper(q.unit_tok)):
+    if q.unit is not None and not (singular and unit_tok is not None and _proper(unit_tok)):
         return False
     k = q.end
     if (
         k < ex.sent_end[q.start]
         and _proper(doc[k])
-        and "Plur" not in doc[k].morph.get("Number")
+        and "Plur" not in doc[k].morph.get("Number", None)
         and doc[k].tag_ != "NNPS"
         and doc[k].lower_ not in lex.MONTHS
     ):
@@ -155,7 +147,7 @@ def is_name(ex: DocReader, q: Qty) -> bool:
         return (
             len(a.digits if a else "") >= 3
             or after is None
-            or not (after.pos_ == "NOUN" and "Plur" in after.morph.get("Number"))
+            or not (after.pos_ == "NOUN" and "Plur" in after.morph.get("Number", None))
         )
     return False
 
@@ -354,14 +346,13 @@ def frame_kind(ex: DocReader, q: Qty) -> None:
         if _marks(t, framing.ESTIMATE_LEMMAS):
             q.fig_kind = "estimate"
             return
-        if t.pos_ in ("VERB", "AUX"):
-            if (
-                "Fut" in t.morph.get("Tense")
-                or (t.lemma_ == "devoir" and "Cnd" in t.morph.get("Mood"))
-                or any(c.dep_ == "aux" and c.lower_ in framing.FUTURE_AUX for c in t.children)
-            ):
-                q.fig_kind = "forecast"
-                return
+        if t.pos_ in ("VERB", "AUX") and (
+            "Fut" in t.morph.get("Tense", None)
+            or (t.lemma_ == "devoir" and "Cnd" in t.morph.get("Mood", None))
+            or any(c.dep_ == "aux" and c.lower_ in framing.FUTURE_AUX for c in t.children)
+        ):
+            q.fig_kind = "forecast"
+            return
 
 
 def _kind_before(ex: DocReader, q: Qty, sent_start: int) -> bool:
@@ -372,7 +363,11 @@ def _kind_before(ex: DocReader, q: Qty, sent_start: int) -> bool:
             return False
         if t.pos_ in ("NOUN", "PROPN"):
             continue
-        for words, kind in ((framing.TARGET_LEMMAS, "target"), (framing.FORECAST_LEMMAS, "forecast")):
+        kinds: tuple[tuple[set[str], FigureKind], ...] = (
+            (framing.TARGET_LEMMAS, "target"),
+            (framing.FORECAST_LEMMAS, "forecast"),
+        )
+        for words, kind in kinds:
             if _marks(t, words):
                 q.fig_kind = kind
                 return True

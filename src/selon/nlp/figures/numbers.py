@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from selon.model import Bound, FigureKind
 from selon.nlp.lexicon import figures as lex
 
 _NUM = re.compile(
@@ -102,8 +103,8 @@ class Qty:
     unit_mention: str | None = None
     per: str | None = None
     approx: bool = False
-    bound: str = "="
-    fig_kind: str = "actual"
+    bound: Bound = "="
+    fig_kind: FigureKind = "actual"
     time: str | None = None
     sent: int = 0
     from_range: str | None = None  # "from"/"between" when the range was introduced so
@@ -147,9 +148,9 @@ def unit_in_token(suf: str) -> tuple[str | None, str | None, float]:
         return suf, "meas", 1.0
     for form in sorted((f for f in lex.units()[0] if lex.units()[0][f][0][0] == "mult"), key=len, reverse=True):
         if suf.startswith(form) and len(suf) > len(form):
-            unit, cat, _ = unit_in_token(suf[len(form) :])
-            if cat in ("cur", "pct"):
-                return unit, cat, float(lex.units()[0][form][0][1])
+            unit, glued, _ = unit_in_token(suf[len(form) :])
+            if glued in ("cur", "pct"):
+                return unit, glued, float(lex.units()[0][form][0][1])
     return None, "?", 1.0
 
 
@@ -182,7 +183,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             atom.value = -value
     suf = m["suf"]
     if m["num2"]:
-        hi, sep2 = parse_number(m["num2"], lang)
+        hi, _sep2 = parse_number(m["num2"], lang)
         if m["dash"] in "/⁄":
             nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
             if (m["dash"] == "⁄" or (nxt == "of" and not suf)) and 0 < value < hi:

@@ -52,16 +52,18 @@ def _phone(ex: DocReader, i: int) -> bool:
     while k + 1 < ex.sent_end[i] and ex.kind_at(k + 1) == "num" and ex.gap(k) in SPACES:
         k += 1
         run.append(k)
-    groups = [ex.atoms[r].digits for r in run]
+    groups = [ex.atom(r).digits for r in run]
     if len(run) >= 3 and all(g.isdigit() and len(g) <= 4 for g in groups) and not all(len(g) == 3 for g in groups[1:]):
         for r in run:
-            ex.atoms[r].skip = True
+            ex.atom(r).skip = True
         return True
     return False
 
 
 def _digits(ex: DocReader, i: int) -> Qty | None:
-    a = ex.atoms[i]
+    """Digits, with the groups of thousands written apart ("3 000") and the multipliers after
+    ("1,5 milliard", "USD 10 m")."""
+    a = ex.atom(i)
     if _phone(ex, i):
         return None
     value, end, digits, last = a.value, i + 1, a.digits, a
@@ -85,18 +87,22 @@ def _digits(ex: DocReader, i: int) -> Qty | None:
         ):
             break
         value, digits, end, last = value * 1000 + nxt.value, digits + " " + nxt.digits, k + 1, nxt
-    q = Qty(i, end, value, atom=a, cur=a.cur or last.cur)
+    cur = a.cur or last.cur
+    atom = (
+        a
+        if last is a
+        else Atom("num", value, digits=digits, sep=True, cur=cur, unit=last.unit, cat=last.cat, mult=last.mult)
+    )
+    q = Qty(i, end, value, atom=atom, cur=cur)
     q.value_max = a.hi
-    if last is not a:
-        q.atom = Atom("num", value, digits=digits, sep=True, cur=q.cur, unit=last.unit, cat=last.cat, mult=last.mult)
-    mult = q.atom.mult
+    mult = atom.mult
     k = end
     while k < ex.sent_end[i]:
         kind, text = ex.kind_at(k), ex.doc[k].text
         if text.endswith(".") and len(text) > 1 and k + 1 == ex.sent_end[i]:
             text = text[:-1]  # "USD10 m." ending the sentence
         if kind == "scale" or (kind == "hundred" and ex.lang == "en"):
-            mult *= ex.atoms[k].value
+            mult *= ex.atom(k).value
         elif text in lex.MULTIPLIER_ABBREVIATIONS or (text in ("k", "K", "m", "b", "B") and q.cur):
             mult *= {"m": 1e6, "b": 1e9, "B": 1e9}.get(text) or unit_in_token(text)[2]
         elif text[:1] in "MmBbk" and unit_in_token(text)[1] == "cur" and unit_in_token(text)[2] != 1.0:
@@ -152,6 +158,7 @@ def _words(ex: DocReader, i: int) -> Qty | None:
                 j += 1
                 continue
             break
+        assert a is not None  # a token of a kind has its atom
         if kind == "article" and parts:
             break
         if (
@@ -197,7 +204,7 @@ def _words(ex: DocReader, i: int) -> Qty | None:
 
 
 def _vague(ex: DocReader, i: int) -> Qty | None:
-    a = ex.atoms[i]
+    a = ex.atom(i)
     lo, hi, j = a.value, a.hi or a.value, i + 1
     tail = lex.VAGUE_TAIL[ex.lang]
     if ex.low(j) in lex.OF and ex.low(j + 1) in tail:
@@ -211,7 +218,7 @@ def _half(ex: DocReader, i: int) -> Qty | None:
     low, prev, nxt = ex.low(i), ex.low(i - 1), ex.low(i + 1)
     if low in lex.FRACTION_NEEDS_COUNT or nxt in ("-", "time", "way", "century") or prev in lex.NOT_BEFORE_FRACTION:
         return None
-    return Qty(i, i + 1, ex.atoms[i].value, kind="frac")
+    return Qty(i, i + 1, ex.atom(i).value, kind="frac")
 
 
 def _out_of(ex: DocReader, q: Qty) -> None:

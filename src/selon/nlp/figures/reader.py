@@ -79,6 +79,12 @@ class DocReader:
             not_words.add(low)
         return atom
 
+    def atom(self, i: int) -> Atom:
+        """The atom of token i, which says a number (its ``kind_at`` is not None)."""
+        a = self.atoms[i]
+        assert a is not None, f"token {i} says no number"
+        return a
+
     def kind_at(self, i: int) -> str | None:
         """The kind of number token i says (``Atom.kind``), None outside the Doc or for no number."""
         a = self.atoms[i] if 0 <= i < self.arrays.n else None

@@ -148,7 +148,7 @@ def _counted(ex: DocReader, q: Qty, j: int, of: bool, stop: int) -> Token | None
             (t.pos_ not in _SKIP_BEFORE_NOUN and not conj)
             or t.text in ",;:()"
             or (t.pos_ == "DET" and not of)
-            or (ex.atoms[k] is not None and ex.atoms[k].kind != "article")
+            or ((a := ex.atoms[k]) is not None and a.kind != "article")
         ):
             return None
         k += 1
@@ -157,7 +157,8 @@ def _counted(ex: DocReader, q: Qty, j: int, of: bool, stop: int) -> Token | None
 
 def _acceptable(ex: DocReader, t: Token, anchor: Token) -> Token | None:
     low = t.lower_
-    if low in lex.MONTHS or low in lex.NOT_COUNTED or (ex.atoms[t.i] and ex.atoms[t.i].kind != "word"):
+    atom = ex.atoms[t.i]
+    if low in lex.MONTHS or low in lex.NOT_COUNTED or (atom and atom.kind != "word"):
         return None
     if relative_time(ex, t):
         return None  # "3 million next year"

@@ -7,11 +7,12 @@ Apart from ``figures.py`` (what a number is and counts) because the framing rule
 
 from __future__ import annotations
 
+from selon.model import Bound
+
 # --- framing: bound and approximation ----------------------------------------------------------
 
 # Phrases right before a figure -> bound ("~" also sets approximate).
-BOUND_BEFORE: dict[tuple[str, ...], str] = {}
-for _bound, _phrases in {
+_BOUND_PHRASES: dict[Bound, list[str]] = {
     "~": [
         "about",
         "around",
@@ -100,10 +101,12 @@ for _bound, _phrases in {
         "pas plus de",
         "pas plus d'",
     ],
-}.items():
+}
+BOUND_BEFORE: dict[tuple[str, ...], Bound] = {}
+for _bound, _phrases in _BOUND_PHRASES.items():
     for _p in _phrases:
         BOUND_BEFORE[tuple(_p.split())] = _bound
-BOUND_AFTER: dict[tuple[str, ...], str] = {
+BOUND_AFTER: dict[tuple[str, ...], Bound] = {
     ("environ",): "~",
     ("or", "so"): "~",
     ("approximately",): "~",
