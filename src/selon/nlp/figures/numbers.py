@@ -155,6 +155,7 @@ def unit_in_token(suf: str) -> tuple[str | None, str | None, float]:
 
 
 def digit_atom(tok: Token, lang: str) -> Atom | None:
+    """What a token holding digits says as a number (None when the digits do not read as one)."""
     text, cur, approx = tok.text, None, False
     for p in _TOKEN_PREFIXES:
         if text.startswith(p) and len(text) > len(p) and (text[len(p)].isdigit() or text[len(p)] in "-−.,"):
@@ -199,41 +200,43 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
     elif suf in (".", "+"):
         pass
     elif suf:
-        if (
-            _TIME_SUFFIX.fullmatch(suf)
-            or _ORDINAL_SUFFIX.fullmatch(suf)
-            or suf in ("s", "'s", "’s")
-            or suf[0] in "×x*^"
-        ):
-            atom.skip = True
-        elif suf[0] in "-‑":
-            rest = suf[1:]
-            first = rest.split("-")[0]
-            unit, cat, mult = unit_in_token(first)
-            if mult != 1.0:
-                atom.mult = mult
-            elif first.isalpha():
-                atom.unit, atom.cat = (unit or rest), (cat if cat in ("cur", "pct", "meas") else "count")
-            else:
-                atom.skip = True
-        elif suf in lex.UNICODE_FRACTIONS:
-            atom.value += lex.UNICODE_FRACTIONS[suf]
-        else:
-            unit, cat, mult = unit_in_token(suf)
-            if cat == "?":
-                atom.skip = True
-            atom.mult = mult
-            if suf in ("m", "b", "B") and cur is not None:
-                atom.mult = 1e6 if suf == "m" else 1e9  # "USD10m", "$2b"
-            elif suf in ("m",) and cur is None:
-                atom.unit, atom.cat, atom.mult = "m", "meas", 1.0
-            elif cat == "cur":
-                atom.cur = unit
-            elif cat in ("pct", "meas"):
-                atom.unit, atom.cat = unit, cat
+        _read_suffix(atom, suf, cur)
     if cur in ("pound",) and tok.text.startswith("PS") and not sep and atom.mult == 1.0:
         atom.skip = True  # "PS5" is a console
     return atom
+
+
+def _read_suffix(atom: Atom, suf: str, cur: str | None) -> None:
+    """Mark ``atom`` with what the letters glued after its digits say: a time, an ordinal or a
+    plural (no figure), a unit, currency or multiplier ("10W", "5-mpg", "1.5bn", "USD10m"), or a
+    fraction ("2½"). ``cur`` is the currency written before the digits."""
+    if _TIME_SUFFIX.fullmatch(suf) or _ORDINAL_SUFFIX.fullmatch(suf) or suf in ("s", "'s", "’s") or suf[0] in "×x*^":
+        atom.skip = True
+    elif suf[0] in "-‑":
+        rest = suf[1:]
+        first = rest.split("-")[0]
+        unit, cat, mult = unit_in_token(first)
+        if mult != 1.0:
+            atom.mult = mult
+        elif first.isalpha():
+            atom.unit, atom.cat = (unit or rest), (cat if cat in ("cur", "pct", "meas") else "count")
+        else:
+            atom.skip = True
+    elif suf in lex.UNICODE_FRACTIONS:
+        atom.value += lex.UNICODE_FRACTIONS[suf]
+    else:
+        unit, cat, mult = unit_in_token(suf)
+        if cat == "?":
+            atom.skip = True
+        atom.mult = mult
+        if suf in ("m", "b", "B") and cur is not None:
+            atom.mult = 1e6 if suf == "m" else 1e9  # "USD10m", "$2b"
+        elif suf in ("m",) and cur is None:
+            atom.unit, atom.cat, atom.mult = "m", "meas", 1.0
+        elif cat == "cur":
+            atom.cur = unit
+        elif cat in ("pct", "meas"):
+            atom.unit, atom.cat = unit, cat
 
 
 def spelled_value(parts: list[str], lang: str) -> float | None:
