@@ -19,6 +19,7 @@ SPACES = {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}
 
 
 def read_quantities(ex: DocReader) -> list[Qty]:
+    """Every number of the document, in order, each read from its first token on."""
     out: list[Qty] = []
     i = 0
     n, atoms = ex.arrays.n, ex.atoms
@@ -122,6 +123,7 @@ def _digits(ex: DocReader, i: int) -> Qty | None:
 
 
 def _words(ex: DocReader, i: int) -> Qty | None:
+    """A spelled-out number ("deux cent mille", "twenty-five", "a dozen"), from token i."""
     parts: list[tuple[str, float]] = []
     j, end = i, ex.sent_end[i]
     frac = None
@@ -185,15 +187,7 @@ def _words(ex: DocReader, i: int) -> Qty | None:
             break
     if not parts or (parts[-1][0] == "article" and frac is None):
         return None
-    total = current = 0.0
-    for kind, v in parts:
-        if kind in ("hundred", "collective"):
-            current = (current or 1) * v
-        elif kind == "scale":
-            total, current = total + (current or 1) * v, 0.0
-        else:
-            current += v
-    value = total + current
+    value = _total(parts)
     q = Qty(i, j, value * (frac or 1), kind="frac" if frac else "word")
     q.mult = max([v for k, v in parts if k in ("scale", "hundred")] or [1.0])
     if parts[0][0] in ("hundred", "scale") and (ex.low(i - 1) in lex.SEVERAL[ex.lang]):
@@ -203,7 +197,22 @@ def _words(ex: DocReader, i: int) -> Qty | None:
     return q
 
 
+def _total(parts: list[tuple[str, float]]) -> float:
+    """The value of the atoms of a spelled-out number ("two hundred thousand"), as (kind, value):
+    a hundred or a collective multiplies what precedes it, a scale closes a group."""
+    total = current = 0.0
+    for kind, v in parts:
+        if kind in ("hundred", "collective"):
+            current = (current or 1) * v
+        elif kind == "scale":
+            total, current = total + (current or 1) * v, 0.0
+        else:
+            current += v
+    return total + current
+
+
 def _vague(ex: DocReader, i: int) -> Qty | None:
+    """An order of magnitude ("des dizaines de", "tens of thousands of")."""
     a = ex.atom(i)
     lo, hi, j = a.value, a.hi or a.value, i + 1
     tail = lex.VAGUE_TAIL[ex.lang]
@@ -215,6 +224,7 @@ def _vague(ex: DocReader, i: int) -> Qty | None:
 
 
 def _half(ex: DocReader, i: int) -> Qty | None:
+    """A fraction written as a word ("half", "un tiers"), unless it is a part of time or an ordinal."""
     low, prev, nxt = ex.low(i), ex.low(i - 1), ex.low(i + 1)
     if low in lex.FRACTION_NEEDS_COUNT or nxt in ("-", "time", "way", "century") or prev in lex.NOT_BEFORE_FRACTION:
         return None
