@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from selon.eval.polnear import load_split, score
 from selon.nlp.learned.tagger import FEATURES_VERSION, AttributionTagger, label_spans
-from selon.train.crf import fit, gold_labels, parse_articles, split_held_out, train_polnear
+from selon.train.crf import fit, gold_labels, parse_articles, split_held_out
+from selon.train.polnear import train_polnear
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "polnear"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from selon.nlp.attribution.span import Attribution
-from selon.nlp.learned.boundaries import reranker as boundaries
-from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries, DocView, boundaries_path
+from selon.nlp.learned.boundaries import candidates as boundaries
+from selon.nlp.learned.boundaries.candidates import DocView
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, ContentBoundaries, boundaries_path
 from selon.nlp.learned.tagger import DEFAULT_MODEL, AttributionTagger, load_tagger
 from selon.train.boundaries import fit_logit
 

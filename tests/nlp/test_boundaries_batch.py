@@ -8,7 +8,8 @@ import random
 import pytest
 
 from helpers import FIXTURES
-from selon.nlp.learned.boundaries.reranker import ContentBoundaries, DocView, enumerate_spans
+from selon.nlp.learned.boundaries.candidates import DocView, enumerate_spans
+from selon.nlp.learned.boundaries.reranker import ContentBoundaries
 from selon.nlp.learned.tagger import load_tagger, to_attribution
 
 
@@ -76,12 +77,12 @@ def test_choose_all_of_nothing() -> None:
 
 def _scanned(view: DocView, att, starts: dict, ends: dict) -> tuple[dict, dict]:
     """The quotation, sentence and break candidates as found by reading every token in reach."""
-    from selon.nlp.learned.boundaries.reranker import _BREAKS, _LOOKAHEAD
+    from selon.nlp.learned.boundaries.candidates import BREAKS, LOOKAHEAD
 
     starts, ends = {k: list(v) for k, v in starts.items()}, {k: list(v) for k, v in ends.items()}
     s, e = att.content
     c0, c1 = att.cue
-    for k in range(max(0, min(s, c0) - 2), min(view.n, max(e, c1) + _LOOKAHEAD)):
+    for k in range(max(0, min(s, c0) - 2), min(view.n, max(e, c1) + LOOKAHEAD)):
         if view.quote[k]:
             for key, tag in ((k, "q"), (k + 1, "q+1")):
                 if 0 <= key < view.n:
@@ -90,14 +91,14 @@ def _scanned(view: DocView, att, starts: dict, ends: dict) -> tuple[dict, dict]:
                     ends.setdefault(key, []).append(tag)
         if k > s and view.sent_start[k]:
             ends.setdefault(k, []).append("ss")
-        if s < k < e + _LOOKAHEAD and view.text[k] in _BREAKS:
+        if s < k < e + LOOKAHEAD and view.text[k] in BREAKS:
             ends.setdefault(k, []).append("punct")
     return starts, ends
 
 
 @pytest.mark.slow
 def test_candidates_read_only_the_marked_tokens(cases, monkeypatch: pytest.MonkeyPatch) -> None:
-    from selon.nlp.learned.boundaries import reranker as boundaries
+    from selon.nlp.learned.boundaries import candidates as boundaries
 
     for view, atts, _probs in cases:
         for att in atts:

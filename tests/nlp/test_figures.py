@@ -237,7 +237,7 @@ def test_fractions(nlp_en):
 
 def test_word_tables_kept_across_docs_change_no_figure(nlp_en, monkeypatch: pytest.MonkeyPatch) -> None:
     """The readings and non-number words kept from Doc to Doc give the figures a fresh start gives."""
-    from selon.nlp.figures import extract as fig
+    from selon.nlp.figures import reader as fig
 
     text = "About two million people voted, up 3% from the 1.5 million of last year, and five states counted twice."
     other = "The two senators spent $4 billion a year, some three times more than in 2010."

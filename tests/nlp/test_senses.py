@@ -6,7 +6,7 @@ import gzip
 
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned import senses
-from selon.nlp.learned.features.strings import _DocFeatures
+from selon.nlp.learned.features.strings import DocFeatures
 from selon.nlp.learned.tagger import BASE_CUE_LEMMAS
 
 
@@ -40,7 +40,7 @@ def test_keys_of_a_parsed_report(nlp_en) -> None:
 
 def test_sense_strings_follow_the_keys(nlp_en) -> None:
     doc = nlp_en("She told reporters that the deal was dead.")
-    features = _DocFeatures(DocArrays.of(doc), BASE_CUE_LEMMAS)
+    features = DocFeatures(DocArrays.of(doc), BASE_CUE_LEMMAS)
     told = next(t.i for t in doc if t.lower_ == "told")
     strings = features.sense[told]
     assert "ss1=verb.communication" in strings

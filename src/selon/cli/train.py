@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
         from selon.errors import InputError
         from selon.eval.run import default_shared
         from selon.nlp.learned.tagger import DEFAULT_MODEL
-        from selon.train.crf import train_polnear
+        from selon.train.polnear import train_polnear
 
         err = Console(stderr=True)
         root = data or default_shared() / "data" / "polnear"

@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 #: what spaCy's components annotate: compared to tell whether a snapshot is still valid
 _ANNOTATIONS = [HEAD, DEP, TAG, POS, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
-_ATTRS = _ANNOTATIONS + [ORTH, LOWER, IDX, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA]
+_ATTRS = [*_ANNOTATIONS, ORTH, LOWER, IDX, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA]
 #: the cached properties computed from the lexical attributes only (the columns after the annotations)
 _LEXICAL = ("text", "lower_", "idx", "whitespace_", "is_space", "is_punct", "is_alpha", "doc_text", "end_char")
 _COL = {attr: k for k, attr in enumerate(_ATTRS)}
@@ -236,7 +236,7 @@ class DocArrays:
         """Token ranges of ``Doc.sents``."""
         flags = self._column(SENT_START)
         starts = [0] + [k for k in range(1, self.n) if flags[k] == 1]
-        return list(zip(starts, starts[1:] + [self.n])) if self.n else []
+        return list(zip(starts, [*starts[1:], self.n])) if self.n else []
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

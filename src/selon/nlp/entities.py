@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.model import Entity
+from selon.model import Entity, EntityKind
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import GENERIC_HEADS as _GENERIC_HEADS
 from selon.nlp.lexicon import PRODUCT_HEADS as _PRODUCT_HEADS
@@ -42,7 +43,7 @@ _QUOTES = frozenset({'"', "«", "»", "“", "”"})
 @dataclass
 class _Group:
     name: str
-    kind: str
+    kind: EntityKind
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char offsets
     alias_lemmas: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
@@ -98,21 +99,43 @@ def _products(doc: Doc) -> list[tuple[int, int]]:
 
 def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> list[Entity]:
     """All entity mentions of the document, each with its canonical name and group id."""
-    lex = lexicon_for(doc.lang_)
     excluded = excluded or []
     arrays = DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
-    texts = arrays.text
+    raw = _raw_mentions(doc, arrays, excluded)
+    groups = _Groups()
+    mentions = _named_mentions(arrays, raw, groups)
+    _acronym_mentions(doc, arrays.text, groups, mentions)
+    _alias_mentions(doc, groups, mentions)
+    entities: list[Entity] = []
+    seen: set[tuple[int, int]] = set()
+    for s, e, gid in sorted(mentions):
+        start, end = arrays.char_range(s, e)
+        if (start, end) in seen or _overlaps(excluded, start, end):
+            continue
+        seen.add((start, end))
+        g = groups.groups[gid]
+        entities.append(
+            Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name, entity_id=gid + 1)
+        )
+    return entities
 
-    def is_excluded(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in excluded)
 
-    raw: list[tuple[int, int, str]] = []  # token start, end, kind
+def _overlaps(excluded: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the character range ``[start, end)`` overlaps one of ``excluded``."""
+    return any(s < end and start < e for s, e in excluded)
+
+
+def _raw_mentions(doc: Doc, arrays: DocArrays, excluded: list[tuple[int, int]]) -> list[tuple[int, int, EntityKind]]:
+    """The products, then the NER's entities (media as organisations), outside ``excluded``,
+    in token order: (token start, end, kind)."""
+    lex = lexicon_for(doc.lang_)
+    raw: list[tuple[int, int, EntityKind]] = []
     product_ranges = _products(doc)
     taken = {i for s, e in product_ranges for i in range(s, e)}
     for s, e in product_ranges:
         raw.append((s, e, "product"))
     for ent in doc.ents:
-        kind = _KIND.get(ent.label_)
+        kind = cast("EntityKind | None", _KIND.get(ent.label_))  # the values of _KIND are entity kinds
         if kind is None or any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "MISC" and (arrays.lower_[ent.start] in lex.openers or len(ent) > 4):
@@ -133,20 +156,32 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
         if kind == "other" and text.isupper() and len(text) <= 6:
             kind = "organization"
         raw.append((ent.start, ent.end, kind))
-    raw = [r for r in raw if not is_excluded(arrays.idx[r[0]], arrays.end_char[r[1] - 1])]
+    raw = [r for r in raw if not _overlaps(excluded, arrays.idx[r[0]], arrays.end_char[r[1] - 1])]
     raw.sort()
+    return raw
 
-    groups: list[_Group] = []
-    by_key: dict[str, int] = {}
-    mention_group: list[tuple[int, int, int]] = []
 
-    def group_of(name: str, kind: str) -> int:
+class _Groups:
+    """The things of a document, one group per name (case aside), numbered in order of first mention."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self._by_key: dict[str, int] = {}
+
+    def of(self, name: str, kind: EntityKind) -> int:
+        """The group of ``name``, made with ``kind`` when it is the first mention."""
         key = name.lower()
-        if key not in by_key:
-            by_key[key] = len(groups)
-            groups.append(_Group(name=name, kind=kind))
-        return by_key[key]
+        if key not in self._by_key:
+            self._by_key[key] = len(self.groups)
+            self.groups.append(_Group(name=name, kind=kind))
+        return self._by_key[key]
 
+
+def _named_mentions(
+    arrays: DocArrays, raw: list[tuple[int, int, EntityKind]], groups: _Groups
+) -> list[tuple[int, int, int]]:
+    """(token start, end, group) of each raw mention; a surname joins the longest full name it ends."""
+    mentions: list[tuple[int, int, int]] = []
     persons = sorted({arrays.span_text(s, e) for s, e, k in raw if k == "person"}, key=len, reverse=True)
     for s, e, kind in raw:
         text = arrays.span_text(s, e)
@@ -157,9 +192,12 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
                 if full != text and len(full.split()) > len(parts) and full.split()[-len(parts) :] == parts:
                     name = full
                     break
-        mention_group.append((s, e, group_of(name, kind)))
+        mentions.append((s, e, groups.of(name, kind)))
+    return mentions
 
-    # Acronyms in parentheses name the phrase before them: "renseignement militaire ukrainien (GUR)".
+
+def _acronym_mentions(doc: Doc, texts: list[str], groups: _Groups, mentions: list[tuple[int, int, int]]) -> None:
+    """Acronyms in parentheses name the phrase before them: "renseignement militaire ukrainien (GUR)"."""
     for tok in (doc[i] for i, t in enumerate(texts) if t == "("):
         if tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
             acro = doc[tok.i + 1]
@@ -168,45 +206,37 @@ def find_entities(doc: Doc, excluded: list[tuple[int, int]] | None = None) -> li
             phrase = _np_before(doc, tok.i)
             if phrase is None or len(phrase) < 1 or phrase.text == acro.text:
                 continue
-            gid = group_of(acro.text, "organization")
-            if groups[gid].kind not in ("organization", "other"):
+            gid = groups.of(acro.text, "organization")
+            group = groups.groups[gid]
+            if group.kind not in ("organization", "other"):
                 continue
-            groups[gid].kind = "organization"
-            head = phrase.root
-            groups[gid].alias_lemmas.append((head.lemma_.lower(), _content_lemmas(list(phrase))))
-            mention_group.append((phrase.start, phrase.end, gid))
-            if not any(s == acro.i for s, _, _ in mention_group):
-                mention_group.append((acro.i, acro.i + 1, gid))
+            group.kind = "organization"
+            group.alias_lemmas.append((phrase.root.lemma_.lower(), _content_lemmas(list(phrase))))
+            mentions.append((phrase.start, phrase.end, gid))
+            if not any(s == acro.i for s, _, _ in mentions):
+                mentions.append((acro.i, acro.i + 1, gid))
 
-    aliased = [(gid, head, lemmas) for gid, g in enumerate(groups) for head, lemmas in g.alias_lemmas]
-    if aliased:
-        heads = {h for _, h, _ in aliased} | _GENERIC_HEADS
-        covered = {i for s, e, _ in mention_group for i in range(s, e)}
-        for chunk in _nominal_phrases(doc):
-            if chunk.root.i in covered or chunk.root.lemma_.lower() not in heads:
-                continue
-            lemmas = _content_lemmas(list(chunk)) - _GENERIC_HEADS
-            for gid, head, alias in aliased:
-                if head in lemmas and lemmas <= alias and len(lemmas) >= 2:
-                    left = chunk.start
-                    while left < chunk.end and doc[left].pos_ in ("DET", "ADP"):
-                        left += 1
-                    mention_group.append((left, chunk.end, gid))
-                    covered.update(range(chunk.start, chunk.end))
-                    break
 
-    entities: list[Entity] = []
-    seen: set[tuple[int, int]] = set()
-    for s, e, gid in sorted(mention_group):
-        start, end = arrays.char_range(s, e)
-        if (start, end) in seen or is_excluded(start, end):
+def _alias_mentions(doc: Doc, groups: _Groups, mentions: list[tuple[int, int, int]]) -> None:
+    """A later nominal phrase made of an acronym's description ("le renseignement ukrainien") is
+    a mention of the acronym's group."""
+    aliased = [(gid, head, lemmas) for gid, g in enumerate(groups.groups) for head, lemmas in g.alias_lemmas]
+    if not aliased:
+        return
+    heads = {h for _, h, _ in aliased} | _GENERIC_HEADS
+    covered = {i for s, e, _ in mentions for i in range(s, e)}
+    for chunk in _nominal_phrases(doc):
+        if chunk.root.i in covered or chunk.root.lemma_.lower() not in heads:
             continue
-        seen.add((start, end))
-        g = groups[gid]
-        entities.append(
-            Entity(start=start, end=end, text=arrays.span_text(s, e), kind=g.kind, name=g.name, entity_id=gid + 1)
-        )
-    return entities
+        lemmas = _content_lemmas(list(chunk)) - _GENERIC_HEADS
+        for gid, head, alias in aliased:
+            if head in lemmas and lemmas <= alias and len(lemmas) >= 2:
+                left = chunk.start
+                while left < chunk.end and doc[left].pos_ in ("DET", "ADP"):
+                    left += 1
+                mentions.append((left, chunk.end, gid))
+                covered.update(range(chunk.start, chunk.end))
+                break
 
 
 def _nominal_phrases(doc: Doc) -> list[Span]:

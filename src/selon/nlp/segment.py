@@ -27,7 +27,7 @@ def _is_finite_verb(token: Token) -> bool:
         return token.tag_ in ("VBD", "VBZ", "VBP", "MD")
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    forms = token.morph.get("VerbForm")
+    forms = token.morph.get("VerbForm", None)
     if forms:
         return "Fin" in forms
     return token.tag_ in ("VBD", "VBZ", "VBP", "MD")
@@ -227,7 +227,8 @@ def _set_sent_starts(doc: Doc, starts: list[bool]) -> None:
     if doc.has_annotation("DEP"):
         doc[0].is_sent_start = True  # raises spaCy's own error: boundaries must come before the parse
     values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).astype(numpy.uint64)
-    doc.from_array([SENT_START], values)
+    # spaCy reads one attribute from a 1-d array; its stub only knows thinc's Ints2d
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
 
 
 def _to_chars(a: DocArrays, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,8 +23,10 @@ from spacy.tokens import Doc
 
 from selon.eval.polnear import GoldArticle
 from selon.eval.spans import trim
-from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION, DocView, enumerate_spans
+from selon.nlp.learned.boundaries.candidates import DocView, enumerate_spans
+from selon.nlp.learned.boundaries.reranker import BOUNDARY_FEATURES_VERSION
 from selon.nlp.learned.tagger import AttributionTagger, to_attribution
+from selon.train.crf import fit
 
 #: On the held-out fifth of train, L2 = 3 beat 0.3, 1, 10 and 30 (content exact F1 56.4).
 DEFAULT_L2 = 3.0
@@ -52,7 +54,9 @@ def groups_for(
             continue
         view = DocView(doc)
         text = article.text
-        gold = {trim(text, *g.extent("content")) for g in article.attributions if g.content}
+        gold = {
+            trim(text, *span) for g in article.attributions if g.content and (span := g.extent("content")) is not None
+        }
         for lk in links:
             att = to_attribution(doc, lk)
             pred = _char_span(doc, att.content)
@@ -119,8 +123,6 @@ def fit_boundaries(
     Part ``k`` holds every ``folds``-th article from the ``k``-th in name order, and is tagged by
     a tagger fitted on all the other parts.
     """
-    from selon.train.crf import fit
-
     started = time.perf_counter()
     groups: list[Group] = []
     unreachable = 0

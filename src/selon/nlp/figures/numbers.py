@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from selon.model import Bound, FigureKind
 from selon.nlp.lexicon import figures as lex
 
 _NUM = re.compile(
@@ -59,15 +60,6 @@ _TOKEN_PREFIXES = tuple(
         reverse=True,
     )
 )
-AFTER_DOLLAR = {
-    "US": "dollar",
-    "A": "australian dollar",
-    "AU": "australian dollar",
-    "C": "canadian dollar",
-    "CA": "canadian dollar",
-    "HK": "hong kong dollar",
-    "NZ": "new zealand dollar",
-}
 
 
 def low_text(t: Token) -> str:
@@ -111,8 +103,8 @@ class Qty:
     unit_mention: str | None = None
     per: str | None = None
     approx: bool = False
-    bound: str = "="
-    fig_kind: str = "actual"
+    bound: Bound = "="
+    fig_kind: FigureKind = "actual"
     time: str | None = None
     sent: int = 0
     from_range: str | None = None  # "from"/"between" when the range was introduced so
@@ -156,13 +148,14 @@ def unit_in_token(suf: str) -> tuple[str | None, str | None, float]:
         return suf, "meas", 1.0
     for form in sorted((f for f in lex.units()[0] if lex.units()[0][f][0][0] == "mult"), key=len, reverse=True):
         if suf.startswith(form) and len(suf) > len(form):
-            unit, cat, _ = unit_in_token(suf[len(form) :])
-            if cat in ("cur", "pct"):
-                return unit, cat, float(lex.units()[0][form][0][1])
+            unit, glued, _ = unit_in_token(suf[len(form) :])
+            if glued in ("cur", "pct"):
+                return unit, glued, float(lex.units()[0][form][0][1])
     return None, "?", 1.0
 
 
 def digit_atom(tok: Token, lang: str) -> Atom | None:
+    """What a token holding digits says as a number (None when the digits do not read as one)."""
     text, cur, approx = tok.text, None, False
     for p in _TOKEN_PREFIXES:
         if text.startswith(p) and len(text) > len(p) and (text[len(p)].isdigit() or text[len(p)] in "-−.,"):
@@ -172,7 +165,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             text = text[len(p) :]
             break
     if tok.i > 0 and tok.doc[tok.i - 1].text == "$" and cur is None:
-        for p, name in AFTER_DOLLAR.items():
+        for p, name in lex.AFTER_DOLLAR.items():
             if text.startswith(p) and text[len(p) : len(p) + 1].isdigit():
                 cur, text = name, text[len(p) :]
                 break
@@ -191,7 +184,7 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
             atom.value = -value
     suf = m["suf"]
     if m["num2"]:
-        hi, sep2 = parse_number(m["num2"], lang)
+        hi, _sep2 = parse_number(m["num2"], lang)
         if m["dash"] in "/⁄":
             nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
             if (m["dash"] == "⁄" or (nxt == "of" and not suf)) and 0 < value < hi:
@@ -207,41 +200,43 @@ def digit_atom(tok: Token, lang: str) -> Atom | None:
     elif suf in (".", "+"):
         pass
     elif suf:
-        if (
-            _TIME_SUFFIX.fullmatch(suf)
-            or _ORDINAL_SUFFIX.fullmatch(suf)
-            or suf in ("s", "'s", "’s")
-            or suf[0] in "×x*^"
-        ):
-            atom.skip = True
-        elif suf[0] in "-‑":
-            rest = suf[1:]
-            first = rest.split("-")[0]
-            unit, cat, mult = unit_in_token(first)
-            if mult != 1.0:
-                atom.mult = mult
-            elif first.isalpha():
-                atom.unit, atom.cat = (unit or rest), (cat if cat in ("cur", "pct", "meas") else "count")
-            else:
-                atom.skip = True
-        elif suf in lex.UNICODE_FRACTIONS:
-            atom.value += lex.UNICODE_FRACTIONS[suf]
-        else:
-            unit, cat, mult = unit_in_token(suf)
-            if cat == "?":
-                atom.skip = True
-            atom.mult = mult
-            if suf in ("m", "b", "B") and cur is not None:
-                atom.mult = 1e6 if suf == "m" else 1e9  # "USD10m", "$2b"
-            elif suf in ("m",) and cur is None:
-                atom.unit, atom.cat, atom.mult = "m", "meas", 1.0
-            elif cat == "cur":
-                atom.cur = unit
-            elif cat in ("pct", "meas"):
-                atom.unit, atom.cat = unit, cat
+        _read_suffix(atom, suf, cur)
     if cur in ("pound",) and tok.text.startswith("PS") and not sep and atom.mult == 1.0:
         atom.skip = True  # "PS5" is a console
     return atom
+
+
+def _read_suffix(atom: Atom, suf: str, cur: str | None) -> None:
+    """Mark ``atom`` with what the letters glued after its digits say: a time, an ordinal or a
+    plural (no figure), a unit, currency or multiplier ("10W", "5-mpg", "1.5bn", "USD10m"), or a
+    fraction ("2½"). ``cur`` is the currency written before the digits."""
+    if _TIME_SUFFIX.fullmatch(suf) or _ORDINAL_SUFFIX.fullmatch(suf) or suf in ("s", "'s", "’s") or suf[0] in "×x*^":
+        atom.skip = True
+    elif suf[0] in "-‑":
+        rest = suf[1:]
+        first = rest.split("-")[0]
+        unit, cat, mult = unit_in_token(first)
+        if mult != 1.0:
+            atom.mult = mult
+        elif first.isalpha():
+            atom.unit, atom.cat = (unit or rest), (cat if cat in ("cur", "pct", "meas") else "count")
+        else:
+            atom.skip = True
+    elif suf in lex.UNICODE_FRACTIONS:
+        atom.value += lex.UNICODE_FRACTIONS[suf]
+    else:
+        unit, cat, mult = unit_in_token(suf)
+        if cat == "?":
+            atom.skip = True
+        atom.mult = mult
+        if suf in ("m", "b", "B") and cur is not None:
+            atom.mult = 1e6 if suf == "m" else 1e9  # "USD10m", "$2b"
+        elif suf in ("m",) and cur is None:
+            atom.unit, atom.cat, atom.mult = "m", "meas", 1.0
+        elif cat == "cur":
+            atom.cur = unit
+        elif cat in ("pct", "meas"):
+            atom.unit, atom.cat = unit, cat
 
 
 def spelled_value(parts: list[str], lang: str) -> float | None:

@@ -180,7 +180,7 @@ class CrfModel:
         batch = _Batch.of(scores, spans)
         if batch is None:
             return labels_out
-        spans, order, state, active = batch.spans, batch.order, batch.state, batch.active + [0]
+        spans, order, state, active = batch.spans, batch.order, batch.state, [*batch.active, 0]
         n_spans, longest, n_labels = state.shape
         best = state[:, 0, :].copy()
         back = np.zeros((n_spans, longest, n_labels), dtype=np.intp)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import gzip
 import threading
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from spacy.attrs import DEP, LEMMA, POS
 
 from selon.nlp.doc_arrays import DocArrays, nearest_marked_ancestor
+from selon.nlp.lexicon.tagger_en import COMPLEMENTIZERS
 
 #: WordNet's lexicographer files, by number (``lexnames`` in the WordNet database)
 LEXNAMES = (
@@ -29,7 +31,8 @@ LEXNAMES = (
     "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather "
     "adj.ppl"
 ).split()
-TABLE = Path(__file__).resolve().parents[2] / "data" / "wordnet-senses-en.tsv.gz"
+#: the packaged table, in ``selon/data`` (a real path: the package is installed as files)
+TABLE = Path(str(resources.files("selon").joinpath("data", "wordnet-senses-en.tsv.gz"))).resolve()
 #: parts of speech (spaCy's) looked up, and the WordNet column they read
 POS_COLUMN = {"VERB": 0, "AUX": 0, "NOUN": 1}
 
@@ -84,9 +87,8 @@ ATTITUDE = frozenset(
     }
 )
 #: Relations of a word's complements that mark it as a possible cue ("doubts about", "plans to",
-#: "said that"), and the complementizers read on a clause.
+#: "said that"); the complementizers read on a clause are ``lexicon.tagger_en.COMPLEMENTIZERS``.
 KID_DEPS = frozenset({"ccomp", "xcomp", "prep", "advcl"})
-KID_MARKS = frozenset({"that", "to", "whether", "if"})
 KID_POS = frozenset({"VERB", "NOUN", "ADJ"})
 MAX_KIDS = 4
 NONE = "N"  # the class of a word WordNet does not know (or of another part of speech)
@@ -169,7 +171,7 @@ def _kids(
     kid_pos = np.array([t in KID_POS for t in tags], dtype=bool)[tag_of]
     kid_dep = np.array([d in KID_DEPS for d in deps], dtype=bool)[dep_of]
     mark_dep = np.array([d in ("mark", "aux") for d in deps], dtype=bool)[dep_of]
-    mark_lemma = np.array([lemma.lower() in KID_MARKS for lemma in lemmas], dtype=bool)[lemma_of]
+    mark_lemma = np.array([lemma.lower() in COMPLEMENTIZERS for lemma in lemmas], dtype=bool)[lemma_of]
     marks: dict[int, str] = {}
     for g in np.flatnonzero(attached & mark_dep & mark_lemma).tolist():
         marks.setdefault(int(head[g]), lemmas[lemma_of[g]].lower())  # the first, in the order of the words

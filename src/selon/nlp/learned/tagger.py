@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +31,17 @@ from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.learned.boundaries.reranker import ContentBoundaries, boundaries_path
 from selon.nlp.learned.crf import CrfModel, crfsuite_reads_alike
 from selon.nlp.learned.features.ids import FeatureIds
-from selon.nlp.learned.features.strings import _CUE_POS, _DocFeatures
+from selon.nlp.learned.features.strings import DocFeatures
+from selon.nlp.learned.features.vocab import CUE_POS
 from selon.nlp.lexicon import EN
 
 log = logging.getLogger(__name__)
 
-#: Bump when the features (``features.py``) change: a model trained on others is refused, not misread.
+#: Bump when the features (``features/strings.py``) change: a model trained on others is refused, not misread.
 FEATURES_VERSION = 4
 MODEL_NAME = "attribution-en"
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / f"{MODEL_NAME}.crfsuite"
+#: the packaged model, in ``selon/data`` (a real path: the package is installed as files)
+DEFAULT_MODEL = Path(str(resources.files("selon").joinpath("data", f"{MODEL_NAME}.crfsuite"))).resolve()
 
 #: Words that introduce a source without a verb; always cue candidates.
 ADJUNCT_WORDS = frozenset({"according", "accord", "per"})
@@ -63,7 +66,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int]]:
 
 def is_cue_candidate(tok: Token, cue_lemmas: frozenset[str]) -> bool:
     """Whether ``tok`` could head a cue: its lemma is a known cue and its part of speech fits."""
-    return tok.pos_ in _CUE_POS and tok.lemma_.lower() in cue_lemmas
+    return tok.pos_ in CUE_POS and tok.lemma_.lower() in cue_lemmas
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -80,7 +83,7 @@ def featurize(doc: Doc, cue_lemmas: frozenset[str] = BASE_CUE_LEMMAS) -> list[tu
 
 
 def _featurize(a: DocArrays, cue_lemmas: frozenset[str]) -> list[tuple[tuple[int, int], list[list[str]]]]:
-    features = _DocFeatures(a, cue_lemmas)
+    features = DocFeatures(a, cue_lemmas)
     return [((start, end), features.paragraph(start, end)) for start, end in a.paragraphs]
 
 
@@ -92,7 +95,7 @@ def label_spans(labels: Sequence[str], offset: int = 0) -> dict[str, list[tuple[
     spans: dict[str, list[tuple[int, int]]] = {role: [] for role in ROLES}
     role: str | None = None
     start = 0
-    for k, label in enumerate(list(labels) + ["O"]):
+    for k, label in enumerate([*labels, "O"]):
         kind, _, name = label.partition("-")
         if role is not None and (kind != "I" or name != role):
             spans[role].append((offset + start, offset + k))
@@ -327,7 +330,7 @@ class AttributionTagger:
         assert self._model is not None
         if not a.paragraphs:
             return np.zeros((0, len(self._model.labels)))
-        features = _DocFeatures(a, self.cue_lemmas)
+        features = DocFeatures(a, self.cue_lemmas)
         flat: list[str] = []
         ends: list[int] = []
         for start, end in a.paragraphs:
@@ -420,12 +423,12 @@ def learn_cue_lemmas(pairs: Iterable[tuple[Doc, list[str]]], min_count: int = 3,
     seen: dict[str, int] = {}
     for doc, labels in pairs:
         for tok in doc:
-            if tok.pos_ in _CUE_POS:
+            if tok.pos_ in CUE_POS:
                 lemma = tok.lemma_.lower()
                 seen[lemma] = seen.get(lemma, 0) + 1
         for start, end in label_spans(labels)["CUE"]:
             root = doc[start:end].root
-            if root.pos_ in _CUE_POS:
+            if root.pos_ in CUE_POS:
                 lemma = root.lemma_.lower()
                 heads[lemma] = heads.get(lemma, 0) + 1
     return sorted(

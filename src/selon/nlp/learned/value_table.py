@@ -44,7 +44,7 @@ class ValueTable:
     def _clear(self) -> None:
         #: each key's row in ``_matrix``, whose first ``len(_known)`` rows are filled (it grows by doubling)
         self._known: dict[Hashable, int] = {}
-        self._matrix = np.zeros((1024, self.width), dtype=self._dtype)
+        self._matrix: np.ndarray = np.zeros((1024, self.width), dtype=self._dtype)
         #: for ``pair_rows``: a number for each value met on either side, and the values by number
         self._numbers: tuple[dict[str, int], dict[str, int]] = ({}, {})
         self._values: tuple[list[str], list[str]] = ([], [])

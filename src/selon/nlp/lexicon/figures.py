@@ -1,7 +1,9 @@
-"""Word lists for figure extraction, English and French.
+"""Word lists for figure extraction, English and French: spelled numbers, dates and names, what
+is counted, units and currencies.
 
 Kept apart from the rules so that a reader can check or extend the vocabulary without
-touching the logic. Units and currencies live in ``lexicons/figure_units.txt``.
+touching the logic. Units and currencies live in ``data/figure_units.txt``; the words that frame
+a figure (bound, rate, kind, relative time) in ``figure_frames.py``.
 """
 
 from __future__ import annotations
@@ -152,269 +154,59 @@ FRACTIONS = {
 FRACTION_NEEDS_COUNT = {"third", "thirds", "quarter", "quarters", "tiers", "quart", "quarts"}
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
-# --- framing: bound and approximation ----------------------------------------------------------
+# --- what links a number to what it counts ----------------------------------------------------
 
-# Phrases right before a figure -> bound ("~" also sets approximate).
-BOUND_BEFORE: dict[tuple[str, ...], str] = {}
-for _bound, _phrases in {
-    "~": [
-        "about",
-        "around",
-        "approximately",
-        "approx.",
-        "roughly",
-        "nearly",
-        "almost",
-        "some",
-        "circa",
-        "ca.",
-        "~",
-        "≈",
-        "close to",
-        "an estimated",
-        "estimated",
-        "or so",
-        "round about",
-        "environ",
-        "près de",
-        "près d'",
-        "quelque",
-        "autour de",
-        "autour d'",
-        "approximativement",
-        "à peu près",
-        "presque",
-        "de l'ordre de",
-        "de l'ordre d'",
-        "aux alentours de",
-        "aux alentours d'",
-        "dans les",
-        "grosso modo",
-        "quasiment",
-        "pas loin de",
-        "pas loin d'",
-    ],
-    ">": [
-        "more than",
-        "over",
-        "above",
-        "at least",
-        "in excess of",
-        "upwards of",
-        "greater than",
-        "exceeding",
-        "north of",
-        "over than",
-        "no fewer than",
-        "no less than",
-        "plus de",
-        "plus d'",
-        "au moins",
-        "au-delà de",
-        "au-delà d'",
-        "supérieur à",
-        "supérieure à",
-        "pas moins de",
-        "pas moins d'",
-        "davantage que",
-        "minimum",
-        "au minimum",
-        "more then",
-        "+",
-    ],
-    "<": [
-        "less than",
-        "fewer than",
-        "under",
-        "below",
-        "up to",
-        "at most",
-        "no more than",
-        "not more than",
-        "moins de",
-        "moins d'",
-        "jusqu'à",
-        "au plus",
-        "au maximum",
-        "inférieur à",
-        "inférieure à",
-        "maximum",
-        "as much as",
-        "shy of",
-        "sub",
-        "pas plus de",
-        "pas plus d'",
-    ],
-}.items():
-    for _p in _phrases:
-        BOUND_BEFORE[tuple(_p.split())] = _bound
-BOUND_AFTER: dict[tuple[str, ...], str] = {
-    ("environ",): "~",
-    ("or", "so"): "~",
-    ("approximately",): "~",
-    ("à", "peu", "près"): "~",
-    ("or", "more"): ">",
-    ("ou", "plus"): ">",
-    ("et", "plus"): ">",
-    ("au", "moins"): ">",
-    ("at", "least"): ">",
-    ("and", "more"): ">",
-    ("or", "less"): "<",
-    ("ou", "moins"): "<",
-    ("au", "plus"): "<",
-    ("at", "most"): "<",
-    ("maximum",): "<",
-    ("au", "maximum"): "<",
+# "of" and its French forms: "millions of", "des dizaines de", "2 000 d'entre eux".
+OF = {"of", "de", "d'", "des", "du"}
+# The letters before "$" that say which dollar ("US $58", "A$5", "HK$ 10").
+AFTER_DOLLAR = {
+    "US": "dollar",
+    "A": "australian dollar",
+    "AU": "australian dollar",
+    "C": "canadian dollar",
+    "CA": "canadian dollar",
+    "HK": "hong kong dollar",
+    "NZ": "new zealand dollar",
 }
-NEGATIVE_BEFORE = {"minus", "moins"}
-
-# --- rate periods -----------------------------------------------------------------------------
-
-PER_WORDS = {"per", "par", "a", "an", "each", "every", "chaque", "/", "a-", "-a-"}
-PERIOD_ADJECTIVES = {
-    "monthly": "month",
-    "annual": "year",
-    "annually": "year",
-    "yearly": "year",
-    "daily": "day",
-    "weekly": "week",
-    "quarterly": "quarter",
-    "mensuel": "month",
-    "mensuelle": "month",
-    "mensuels": "month",
-    "mensuelles": "month",
-    "annuel": "year",
-    "annuelle": "year",
-    "annuels": "year",
-    "annuelles": "year",
-    "quotidien": "day",
-    "quotidienne": "day",
-    "quotidiens": "day",
-    "quotidiennes": "day",
-    "journalier": "day",
-    "journaliers": "day",
-    "journalière": "day",
-    "journalières": "day",
-    "hebdomadaire": "week",
-    "hebdomadaires": "week",
-    "trimestriel": "quarter",
-    "trimestrielle": "quarter",
-    "trimestriels": "quarter",
-    "trimestrielles": "quarter",
-}
-NOT_A_RATE_AFTER = {
-    "ago",
-    "earlier",
-    "later",
-    "before",
-    "after",
-    "prior",
-    "previously",
-    "auparavant",
-    "plus",
-    "avant",
-    "après",
-    "old",
-    "older",
-    "plus tôt",
-}
-# Nouns that may follow "a"/"an" as the denominator of a price ("$76 a barrel").
-A_DENOMINATORS = {
-    "barrel",
-    "ounce",
-    "share",
-    "gallon",
-    "head",
-    "piece",
-    "ton",
-    "tonne",
-    "kilo",
-    "pound",
-    "litre",
-    "liter",
-    "person",
-    "night",
-    "hour",
-    "minute",
-    "unit",
-    "gram",
-}
-
-# --- kind of figure ---------------------------------------------------------------------------
-
-TARGET_LEMMAS = {
-    "aim",
-    "target",
-    "goal",
-    "objective",
-    "ambition",
-    "seek",
-    "intend",
-    "strive",
-    "pledge",
-    "vow",
-    "ambitionner",
-    "viser",
-    "objectif",
-    "cible",
-    "souhaiter",
-    "espérer",
-    "vise",
-    "visent",
-    "visait",
-    "visaient",
-    "visera",
-    "viseront",
-    "viserait",
-    "visant",
-    "ambitionne",
-    "ambitionnent",
-    "entendre",
-    "promettre",
-    "engager",
-    "vouloir",
-    "chercher",
-    "want",
-    "hope",
-    "plan",
-    "projet",
-}
-FORECAST_LEMMAS = {
-    "expect",
-    "forecast",
-    "project",
-    "predict",
-    "anticipate",
-    "projection",
-    "prediction",
-    "outlook",
-    "prévoir",
-    "prévision",
-    "anticiper",
-    "projeter",
-    "tabler",
-    "attendre",
-    "prédire",
-    "pronostiquer",
-    "guidance",
-    "expected",
-    "likely",
-}
-ESTIMATE_LEMMAS = {
-    "estimate",
-    "estimer",
-    "estimation",
-    "évaluer",
-    "évaluation",
-    "chiffrer",
-    "gauge",
-    "reckon",
-    "peg",
-    "estimated",
-    "estimé",
-}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-FORECAST_MARKERS = {("d'", "ici"), ("d'ici",), ("by",), ("à", "l'horizon"), ("horizon",)}
+# Abbreviated multipliers written after a number ("10 M€", "USD 3 bn", "5 Mrd").
+MULTIPLIER_ABBREVIATIONS = (
+    "M",
+    "Md",
+    "Mds",
+    "Mrd",
+    "Mrds",
+    "md",
+    "mds",
+    "bn",
+    "Bn",
+    "mn",
+    "mln",
+    "bln",
+    "tn",
+    "trn",
+    "mio",
+    "Mio",
+)
+# Words before "half", "third"... that make it an ordinal or a part, not a figure ("the second half").
+NOT_BEFORE_FRACTION = (
+    "first",
+    "second",
+    "other",
+    "last",
+    "next",
+    "this",
+    "that",
+    "the",
+    "1st",
+    "2nd",
+    "à",
+    "and",
+    "premier",
+    "première",
+    "seconde",
+    "deuxième",
+    "dernière",
+)
 
 # --- dates and names --------------------------------------------------------------------------
 

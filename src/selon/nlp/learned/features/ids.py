@@ -1,6 +1,6 @@
 """The tagger's features as attribute ids of its CRF, computed without their strings.
 
-``features.py`` spells every feature as a string (``w=said``, ``-1p=PROPN``) because that is what
+``strings.py`` spells every feature as a string (``w=said``, ``-1p=PROPN``) because that is what
 the model was trained on, and the tagger then looks each string up in the model's attribute table:
 millions of strings formatted and hashed per hundred articles. Almost all of them are a template
 applied to a token value (a word, a lemma, a relation, a pair of them), so here each distinct
@@ -8,7 +8,7 @@ value is turned into the ids of its strings once, and kept across Docs; the per-
 numpy indexing.
 
 The result is a table with one row per paragraph token and one column per feature slot, in the
-order ``_DocFeatures.add_paragraph`` writes the strings; a slot a token lacks holds the model's
+order ``DocFeatures.add_paragraph`` writes the strings; a slot a token lacks holds the model's
 "unknown" id, whose weights are zeros. Summing the columns left to right therefore adds the same
 weights in the same order as the string path, and gives the same state scores bit for bit
 (``tests/nlp/test_featurize_ids.py`` checks it on real articles). Training keeps the strings.
@@ -17,105 +17,32 @@ weights in the same order as the string path, and gives the same state scores bi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
 from selon.nlp.doc_arrays import DocArrays, nearest_marked_ancestor
 from selon.nlp.learned.crf import CrfModel
-from selon.nlp.learned.features.strings import (
-    _CLAUSE_KIDS,
-    _CUE_POS,
-    _DCUE,
-    _NL,
-    _NR,
-    _Q,
-    _SCUE,
-    _SFIRST,
-    _SI,
-    _SLAST,
-    _SUBJ_DEPS,
-    _quote_state,
-    _shape,
+from selon.nlp.learned.features.vocab import (
+    CLAUSE_KIDS,
+    CUE_POS,
+    DCUE,
+    NL,
+    NR,
+    SCUE,
+    SFIRST,
+    SI,
+    SLAST,
+    SLOTS,
+    SUBJ_DEPS,
+    Q,
+    quote_state,
+    shape,
 )
 from selon.nlp.learned.senses import CLASS_NAMES, MAX_KIDS, NONE, NONE_ID, SenseKeys
 from selon.nlp.learned.value_table import ValueTable
 
-#: the WordNet-class slots (``_DocFeatures._sense_strings``): own first class and classes, the
-#: attitude ancestor's, the head's, the neighbours', the complements and their conjunctions
-SENSE_SLOTS = (
-    "ss1",
-    "ssa0",
-    "ssa1",
-    "ssa2",
-    "uss",
-    "hss",
-    "dhss",
-    "-1ss",
-    "1ss",
-    *(f"kid{j}" for j in range(MAX_KIDS)),
-    *(f"kidc{j}" for j in range(MAX_KIDS)),
-)
-#: the feature slots of a token, in the order of ``_DocFeatures.add_paragraph``
-SLOTS = (
-    "bias",
-    "w",
-    "l",
-    "p",
-    "t",
-    "d",
-    "s",
-    "hl",
-    "hp",
-    "hd",
-    "dhl",
-    "e",
-    "q",
-    "sfirst",
-    "slast",
-    "si",
-    "suf",
-    "pre",
-    "le",
-    "re",
-    "nl",
-    "nr",
-    "cue",
-    "cue_ccomp",
-    "cue_subj",
-    "under",
-    "under_l",
-    "under_q",
-    "dcue",
-    "scue",
-    "path",
-    *SENSE_SLOTS,
-    "crel",
-    "crel_l",
-    "-2w",
-    "-2p",
-    "-2q",
-    "-1w",
-    "-1l",
-    "-1p",
-    "-1d",
-    "-1q",
-    "-1le",
-    "1w",
-    "1l",
-    "1p",
-    "1d",
-    "1q",
-    "1re",
-    "2w",
-    "2p",
-    "2q",
-    "p-1p0",
-    "w-1w0",
-    "p0p1",
-    "w0w1",
-)
 _COL = {name: k for k, name in enumerate(SLOTS)}
 _QUOTE_MARKS = frozenset({"“", "«", "”", "»", '"', "‘", "’"})
 
@@ -156,6 +83,80 @@ def _kid_strings(key: tuple[tuple[str, ...], str]) -> tuple[str, ...]:
     return (*kids, *pad, *conj, *pad)
 
 
+class _Codes(NamedTuple):
+    """A Doc's token values as codes into their distinct values, and its tree as arrays."""
+
+    n: int
+    tokens: np.ndarray
+    head: np.ndarray
+    is_root: np.ndarray
+    words: list[str]  # the distinct lower-case words, and per token the index of its own
+    word_of: np.ndarray
+    lemmas: list[str]  # lower-cased, as ``lemma_lower``
+    lemma_of: np.ndarray
+    tags: list[str]
+    tag_of: np.ndarray
+    deps: list[str]
+    dep_of: np.ndarray
+    texts: list[str]
+    text_of: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    sent_start: np.ndarray
+    candidate: np.ndarray  # whether each token is a cue candidate
+
+    @classmethod
+    def of(cls, a: DocArrays, cue_lemmas: frozenset[str]) -> _Codes:
+        tokens = np.arange(a.n)
+        head = np.array(a.head, dtype=np.intp)
+        words, word_of = a.codes(LOWER)
+        lemmas, lemma_of = a.codes(LEMMA)
+        lemmas = [lemma.lower() for lemma in lemmas]  # as ``lemma_lower``; a repeated name is harmless
+        tags, tag_of = a.codes(POS)
+        deps, dep_of = a.codes(DEP)
+        texts, text_of = a.codes(ORTH)
+        left, right = np.array(a.left_edge, dtype=np.intp), np.array(a.right_edge, dtype=np.intp)
+        sent_start = np.array(a.sent_starts, dtype=np.intp)
+        candidate = (
+            np.array([lemma in cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
+            & np.array([pos in CUE_POS for pos in tags], dtype=bool)[tag_of]
+        )
+        is_root = head == tokens
+        return cls(
+            a.n,
+            tokens,
+            head,
+            is_root,
+            words,
+            word_of,
+            lemmas,
+            lemma_of,
+            tags,
+            tag_of,
+            deps,
+            dep_of,
+            texts,
+            text_of,
+            left,
+            right,
+            sent_start,
+            candidate,
+        )
+
+
+class _Rows(NamedTuple):
+    """Per Doc token, the id rows the paragraph slots read (columns as the ``FeatureIds`` tables)."""
+
+    word: np.ndarray  # w, -2w, -1w, 1w, 2w, suf
+    lemma: np.ndarray  # l, -1l, 1l, hl (by lemma code)
+    pos: np.ndarray  # p, -2p, -1p, 1p, 2p, hp (by tag code)
+    dep: np.ndarray  # d, -1d, 1d, hd (by relation code)
+    first_edge: np.ndarray  # whether the token is the left edge of its head's subtree
+    last_edge: np.ndarray
+    under_rows: np.ndarray  # "under" and "under_q" per (relation, side) key, and each token's key
+    under_of: np.ndarray
+
+
 class FeatureIds:
     """The feature-id table of a Doc for one CRF and its cue lemmas (see the module docstring)."""
 
@@ -170,19 +171,19 @@ class FeatureIds:
             return np.array([get(s, unknown) for s in strings], dtype=np.intp)
 
         self._const = {s: get(s, unknown) for s in ("bias", "cue=1", "-2=PAD", "-1=PAD", "1=PAD", "2=PAD")}
-        self._q = ids([s for q in _Q for s in q]).reshape(4, 5)  # [state, own/-2/-1/+1/+2]
-        self._sfirst = ids([_SFIRST[False], _SFIRST[True]])
-        self._slast = ids([_SLAST[False], _SLAST[True]])
-        self._si = ids(_SI)
-        self._scue = ids([_SCUE[False], _SCUE[True]])
-        self._dcue = ids([_DCUE[d] for d in range(-26, 27)])
+        self._q = ids([s for q in Q for s in q]).reshape(4, 5)  # [state, own/-2/-1/+1/+2]
+        self._sfirst = ids([SFIRST[False], SFIRST[True]])
+        self._slast = ids([SLAST[False], SLAST[True]])
+        self._si = ids(SI)
+        self._scue = ids([SCUE[False], SCUE[True]])
+        self._dcue = ids([DCUE[d] for d in range(-26, 27)])
         self._pre = ids(["pre=L", "pre==", "pre=R"])  # by the sign of (token - head) + 1
         self._le = ids(["le=False", "le=True"])
         self._re = ids(["re=False", "re=True"])
         self._le1 = ids(["-1le=False", "-1le=True"])
         self._re1 = ids(["1re=False", "1re=True"])
-        self._nl = ids(_NL)
-        self._nr = ids(_NR)
+        self._nl = ids(NL)
+        self._nr = ids(NR)
         self._ccomp = ids(["cue_ccomp=False", "cue_ccomp=True"])
         self._subj = ids(["cue_subj=False", "cue_subj=True"])
 
@@ -194,7 +195,7 @@ class FeatureIds:
         self._pos = table(6, _templates("p=", "-2p=", "-1p=", "1p=", "2p=", "hp="))
         self._tag = table(1, _templates("t="))
         self._dep = table(4, _templates("d=", "-1d=", "1d=", "hd="))
-        self._text = table(1, lambda t: ("s=" + _shape(t),))
+        self._text = table(1, lambda t: ("s=" + shape(t),))
         self._ent = table(1, lambda k: ("e=" + (k[0] + k[1] if k[1] else "O"),))
         self._dhl = table(1, lambda k: ("dhl=" + k[0] + "|" + k[1],))
         self._path = table(1, _path)
@@ -213,31 +214,21 @@ class FeatureIds:
 
     def table(self, a: DocArrays) -> np.ndarray:
         """Per token of ``a.paragraphs`` (paragraph after paragraph), the id of each slot."""
-        paragraphs = a.paragraphs
-        if not paragraphs:
+        if not a.paragraphs:
             return np.full((0, len(SLOTS)), self.unknown, dtype=np.intp)
-        n = a.n
-        tokens = np.arange(n)
-        head = np.array(a.head, dtype=np.intp)
-        is_root = head == tokens
-        words, word_of = a.codes(LOWER)
-        lemmas, lemma_of = a.codes(LEMMA)
-        lemmas = [lemma.lower() for lemma in lemmas]  # as ``lemma_lower``; a repeated name is harmless
-        tags, tag_of = a.codes(POS)
-        deps, dep_of = a.codes(DEP)
-        texts, text_of = a.codes(ORTH)
-        left, right = np.array(a.left_edge, dtype=np.intp), np.array(a.right_edge, dtype=np.intp)
-        sent_start = np.array(a.sent_starts, dtype=np.intp)
-        candidate = (
-            np.array([lemma in self.cue_lemmas for lemma in lemmas], dtype=bool)[lemma_of]
-            & np.array([pos in _CUE_POS for pos in tags], dtype=bool)[tag_of]
-        )
+        c = _Codes.of(a, self.cue_lemmas)
+        static, rows = self._static(a, c)
+        return self._paragraph_rows(a, c, static, rows)
 
-        # -- per Doc token, what does not depend on the paragraph --------------------------------
-        word = self._word.of(words, word_of)  # w, -2w, -1w, 1w, 2w, suf
-        lemma = self._lemma.rows(lemmas + ["ROOT"])  # l, -1l, 1l, hl; a last row for the root's "hl"
-        pos = self._pos.rows(tags)  # p, -2p, -1p, 1p, 2p, hp
-        dep = self._dep.rows(deps + ["ROOT"])  # d, -1d, 1d, hd
+    def _static(self, a: DocArrays, c: _Codes) -> tuple[np.ndarray, _Rows]:
+        """Per Doc token, the ids of the slots that do not depend on the paragraph, and the id rows
+        the paragraph slots read."""
+        n, tokens, head, is_root, left, right = c.n, c.tokens, c.head, c.is_root, c.left, c.right
+        lemmas, lemma_of, tag_of, deps, dep_of = c.lemmas, c.lemma_of, c.tag_of, c.deps, c.dep_of
+        word = self._word.of(c.words, c.word_of)  # w, -2w, -1w, 1w, 2w, suf
+        lemma = self._lemma.rows([*lemmas, "ROOT"])  # l, -1l, 1l, hl; a last row for the root's "hl"
+        pos = self._pos.rows(c.tags)  # p, -2p, -1p, 1p, 2p, hp
+        dep = self._dep.rows([*deps, "ROOT"])  # d, -1d, 1d, hd
         head_lemma_of = np.where(is_root, len(lemmas), lemma_of[head])
         head_dep_of = np.where(is_root, len(deps), dep_of[head])
         first_edge = left[head] == tokens
@@ -250,11 +241,11 @@ class FeatureIds:
         static[:, col["p"]] = pos[tag_of, 0]
         static[:, col["t"]] = self._tag.of(*a.codes(TAG))[:, 0]
         static[:, col["d"]] = dep[dep_of, 0]
-        static[:, col["s"]] = self._text.of(texts, text_of)[:, 0]
+        static[:, col["s"]] = self._text.of(c.texts, c.text_of)[:, 0]
         static[:, col["hl"]] = lemma[head_lemma_of, 3]
         static[:, col["hp"]] = pos[tag_of[head], 5]
         static[:, col["hd"]] = dep[head_dep_of, 3]
-        static[:, col["dhl"]] = self._dhl.of_pairs(deps, dep_of, lemmas + ["ROOT"], head_lemma_of)[:, 0]
+        static[:, col["dhl"]] = self._dhl.of_pairs(deps, dep_of, [*lemmas, "ROOT"], head_lemma_of)[:, 0]
         static[:, col["e"]] = self._ent.of_pairs(*a.codes(ENT_IOB), *a.codes(ENT_TYPE))[:, 0]
         static[:, col["suf"]] = word[:, 5]
         static[:, col["pre"]] = self._pre[np.sign(tokens - head) + 1]
@@ -263,15 +254,18 @@ class FeatureIds:
         static[:, col["nl"]] = self._nl[np.minimum(np.array(a.n_lefts, dtype=np.intp), 3)]
         static[:, col["nr"]] = self._nr[np.minimum(np.array(a.n_rights, dtype=np.intp), 3)]
         static[:, col["path"]] = self._paths(deps, dep_of, head, is_root)
-        for k in np.flatnonzero(candidate).tolist():
-            kids = {a.dep_[c] for c in a.children(k)}
+        for k in np.flatnonzero(c.candidate).tolist():
+            kids = {a.dep_[child] for child in a.children(k)}
             static[k, col["cue"]] = self._const["cue=1"]
-            static[k, col["cue_ccomp"]] = self._ccomp[int(bool(kids & _CLAUSE_KIDS))]
-            static[k, col["cue_subj"]] = self._subj[int(bool(kids & _SUBJ_DEPS))]
+            static[k, col["cue_ccomp"]] = self._ccomp[int(bool(kids & CLAUSE_KIDS))]
+            static[k, col["cue_subj"]] = self._subj[int(bool(kids & SUBJ_DEPS))]
         self._senses(static, a, head, is_root)
-        under_rows, under_of = self._under_path(static, candidate, head, tokens, deps, dep_of, lemmas, lemma_of)
+        under_rows, under_of = self._under_path(static, c.candidate, head, tokens, deps, dep_of, lemmas, lemma_of)
+        return static, _Rows(word, lemma, pos, dep, first_edge, last_edge, under_rows, under_of)
 
-        # -- per paragraph token ------------------------------------------------------------------
+    def _paragraph_rows(self, a: DocArrays, c: _Codes, static: np.ndarray, r: _Rows) -> np.ndarray:
+        """The table: each paragraph token's static row, with the slots that depend on the paragraph."""
+        paragraphs, sent_start, col = a.paragraphs, c.sent_start, _COL
         starts = np.array([s for s, _ in paragraphs], dtype=np.intp)
         lengths = np.array([e - s for s, e in paragraphs], dtype=np.intp)
         m = int(lengths.sum())
@@ -280,23 +274,21 @@ class FeatureIds:
         k = np.repeat(starts, lengths) + rows - first_row  # the Doc token of each row
         p_start, p_end = np.repeat(starts, lengths), np.repeat(starts + lengths, lengths)
         out = static[k]
-        q = self._quote_states(a, paragraphs, texts, text_of, m)
+        q = self._quote_states(a, paragraphs, c.texts, c.text_of, m)
         out[:, col["q"]] = self._q[q, 0]
         ss = sent_start[k]
         prev, nxt, prev2, nxt2 = k - 1 >= p_start, k + 1 < p_end, k - 2 >= p_start, k + 2 < p_end
         out[:, col["sfirst"]] = self._sfirst[(k == ss).astype(np.intp)]
-        k1 = np.minimum(k + 1, n - 1)
+        k1 = np.minimum(k + 1, c.n - 1)
         out[:, col["slast"]] = self._slast[(~nxt | (sent_start[k1] != ss)).astype(np.intp)]
         changes = np.cumsum(prev & (sent_start[k - 1] != ss))  # k - 1 = -1 wraps only where prev is False
         out[:, col["si"]] = self._si[np.minimum(changes - changes[first_row], 3)]
-        under = under_of[k]
+        under = r.under_of[k]
         has_under = under >= 0
-        out[has_under, col["under_q"]] = under_rows[under[has_under], 1 + q[has_under]]
-        self._cues(out, k, p_start, p_end, candidate, sent_start, left, right, head, deps, dep_of, lemmas, lemma_of)
-        self._neighbours(
-            out, k, q, prev, nxt, prev2, nxt2, word, lemma, pos, dep, lemma_of, tag_of, dep_of, first_edge, last_edge
-        )
-        self._pairs(out, k, prev, nxt, words, word_of, tags, tag_of)
+        out[has_under, col["under_q"]] = r.under_rows[under[has_under], 1 + q[has_under]]
+        self._cues(out, k, p_start, p_end, c)
+        self._neighbours(out, k, q, (prev2, prev, nxt, nxt2), c, r)
+        self._pairs(out, k, prev, nxt, c.words, c.word_of, c.tags, c.tag_of)
         return out
 
     def _senses(self, static: np.ndarray, a: DocArrays, head: np.ndarray, is_root: np.ndarray) -> None:
@@ -362,7 +354,7 @@ class FeatureIds:
         lemma_of: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Fill "under" and "under_l" (the nearest cue-candidate ancestor within 8 steps, as
-        ``_DocFeatures._cue_path``); return the rows of the distinct (relation, side) keys
+        ``DocFeatures._cue_path``); return the rows of the distinct (relation, side) keys
         ("under" and "under_q" per quote state) and per token the position of its key, -1 without."""
         anchor, below = nearest_marked_ancestor(head, candidate, 8)
         under_of = np.full(len(tokens), -1, dtype=np.intp)
@@ -380,7 +372,7 @@ class FeatureIds:
     def _quote_states(
         a: DocArrays, paragraphs: list[tuple[int, int]], texts: list[str], text_of: np.ndarray, m: int
     ) -> np.ndarray:
-        """``_quote_state`` of each paragraph token, row after row (0 where a paragraph has no mark)."""
+        """``quote_state`` of each paragraph token, row after row (0 where a paragraph has no mark)."""
         q = np.zeros(m, dtype=np.intp)
         marks = np.array([t in _QUOTE_MARKS for t in texts], dtype=bool)[text_of]
         if not marks.any():
@@ -388,28 +380,21 @@ class FeatureIds:
         row = 0
         for s, e in paragraphs:
             if marks[s:e].any():
-                q[row : row + e - s] = _quote_state(a.text, s, e)
+                q[row : row + e - s] = quote_state(a.text, s, e)
             row += e - s
         return q
 
-    def _cues(
-        self,
-        out: np.ndarray,
-        k: np.ndarray,
-        p_start: np.ndarray,
-        p_end: np.ndarray,
-        candidate: np.ndarray,
-        sent_start: np.ndarray,
-        left: np.ndarray,
-        right: np.ndarray,
-        head: np.ndarray,
-        deps: list[str],
-        dep_of: np.ndarray,
-        lemmas: list[str],
-        lemma_of: np.ndarray,
-    ) -> None:
+    def _cues(self, out: np.ndarray, k: np.ndarray, p_start: np.ndarray, p_end: np.ndarray, codes: _Codes) -> None:
         """ "dcue" and "scue" (nearest cue candidate of the paragraph, ties to the later one) and
         "crel" and "crel_l" (nearest of the sentence within the paragraph, ties to the earlier)."""
+        candidate, sent_start, left, right, head = (
+            codes.candidate,
+            codes.sent_start,
+            codes.left,
+            codes.right,
+            codes.head,
+        )
+        deps, dep_of, lemmas, lemma_of = codes.deps, codes.dep_of, codes.lemmas, codes.lemma_of
         cues = np.flatnonzero(candidate)
         if not len(cues):
             return
@@ -458,26 +443,18 @@ class FeatureIds:
         out: np.ndarray,
         k: np.ndarray,
         q: np.ndarray,
-        prev: np.ndarray,
-        nxt: np.ndarray,
-        prev2: np.ndarray,
-        nxt2: np.ndarray,
-        word: np.ndarray,
-        lemma: np.ndarray,
-        pos: np.ndarray,
-        dep: np.ndarray,
-        lemma_of: np.ndarray,
-        tag_of: np.ndarray,
-        dep_of: np.ndarray,
-        first_edge: np.ndarray,
-        last_edge: np.ndarray,
+        has_offset: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        c: _Codes,
+        t: _Rows,
     ) -> None:
         """The features of the tokens two before to two after, or the paragraph's edge ("PAD").
 
         ``word``, ``pos`` and ``_q`` hold the offsets -2, -1, +1, +2 in columns 1 to 4,
         ``lemma`` and ``dep`` -1 and +1 in columns 1 and 2."""
         col, rows = _COL, np.arange(len(k))
-        for offset, has in ((-2, prev2), (-1, prev), (1, nxt), (2, nxt2)):
+        word, lemma, pos, dep, first_edge, last_edge = t.word, t.lemma, t.pos, t.dep, t.first_edge, t.last_edge
+        lemma_of, tag_of, dep_of = c.lemma_of, c.tag_of, c.dep_of
+        for offset, has in zip((-2, -1, 1, 2), has_offset):
             j, r = k[has] + offset, rows[has] + offset
             at = {-2: 1, -1: 2, 1: 3, 2: 4}[offset]
             name = str(offset)

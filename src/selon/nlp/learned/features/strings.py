@@ -1,8 +1,8 @@
-"""The features of the learned English attribution tagger, token by token (see ``learned.py``).
+"""The features of the learned English attribution tagger, token by token (see ``tagger.py``).
 
 They are strings such as ``w=said`` or ``-1p=PROPN``: the packaged CRF was trained on exactly
 these, so any change here means a new ``FEATURES_VERSION``, the same change in
-``featurize_ids.py`` (the tagger's path at run time, tested equal to this one) and a retrained
+``ids.py`` (the tagger's path at run time, tested equal to this one) and a retrained
 model. The token
 attributes come from :class:`~selon.nlp.doc_arrays.DocArrays`, and each string that does not
 depend on the paragraph is built once per Doc (per distinct word, lemma, tag, ...): featurizing
@@ -11,66 +11,29 @@ formats millions of strings per hundred articles.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.learned.features.vocab import (
+    CLAUSE_KIDS,
+    CUE_POS,
+    DCUE,
+    NL,
+    NR,
+    SCUE,
+    SFIRST,
+    SI,
+    SLAST,
+    SUBJ_DEPS,
+    Q,
+    quote_state,
+    shape,
+)
 from selon.nlp.learned.senses import CLASS_NAMES, NONE_ID, SenseKeys
 
 _T = TypeVar("_T")
-_OPENING = frozenset({"“", "«"})
-_CLOSING = frozenset({"”", "»"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ"})
-
-
-def _shape(text: str) -> str:
-    if text.isdigit():
-        return "d"
-    if text.isupper() and len(text) > 1:
-        return "XX"
-    if text[:1].isupper():
-        return "Xx"
-    if text.isalpha():
-        return "x"
-    if any(c.isalnum() for c in text):
-        return "mix"
-    return text[:2]
-
-
-def _bucket(n: int) -> str:
-    a = abs(n)
-    b = str(a) if a <= 3 else ("6" if a <= 6 else ("12" if a <= 12 else ("25" if a <= 25 else "far")))
-    return ("-" if n < 0 else "+") + b
-
-
-def _quote_state(texts: Sequence[str], start: int, end: int) -> list[int]:
-    """Per token of ``texts[start:end]``: 1 inside a quotation, 2 on an opening mark, 3 on a
-    closing mark, 0 outside.
-
-    Straight double quotes toggle; typographic ones open and close. Single quotes count only
-    as a pair ‘...’ (a lone ’ is an apostrophe). A quote opened and never closed in the
-    paragraph stays open to its end (multi-sentence quotes do that).
-    """
-    state = [0] * (end - start)
-    inside = single = False
-    for k in range(start, end):
-        text = texts[k]
-        if text in _OPENING or (text == '"' and not inside):
-            state[k - start] = 2
-            inside = True
-        elif text in _CLOSING or (text == '"' and inside):
-            state[k - start] = 3
-            inside = single = False
-        elif text == "‘" and not single:
-            state[k - start] = 2
-            single = True
-        elif text == "’" and single:
-            state[k - start] = 3
-            single = False
-        elif inside or single:
-            state[k - start] = 1
-    return state
 
 
 def _per_value(values: Sequence[str], make: Callable[[str], _T]) -> list[_T]:
@@ -95,26 +58,12 @@ def _dep_strings(dep: str) -> tuple[str, ...]:
     return "d=" + dep, "-1d=" + dep, "1d=" + dep
 
 
-#: the feature strings of the quote state (``_quote_state``): own, then as seen from -2, -1, +1, +2
-_Q = [(f"q={q}", f"-2q={q}", f"-1q={q}", f"1q={q}", f"2q={q}") for q in range(4)]
-_SI = [f"si={k}" for k in range(4)]
-_SFIRST = {True: "sfirst=True", False: "sfirst=False"}
-_SLAST = {True: "slast=True", False: "slast=False"}
-_SCUE = {True: "scue=True", False: "scue=False"}
-_DCUE = {d: "dcue=" + _bucket(d) for d in range(-26, 27)}
-
-
 def _dcue(distance: int) -> str:
     """The "dcue" feature: beyond 25 tokens every distance is "far"."""
-    return _DCUE[distance if -26 <= distance <= 26 else (26 if distance > 0 else -26)]
+    return DCUE[distance if -26 <= distance <= 26 else (26 if distance > 0 else -26)]
 
 
-_CLAUSE_KIDS = frozenset({"ccomp", "xcomp", "parataxis"})
-_NL = ("nl=0", "nl=1", "nl=2", "nl=3")
-_NR = ("nr=0", "nr=1", "nr=2", "nr=3")
-
-
-class _DocFeatures:
+class DocFeatures:
     """What the features read, per token of one Doc, and the strings that do not depend on the
     paragraph, each built once: featurizing formats millions of strings per hundred articles,
     so none is formatted twice and as few objects as possible are made per token."""
@@ -127,15 +76,34 @@ class _DocFeatures:
         self.pos = pos = a.pos_
         self.dep = dep = a.dep_
         self.head = head = a.head
-        self.left, self.right = left, right = a.left_edge, a.right_edge
+        self.left, self.right = a.left_edge, a.right_edge
         self.sent_starts = a.sent_starts
-        self.candidate = candidate = [pos[k] in _CUE_POS and lemma[k] in cue_lemmas for k in range(n)]
+        self.candidate = [pos[k] in CUE_POS and lemma[k] in cue_lemmas for k in range(n)]
         self.w = _per_value(lower, _word_strings)
         self.l = _per_value(lemma, _lemma_strings)
         self.p = _per_value(pos, _pos_strings)
         self.d = _per_value(dep, _dep_strings)
         tokens = range(n)
-        head_lemma = ["ROOT" if head[k] == k else lemma[head[k]] for k in tokens]
+        self._token_strings(a, head_lemma=["ROOT" if head[k] == k else lemma[head[k]] for k in tokens])
+        #: "p-1p0" of token k and "p0p1" of token k - 1, shared per pair of parts of speech
+        pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        self.pos_pairs = [("", "")] + [
+            pairs.get(key) or pairs.setdefault(key, ("p-1p0=" + key[0] + "|" + key[1], "p0p1=" + key[0] + "|" + key[1]))
+            for key in itertools.pairwise(pos)
+        ]
+        self._cue_strings(a)
+        self.sense = self._sense_strings(SenseKeys.of(a), dep, head)
+        paths: dict[tuple[str, ...], str] = {}
+        self.path = [
+            paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
+            for k, key in ((k, self._path_key(k)) for k in tokens)
+        ]
+
+    def _token_strings(self, a: DocArrays, head_lemma: list[str]) -> None:
+        """The strings of each token that depend on it and its head alone: ``first``, ``middle``,
+        and the edge features its neighbours read (``le1``, ``re1``)."""
+        head, left, right, pos, dep = self.head, self.left, self.right, self.pos, self.dep
+        tokens = range(a.n)
         first_edge = [left[head[k]] == k for k in tokens]
         last_edge = [right[head[k]] == k for k in tokens]
         # strings of few distinct values are shared, not rebuilt per token: cheaper to make, and
@@ -152,7 +120,7 @@ class _DocFeatures:
                 [s[0] for s in self.p],
                 _per_value(a.tag_, lambda t: "t=" + t),
                 [s[0] for s in self.d],
-                _per_value(self.texts, lambda t: "s=" + _shape(t)),
+                _per_value(self.texts, lambda t: "s=" + shape(t)),
                 _per_value(head_lemma, lambda v: "hl=" + v),
                 _per_value([pos[h] for h in head], lambda v: "hp=" + v),
                 _per_value(["ROOT" if head[k] == k else dep[head[k]] for k in tokens], lambda v: "hd=" + v),
@@ -170,19 +138,17 @@ class _DocFeatures:
                 ["pre=L" if k < head[k] else ("pre=R" if k > head[k] else "pre==") for k in tokens],
                 ["le=True" if v else "le=False" for v in first_edge],
                 ["re=True" if v else "re=False" for v in last_edge],
-                [_NL[min(v, 3)] for v in a.n_lefts],
-                [_NR[min(v, 3)] for v in a.n_rights],
+                [NL[min(v, 3)] for v in a.n_lefts],
+                [NR[min(v, 3)] for v in a.n_rights],
             )
             for f in row
         ]
-        #: "p-1p0" of token k and "p0p1" of token k - 1, shared per pair of parts of speech
-        pairs: dict[tuple[str, str], tuple[str, str]] = {}
-        self.pos_pairs = [("", "")] + [
-            pairs.get(key) or pairs.setdefault(key, ("p-1p0=" + key[0] + "|" + key[1], "p0p1=" + key[0] + "|" + key[1]))
-            for key in zip(pos, pos[1:])
-        ]
-        #: per token: the cue features (candidates only), then "under" and "under_l", and the
-        #: start of "under_q" that the quote state completes; empty or None without them
+
+    def _cue_strings(self, a: DocArrays) -> None:
+        """Per token: the cue features (candidates only), then "under" and "under_l", and the
+        start of "under_q" that the quote state completes (``extra`` and ``under_q``)."""
+        n, dep, lemma, candidate = a.n, self.dep, self.lemma, self.candidate
+        tokens = range(n)
         self.extra: list[tuple[str, ...]] = [()] * n
         self.under_q: list[str | None] = [None] * n
         for k in tokens:
@@ -191,8 +157,8 @@ class _DocFeatures:
                 kids = {dep[c] for c in a.children(k)}
                 extra = (
                     "cue=1",
-                    "cue_ccomp=" + str(bool(kids & _CLAUSE_KIDS)),
-                    "cue_subj=" + str(bool(kids & _SUBJ_DEPS)),
+                    "cue_ccomp=" + str(bool(kids & CLAUSE_KIDS)),
+                    "cue_subj=" + str(bool(kids & SUBJ_DEPS)),
                 )
             under = self._cue_path(k)
             if under is not None:
@@ -201,12 +167,6 @@ class _DocFeatures:
                 self.under_q[k] = "under_q=" + rel + side
             if extra:
                 self.extra[k] = extra
-        self.sense = self._sense_strings(SenseKeys.of(a), dep, head)
-        paths: dict[tuple[int, ...], str] = {}
-        self.path = [
-            paths.get(key) or paths.setdefault(key, "path=" + self._path(k))
-            for k, key in ((k, self._path_key(k)) for k in tokens)
-        ]
 
     @staticmethod
     def _sense_strings(keys: SenseKeys, dep: list[str], head: list[int]) -> list[tuple[str, ...]]:
@@ -297,37 +257,39 @@ class _DocFeatures:
         flat: list[str] = []
         ends: list[int] = []
         self.add_paragraph(start, end, flat, ends)
-        return [flat[b:e] for b, e in zip([0] + ends[:-1], ends)]
+        return [flat[b:e] for b, e in zip([0, *ends[:-1]], ends)]
+
+    def _paragraph_cues(self, start: int, end: int) -> tuple[list[int], dict[int, list[int]]]:
+        """The cue candidates of the paragraph, in order, and those of each of its sentences (by
+        the sentence's first token)."""
+        sent_starts, candidate = self.sent_starts, self.candidate
+        cues = [k for k in range(start, end) if candidate[k]]
+        sent_cues: dict[int, list[int]] = {}
+        for c in cues:
+            sent_cues.setdefault(sent_starts[c], []).append(c)
+        return cues, sent_cues
 
     def add_paragraph(self, start: int, end: int, flat: list[str], ends: list[int]) -> None:
         """Append the feature strings of each token of the paragraph to ``flat``, and after each
         token the length of ``flat`` to ``ends`` (the tagger reads them so, without a list per token).
 
         The nearest cue candidate of each token (of the paragraph: "dcue"; of its sentence:
-        "crel", ties to the earlier one) is followed with a pointer, the tokens coming in order.
-        """
-        sent_starts, candidate = self.sent_starts, self.candidate
-        qs = [_Q[q] for q in _quote_state(self.texts, start, end)]
-        cues = [k for k in range(start, end) if candidate[k]]
-        sent_cues: dict[int, list[int]] = {}
-        for c in cues:
-            sent_cues.setdefault(sent_starts[c], []).append(c)
-        w, l, p, d, pos_pairs, lower = self.w, self.l, self.p, self.d, self.pos_pairs, self.lower
+        "crel", ties to the earlier one) is followed with a pointer, the tokens coming in order."""
+        sent_starts = self.sent_starts
+        qs = [Q[q] for q in quote_state(self.texts, start, end)]
+        cues, sent_cues = self._paragraph_cues(start, end)
+        w, lem, p, d, pos_pairs, lower = self.w, self.l, self.p, self.d, self.pos_pairs, self.lower
         first, middle, extra, under_q, path = self.first, self.middle, self.extra, self.under_q, self.path
-        sent_index = 0
-        current = sent_starts[start]
-        si = _SI[0]
-        scues = sent_cues.get(current, ())
-        near_s = 0
-        n_cues = len(cues)
-        cue_pos = 0
+        sent_index, current, si = 0, sent_starts[start], SI[0]
+        scues: Sequence[int] = sent_cues.get(current, ())
+        near_s, n_cues, cue_pos = 0, len(cues), 0
         for k in range(start, end):
             i = k - start
             s_start = sent_starts[k]
             if s_start != current:
                 current = s_start
                 sent_index += 1
-                si = _SI[min(sent_index, 3)]
+                si = SI[min(sent_index, 3)]
                 scues = sent_cues.get(s_start, ())
                 near_s = 0
             q = qs[i]
@@ -335,21 +297,22 @@ class _DocFeatures:
                 "bias",
                 *first[11 * k : 11 * k + 11],
                 q[0],
-                _SFIRST[k == s_start],
-                _SLAST[k + 1 >= end or sent_starts[k + 1] != s_start],
+                SFIRST[k == s_start],
+                SLAST[k + 1 >= end or sent_starts[k + 1] != s_start],
                 si,
                 *middle[6 * k : 6 * k + 6],
                 *extra[k],
             ]
-            if under_q[k] is not None:
-                feats.append(under_q[k] + q[0][2:])
+            under = under_q[k]
+            if under is not None:
+                feats.append(under + q[0][2:])
             if n_cues:
                 # |c1 - k| <= |c0 - k| for c0 < c1 is 2k >= c0 + c1
                 while cue_pos + 1 < n_cues and 2 * k >= cues[cue_pos] + cues[cue_pos + 1]:
                     cue_pos += 1
                 near = cues[cue_pos]
                 if near != k:
-                    feats += (_dcue(k - near), _SCUE[sent_starts[near] == s_start])
+                    feats += (_dcue(k - near), SCUE[sent_starts[near] == s_start])
             feats.append(path[k])
             feats += self.sense[k]
             if scues:
@@ -365,12 +328,12 @@ class _DocFeatures:
                 feats.append("-2=PAD")
             if i >= 1:
                 j = k - 1
-                feats += (w[j][2], l[j][1], p[j][2], d[j][1], qs[i - 1][2], self.le1[j])
+                feats += (w[j][2], lem[j][1], p[j][2], d[j][1], qs[i - 1][2], self.le1[j])
             else:
                 feats.append("-1=PAD")
             if k + 1 < end:
                 j = k + 1
-                feats += (w[j][3], l[j][2], p[j][3], d[j][2], qs[i + 1][3], self.re1[j])
+                feats += (w[j][3], lem[j][2], p[j][3], d[j][2], qs[i + 1][3], self.re1[j])
             else:
                 feats.append("1=PAD")
             if k + 2 < end:
