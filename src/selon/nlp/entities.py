@@ -17,9 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.model import Entity, EntityKind
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import GENERIC_HEADS as _GENERIC_HEADS
-from selon.nlp.lexicon import PRODUCT_HEADS as _PRODUCT_HEADS
-from selon.nlp.lexicon import lexicon_for
+from selon.nlp.lexicon import GENERIC_HEADS, OUTLET_HEADS, PRODUCT_HEADS, lexicon_for
 
 _KIND = {
     "PER": "person",
@@ -92,7 +90,7 @@ def _products(doc: Doc) -> list[tuple[int, int]]:
                 and found[-1][1] + 1 < tok.i <= found[-1][1] + 3
                 and any(t.lower_ in ("et", "ou", "and", "or", ",") for t in doc[found[-1][1] : tok.i])
             )
-            if heads & _PRODUCT_HEADS or coordinated:
+            if heads & PRODUCT_HEADS or coordinated:
                 found.append((tok.i + 1, tok.i + 2))
     return found
 
@@ -143,15 +141,7 @@ def _raw_mentions(doc: Doc, arrays: DocArrays, excluded: list[tuple[int, int]]) 
         text = arrays.span_text(ent.start, ent.end)
         low = text.lower()
         before = set(arrays.lower_[max(0, ent.start - 3) : ent.start])
-        if low in lex.media_words or before & {
-            "média",
-            "journal",
-            "agence",
-            "quotidien",
-            "newspaper",
-            "outlet",
-            "network",
-        }:
+        if low in lex.media_words or before & OUTLET_HEADS:
             kind = "organization"
         if kind == "other" and text.isupper() and len(text) <= 6:
             kind = "organization"
@@ -223,12 +213,12 @@ def _alias_mentions(doc: Doc, groups: _Groups, mentions: list[tuple[int, int, in
     aliased = [(gid, head, lemmas) for gid, g in enumerate(groups.groups) for head, lemmas in g.alias_lemmas]
     if not aliased:
         return
-    heads = {h for _, h, _ in aliased} | _GENERIC_HEADS
+    heads = {h for _, h, _ in aliased} | GENERIC_HEADS
     covered = {i for s, e, _ in mentions for i in range(s, e)}
     for chunk in _nominal_phrases(doc):
         if chunk.root.i in covered or chunk.root.lemma_.lower() not in heads:
             continue
-        lemmas = _content_lemmas(list(chunk)) - _GENERIC_HEADS
+        lemmas = _content_lemmas(list(chunk)) - GENERIC_HEADS
         for gid, head, alias in aliased:
             if head in lemmas and lemmas <= alias and len(lemmas) >= 2:
                 left = chunk.start

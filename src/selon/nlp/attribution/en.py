@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from selon.nlp.attribution.en_colon import colon_attributions
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.learned.boundaries.reranker import DocView
+from selon.nlp.learned.boundaries.candidates import DocView
 from selon.nlp.learned.tagger import AttributionTagger, load_tagger, opens_quote, to_attribution
 from selon.nlp.lexicon.en import DATE_LEAD, PRONOUN_SOURCES, SAY_LEMMAS
 

@@ -236,3 +236,5 @@ ORGANIZATION_HEADS = fr.ORGANIZATION_HEADS | en.ORGANIZATION_HEADS
 PRODUCT_HEADS = fr.PRODUCT_HEADS | en.PRODUCT_HEADS
 #: heads too generic to tie a description to an acronym ("service", "agency")
 GENERIC_HEADS = fr.GENERIC_HEADS | en.GENERIC_HEADS
+#: nouns before a name that make it an organisation ("le quotidien X", "the newspaper X"), both languages
+OUTLET_HEADS = fr.OUTLET_HEADS | en.OUTLET_HEADS

@@ -231,3 +231,6 @@ PRODUCT_HEADS = frozenset(
 )
 #: heads too generic to tie a description to an acronym ("the agency", "the office")
 GENERIC_HEADS = frozenset("service services agency agencies office bureau".split())
+
+#: nouns just before a name that make it an organisation, the outlet it heads ("le quotidien X")
+OUTLET_HEADS = frozenset("newspaper outlet network".split())

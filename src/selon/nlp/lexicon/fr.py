@@ -311,3 +311,6 @@ PRODUCT_HEADS = frozenset(
 )
 #: heads too generic to tie a description to an acronym ("le service", "l'agence")
 GENERIC_HEADS = frozenset("service services agence office bureau".split())
+
+#: nouns just before a name that make it an organisation, the outlet it heads ("le quotidien X")
+OUTLET_HEADS = frozenset("média journal agence quotidien".split())
