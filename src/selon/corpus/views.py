@@ -9,13 +9,7 @@ from typing import Any
 
 from selon.corpus.names import fold
 from selon.corpus.update import display_name, effective_source, group_outlets
-from selon.errors import SelonError
-
-
-class NotFoundError(SelonError):
-    """A name, cluster or query matches nothing in the corpus."""
-
-    exit_code = 7
+from selon.errors import NotFoundError
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
