@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from selon.errors import StoreError
+from selon.errors import StoreError, UsageError
 from selon.model import Article, Channel, Claim, Entity, Figure, Source, Span
 from selon.store import Store
 from selon.store import db as store_db
@@ -240,8 +240,8 @@ def test_claim_filters(store, kwargs, expected):
     assert [(r["doc_id"], r["claim_id"]) for r in store.claims(**kwargs)] == expected
 
 
-def test_unknown_certainty_is_an_error(store):
-    with pytest.raises(StoreError, match="unknown certainty 'sure'"):
+def test_unknown_certainty_is_a_usage_error(store):
+    with pytest.raises(UsageError, match="unknown certainty 'sure'"):
         store.claims(certainty="sure")
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from selon.errors import StoreError
+from selon.errors import StoreError, UsageError
 from selon.model import Article, Certainty, Claim, Figure
 from selon.store.migrate import applied_version, load_migrations, migrate
 from selon.store.sql import fetch_dicts, transaction, utc_now
@@ -240,7 +240,9 @@ class Store:
         if certainty:
             value = certainty.strip().lower()
             if value not in CERTAINTIES:
-                raise StoreError(f"unknown certainty {certainty!r}: use one of {', '.join(CERTAINTIES)}")
+                raise UsageError(
+                    f"unknown certainty {certainty!r}: pass --certainty with one of {', '.join(CERTAINTIES)}"
+                )
             where.append("c.certainty = ?")
             params.append(value)
         if language:
@@ -260,7 +262,7 @@ class Store:
         )
         if limit is not None:
             if limit < 0:
-                raise StoreError(f"limit must be 0 or more, not {limit}")
+                raise UsageError(f"limit must be 0 or more, not {limit}: pass --limit N with N >= 0")
             sql += " LIMIT ?"
             params.append(limit)
         rows = self._query(sql, params)
