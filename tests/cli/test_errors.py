@@ -37,12 +37,10 @@ def test_error_types_stay_importable_where_they_were() -> None:
     from selon.corpus import NotFoundError
     from selon.corpus.embed import EmbeddingError
     from selon.corpus.export import ExportError
-    from selon.eval.gate import GateError, GateFailed
+    from selon.eval.gate import GateError
     from selon.eval.polnear import PolnearFormatError
 
-    assert {NotFoundError, EmbeddingError, ExportError, GateError, GateFailed, PolnearFormatError} <= set(
-        errors.catalogue()
-    )
+    assert {NotFoundError, EmbeddingError, ExportError, GateError, PolnearFormatError} <= set(errors.catalogue())
 
 
 def test_payload_shape() -> None:

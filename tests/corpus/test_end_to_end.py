@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.founding import ENGLISH_TEXT, FRENCH_TEXT
 from selon.corpus import Corpus
 from selon.store import Store
-
-from corpus.founding import ENGLISH_TEXT, FRENCH_TEXT
 
 pytestmark = pytest.mark.slow
 

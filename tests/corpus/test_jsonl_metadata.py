@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
+from corpus.build import C, article
 from selon.ingest import iter_documents
 from selon.store import Store
-
-from corpus.build import C, article
 
 
 def test_jsonl_records_keep_outlet_url_published(tmp_path, settings):

