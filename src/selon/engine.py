@@ -42,7 +42,7 @@ def resolve_language(raw: RawDocument, settings: Settings, language: str | None 
         raise UnsupportedLanguageError(
             lang,
             f"{raw.origin or raw.id}: language '{lang}' is not analysed "
-            f"(selon analyses {', '.join(settings.ingest_languages)})",
+            f"(selon analyses {', '.join(settings.ingest_languages)}); pass --language fr|en if the detection is wrong",
         )
     return lang
 
