@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from selon.errors import InputError, SelonError, UnsupportedLanguageError
@@ -41,7 +42,7 @@ def resolve_language(raw: RawDocument, settings: Settings, language: str | None 
         raise UnsupportedLanguageError(
             lang,
             f"{raw.origin or raw.id}: language '{lang}' is not analysed "
-            f"(selon analyses {', '.join(settings.ingest_languages)})",
+            f"(selon analyses {', '.join(settings.ingest_languages)}); pass --language fr|en if the detection is wrong",
         )
     return lang
 
@@ -69,7 +70,7 @@ def to_article(doc: Doc, raw: RawDocument, language: str) -> Article:
     )
 
 
-def _make_doc(raw: RawDocument, settings: Settings, language: str) -> tuple[Doc, object]:
+def _make_doc(raw: RawDocument, settings: Settings, language: str) -> tuple[Doc, Language]:
     nlp = build_pipeline(language, settings)
     doc = nlp.make_doc(raw.text)
     doc._.selon_heading_hints = list(raw.headings or [])

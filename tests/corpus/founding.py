@@ -44,7 +44,8 @@ def french(doc_id: str = "founding-fr", outlet: str = "Business News", published
                 channel=["The War Zone"],
             ),
             C(
-                "la Russie transmet à la Corée du Nord des savoir-faire technologiques visant à perfectionner la précision "
+                "la Russie transmet à la Corée du Nord des savoir-faire technologiques visant à perfectionner la "
+                "précision "
                 "des missiles balistiques KN-23",
                 "Boudanov",
                 "Boudanov",
@@ -65,7 +66,8 @@ def french(doc_id: str = "founding-fr", outlet: str = "Business News", published
                 certainty="hedged",
             ),
             C(
-                "En 2024, la Russie a produit environ 2 millions d'obus d'artillerie de calibres 122 mm et 152 mm, mais a dû "
+                "En 2024, la Russie a produit environ 2 millions d'obus d'artillerie de calibres 122 mm et 152 mm, "
+                "mais a dû "
                 "importer environ 2,7 millions de munitions supplémentaires en provenance de Corée du Nord",
                 "le GUR",
                 "GUR",
@@ -102,7 +104,8 @@ def english(doc_id: str = "founding-en", outlet: str = "Kyiv Wire", published: s
         t,
         [
             C(
-                "Russia is giving North Korea advanced military technology to help it improve its ballistic missiles and "
+                "Russia is giving North Korea advanced military technology to help it improve its ballistic missiles "
+                "and "
                 "develop local production of kamikaze drones",
                 "Kyrylo Budanov",
                 "Kyrylo Budanov",
@@ -110,13 +113,15 @@ def english(doc_id: str = "founding-en", outlet: str = "Kyiv Wire", published: s
                 organization="Ukraine's military intelligence",
             ),
             C(
-                "Moscow and Pyongyang are stepping up their military-industrial cooperation as the war in Ukraine drags on",
+                "Moscow and Pyongyang are stepping up their military-industrial cooperation as the war in Ukraine "
+                "drags on",
                 "Budanov",
                 "Kyrylo Budanov",
                 channel=["The War Zone"],
             ),
             C(
-                "Russia is passing on technological know-how to North Korea to improve the accuracy of its KN-23 ballistic "
+                "Russia is passing on technological know-how to North Korea to improve the accuracy of its KN-23 "
+                "ballistic "
                 "missiles",
                 "Budanov",
                 "Kyrylo Budanov",
@@ -129,14 +134,16 @@ def english(doc_id: str = "founding-en", outlet: str = "Kyiv Wire", published: s
                 figures=[("2,700 drones a month", 2700, "drones", "month")],
             ),
             C(
-                "the improvements made to the KN-23 missiles could extend to other North Korean ballistic missile models",
+                "the improvements made to the KN-23 missiles could extend to other North Korean ballistic missile "
+                "models",
                 "Ukraine's military intelligence",
                 "Ukraine's military intelligence",
                 kind="organization",
                 certainty="hedged",
             ),
             C(
-                "In 2024, Russia produced about 3 million artillery shells of 122mm and 152mm calibre, but had to import "
+                "In 2024, Russia produced about 3 million artillery shells of 122mm and 152mm calibre, but had to "
+                "import "
                 "about 3.5 million additional munitions from North Korea",
                 "the HUR",
                 "HUR",

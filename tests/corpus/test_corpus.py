@@ -145,8 +145,8 @@ def _copy(doc_id: str, outlet: str, extra: str) -> object:
                 figures=[("2.000 drones par mois", 2000, "drones", "month")],
             ),
             C(
-                "Cette dépendance croissante aux livraisons nord-coréennes intervient dans un contexte où les stocks russes "
-                "s'épuisent",
+                "Cette dépendance croissante aux livraisons nord-coréennes intervient dans un contexte où les "
+                "stocks russes s'épuisent",
                 None,
             ),
         ],

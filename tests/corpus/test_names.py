@@ -52,14 +52,14 @@ def test_user_alias_file_extends_and_errors_say_where(tmp_path):
 
 def test_document_links_find_acronym_and_shorter_form():
     links = document_links(french())
-    reasons = {(l.reason, l.key_a, l.key_b) for l in links}
+    reasons = {(link.reason, link.key_a, link.key_b) for link in links}
     assert ("acronym", org_key("renseignement militaire ukrainien"), "a:GUR") in reasons
     assert (
         "containment",
         org_key("Le renseignement ukrainien"),
         org_key("renseignement militaire ukrainien"),
     ) in reasons
-    assert any(l.reason == "surname" and l.key_a == person_key("Boudanov") for l in links)
+    assert any(link.reason == "surname" and link.key_a == person_key("Boudanov") for link in links)
 
 
 def test_resolution_without_alias_file_uses_fuzzy_names_and_dominant_surnames():
@@ -80,7 +80,7 @@ def test_resolution_without_alias_file_uses_fuzzy_names_and_dominant_surnames():
     assert len(budanov) == 1
     # 'Clinton' alone is Hillary for half of the full-name mentions only: not joined
     assert len({res.source_of[m.key] for m in mentions[3:]}) == 3
-    assert {l.reason for l in links} >= {"fuzzy-name", "surname"}
+    assert {link.reason for link in links} >= {"fuzzy-name", "surname"}
 
 
 def test_unit_keys_cross_languages_and_tolerance():

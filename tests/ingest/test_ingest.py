@@ -17,7 +17,8 @@ PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Le b
 <meta property="og:site_name" content="Le Quotidien"></head><body>
 <nav><ul><li><a href="/">Accueil</a></li><li><a href="/politique">Politique</a></li></ul></nav>
 <article><h1>Le budget adopté</h1>
-<p>Le Parlement a adopté mardi le budget de la défense, selon le ministre des Armées, qui a salué un vote historique.</p>
+<p>Le Parlement a adopté mardi le budget de la défense, selon le ministre des Armées, \
+qui a salué un vote historique.</p>
 <h2>Des dépenses en hausse</h2>
 <p>Les dépenses militaires augmenteraient de dix pour cent l'an prochain, d'après les estimations du ministère.</p>
 <figure><img src="a.jpg"><figcaption>Le ministre à l'Assemblée. Photo AFP</figcaption></figure>
@@ -94,7 +95,7 @@ def test_html_main_text_headings_and_metadata() -> None:
     headings = [raw.text[s:e] for s, e in raw.headings]
     assert "Des dépenses en hausse" in headings
     # every heading sits on its own block so analysis can leave it out of claims
-    for s, e in raw.headings:
+    for _s, e in raw.headings:
         assert raw.text[e : e + 2] in ("\n\n", "")
 
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from selon.errors import StoreError
+from selon.errors import StoreError, UsageError
 from selon.model import Article, Channel, Claim, Entity, Figure, Source, Span
 from selon.store import Store
 from selon.store import db as store_db
@@ -136,7 +136,7 @@ def test_saving_twice_is_unchanged_and_writes_nothing(store, monkeypatch):
     store.save(article)
     before = counts(store)
     stamp = store.conn.execute("SELECT ingested_at FROM documents").fetchone()[0]
-    monkeypatch.setattr(store_db, "_now", lambda: "2999-01-01T00:00:00+00:00")
+    monkeypatch.setattr(store_db, "utc_now", lambda: "2999-01-01T00:00:00+00:00")
     assert store.save(make_article(), origin="elsewhere") == "unchanged"
     assert counts(store) == before
     assert store.conn.execute("SELECT ingested_at, origin FROM documents").fetchone() == (stamp, "")
@@ -240,8 +240,8 @@ def test_claim_filters(store, kwargs, expected):
     assert [(r["doc_id"], r["claim_id"]) for r in store.claims(**kwargs)] == expected
 
 
-def test_unknown_certainty_is_an_error(store):
-    with pytest.raises(StoreError, match="unknown certainty 'sure'"):
+def test_unknown_certainty_is_a_usage_error(store):
+    with pytest.raises(UsageError, match="unknown certainty 'sure'"):
         store.claims(certainty="sure")
 
 

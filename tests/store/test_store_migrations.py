@@ -57,7 +57,7 @@ def test_a_failing_migration_is_rolled_back(tmp_path, monkeypatch):
     Store(path).close()
     latest = load_migrations()[-1].version
     broken = Migration(latest + 1, "broken", "CREATE TABLE extra (x INTEGER); INSERT INTO nowhere VALUES (1);")
-    monkeypatch.setattr(store_db, "load_migrations", lambda: load_migrations() + [broken])
+    monkeypatch.setattr(store_db, "load_migrations", lambda: [*load_migrations(), broken])
     with pytest.raises(
         StoreError, match=f"cannot migrate database .* to version {latest + 1} .*left at version {latest}"
     ):
@@ -73,7 +73,7 @@ def test_a_database_from_a_newer_selon_is_refused(tmp_path):
     Store(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO schema_migrations VALUES (999, 'future', '2999-01-01')")
-    with pytest.raises(StoreError, match="schema version 999 .* upgrade selon"):
+    with pytest.raises(StoreError, match=r"schema version 999 .* upgrade selon"):
         Store(path)
 
 

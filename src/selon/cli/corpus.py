@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out
 
 
 class ExportFormat(str, Enum):
@@ -38,13 +38,8 @@ AliasOpt = Annotated[list[Path] | None, typer.Option("--aliases", help="extra al
 
 def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
     from selon.corpus import Corpus
-    from selon.errors import StoreError
-    from selon.settings import load_settings
 
-    path = db or Path(load_settings(config).store_path)
-    if str(path) != ":memory:" and not Path(path).exists():
-        raise StoreError(f"no database at {path}: ingest documents first (selon ingest FILES --db {path})")
-    corpus = Corpus(path, alias_paths=list(aliases or []))
+    corpus = Corpus(database(db, config), alias_paths=list(aliases or []))
     try:
         _update(corpus)
     except BaseException:
@@ -85,9 +80,7 @@ def _json(data: Any) -> None:
 def sources(
     db: DbOpt = None,
     format: FormatOpt = ListFormat.table,
-    explain: Annotated[
-        str | None, typer.Option("--explain", help="show why the mentions of NAME were joined")
-    ] = None,
+    explain: Annotated[str | None, typer.Option("--explain", help="show why the mentions of NAME were joined")] = None,
     limit: Annotated[int | None, typer.Option(help="at most this many sources")] = None,
     aliases: AliasOpt = None,
     config: ConfigOpt = None,

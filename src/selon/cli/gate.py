@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from selon.errors import GateError, GateFailed
+
 
 def register(eval_app: typer.Typer) -> None:
     """Add the ``gate`` command to ``eval_app``."""
@@ -38,9 +40,9 @@ def register(eval_app: typer.Typer) -> None:
         from selon.settings import load_settings
 
         if lower and raise_floors_:
-            raise gate.GateError("--raise and --lower go separately: raising measures, lowering does not")
+            raise GateError("--raise and --lower go separately: raising measures, lowering does not")
         if reason and not lower:
-            raise gate.GateError("--reason only goes with --lower")
+            raise GateError("--reason only goes with --lower")
         if lower:
             floors = gate.load_floors(floors_file)
             for target in lower:
@@ -81,4 +83,4 @@ def register(eval_app: typer.Typer) -> None:
                 encoding="utf-8",
             )
         if failures:
-            raise gate.GateFailed(f"{len(failures)} floor(s) broken: " + "; ".join(str(f) for f in failures))
+            raise GateFailed(f"{len(failures)} floor(s) broken: " + "; ".join(str(f) for f in failures))

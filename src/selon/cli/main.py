@@ -1,7 +1,8 @@
 """The ``selon`` command: a thin layer over :mod:`selon.engine` and :mod:`selon.store`.
 
-Errors raised on purpose (:class:`~selon.errors.SelonError`) become one line on stderr and a
-non-zero exit; a bad document in a batch is reported, counted and skipped.
+Errors raised on purpose (:class:`~selon.errors.SelonError`) become one line on stderr, or with
+``--format json`` one JSON object on stdout (see :mod:`selon.cli.failures`), and the error's
+exit code; a bad document in a batch is reported, counted and skipped.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, err, out
-from selon.errors import SelonError
+from selon.cli.failures import ClickException, is_help, report, requested_format, usage_error
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out
+from selon.errors import NotFoundError, NothingAnalysedError, SelonError
 from selon.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -37,8 +38,8 @@ class Format(str, Enum):
 LangOpt = Annotated[str | None, typer.Option("--language", "-l", help="force the language (fr or en)")]
 
 
-def _settings(config: Path | None, **overrides: object) -> Settings:
-    return load_settings(config, **overrides)
+def _settings(config: Path | None) -> Settings:
+    return load_settings(config)
 
 
 def _single_input(paths: list[str]) -> bool:
@@ -89,12 +90,12 @@ def analyze(
             collected.append(item.model_dump(mode="json"))
         else:
             out.print(claims_table(item))
+    if analysed == 0:
+        raise NothingAnalysedError(f"no document analysed ({skipped} skipped): see the reasons above")
     if format is Format.json:
         sys.stdout.write(
             json.dumps(collected if len(collected) != 1 else collected[0], ensure_ascii=False, indent=2) + "\n"
         )
-    if analysed == 0:
-        raise SelonError(f"no document analysed ({skipped} skipped)")
 
 
 @app.command()
@@ -147,7 +148,7 @@ def ingest(
     for reason in reasons:
         err.print(f"  skipped {reason}", markup=False, highlight=False)
     if counts["analysed"] == 0:
-        raise SelonError(f"no document analysed ({counts['skipped']} skipped)")
+        raise NothingAnalysedError(f"no document analysed ({counts['skipped']} skipped): see the reasons above")
 
 
 def _batch(paths: list[str], settings: Settings, language: str | None):
@@ -172,9 +173,7 @@ def claims(
     from selon.cli.render import rows_table
     from selon.store import Store
 
-    settings = _settings(config)
-    _require_db(db or Path(settings.store_path))
-    with Store(db or settings.store_path) as store:
+    with Store(database(db, config)) as store:
         rows = store.claims(source=source, certainty=certainty, language=language, document=document, limit=limit)
     if format is ListFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -191,15 +190,13 @@ def show(
 ) -> None:
     """Print a stored article with its claims marked by certainty and their sources named."""
     from selon.cli.render import claims_table, legend, marked_article
-    from selon.errors import InputError
     from selon.store import Store
 
-    settings = _settings(config)
-    _require_db(db or Path(settings.store_path))
-    with Store(db or settings.store_path) as store:
+    path = database(db, config)
+    with Store(path) as store:
         article = store.get(doc)
     if article is None:
-        raise InputError(f"no document '{doc}' in {db or settings.store_path}; `selon claims` lists the ids")
+        raise NotFoundError(f"no document '{doc}' in {path}; `selon claims --db {path}` lists the ids")
     title = article.title or article.id
     out.rule(f"{title} [{article.language}]" + (f" — {article.outlet}" if article.outlet else ""))
     out.print(marked_article(article))
@@ -284,32 +281,27 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def _require_db(path: Path) -> None:
-    if str(path) != ":memory:" and not Path(path).exists():
-        from selon.errors import StoreError
-
-        raise StoreError(f"database {path} does not exist; run `selon ingest PATH --db {path}` first")
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the command, turning selon's errors into one line and an exit code."""
+    """Entry point: run the command, turning selon's errors into one line (or one JSON object) and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="selon", standalone_mode=False)
+        result = command.main(args=args, prog_name="selon", standalone_mode=False)
     except SelonError as exc:
-        sys.stderr.write(f"error: {' '.join(str(exc).split())}\n")
-        return exc.exit_code
-    except click.exceptions.Abort:
+        return report(exc, requested_format(command, args) == "json")
+    except typer.Abort:
         err.print("aborted")
         return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
+    except ClickException as exc:
+        if is_help(exc):
+            exc.show()  # type: ignore[attr-defined]
+            return 2
+        return report(usage_error(exc), requested_format(command, args) == "json")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

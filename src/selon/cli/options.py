@@ -20,5 +20,13 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+def database(db: Path | None, config: Path | None) -> Path:
+    """The database a reading command opens: ``--db``, else the settings' store path; it must exist."""
+    from selon.settings import load_settings
+    from selon.store import require_database
+
+    return require_database(db or load_settings(config).store_path)
+
+
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (INI) overriding the defaults")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: selon.db)")]

@@ -21,7 +21,7 @@ from typing import Any
 from selon.corpus.aliases import AliasTable, load_aliases
 from selon.corpus.embed import Embedder, default_embedder
 from selon.corpus.update import Progress, UpdateReport
-from selon.corpus.views import NotFoundError
+from selon.errors import NotFoundError
 from selon.store import Store
 
 __all__ = ["Corpus", "NotFoundError", "UpdateReport", "update"]
@@ -39,7 +39,7 @@ class Corpus:
         embedder: Embedder | None = None,
     ) -> None:
         self._own = not isinstance(store, Store)
-        self.store = Store(store) if self._own else store
+        self.store: Store = store if isinstance(store, Store) else Store(store)
         self.aliases = aliases or load_aliases(alias_paths)
         self._embedder = embedder
 
@@ -63,9 +63,9 @@ class Corpus:
 
     def update(self, progress: Progress | None = None) -> UpdateReport:
         """Take in new or changed documents; only the clusters they touch are recomputed."""
-        from selon.corpus.update import update as _update
+        from selon.corpus.update import update as run_update
 
-        return _update(self.store, self.aliases, self.embedder, progress)
+        return run_update(self.store, self.aliases, self.embedder, progress)
 
     def sources(self, *, limit: int | None = None, min_claims: int = 1) -> list[dict[str, Any]]:
         from selon.corpus.views import list_sources

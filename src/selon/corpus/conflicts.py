@@ -17,13 +17,15 @@ from typing import Any
 
 import numpy as np
 
-from selon.corpus import embed
+from selon.corpus import embed, read
 from selon.corpus.quantities import agree, kind_class, unit_key
-from selon.corpus.update import display_name, effective_source, group_outlets
+from selon.corpus.read import Sources, display_name
 
 TOLERANCE = 0.10
 SUBJECT_SIMILARITY = 0.93  # unrelated claims on one topic reach 0.90 on this encoder's scale
 _SKIP_UNITS = frozenset({"", "year", "mm", "cm", "m", "km", "day", "week", "month"})
+
+Bucket = tuple[str, str, str]
 
 
 def _entity_label(key: str) -> str:
@@ -34,97 +36,75 @@ def find_conflicts(
     conn: sqlite3.Connection, *, tolerance: float = TOLERANCE, unit: str | None = None
 ) -> list[dict[str, Any]]:
     """Quantities given with disagreeing values, most sources first."""
-    rows = conn.execute("""
-        SELECT f.doc_id, f.claim_id, f.text, f.value, f.value_max, f.unit, f.per, f.time, f.kind, f.bound,
-               f.approximate, k.cluster_id, k.entity_keys, k.source_key, k.embedding, c.content_text,
-               c.source_name, c.source_text, d.outlet, d.published, d.url, g.group_id
-        FROM figures f JOIN corpus_claims k ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id
-        JOIN claims c ON c.doc_id = f.doc_id AND c.claim_id = f.claim_id
-        JOIN documents d ON d.id = f.doc_id JOIN corpus_documents g ON g.doc_id = f.doc_id""").fetchall()
-    source_of = dict(conn.execute("SELECT key, source_id FROM corpus_source_keys"))
-    outlets = group_outlets(conn)
-    names = dict(conn.execute("SELECT id, name FROM corpus_sources"))
-    wanted = unit_key(unit) if unit else None
-    buckets: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        (
-            doc,
-            claim,
-            text,
-            value,
-            value_max,
-            unit_raw,
-            per,
-            time,
-            kind,
-            bound,
-            approx,
-            cluster,
-            ents,
-            skey,
-            blob,
-            content,
-            sname,
-            stext,
-            outlet,
-            published,
-            url,
-            group,
-        ) = r
-        ukey = unit_key(unit_raw)
-        if ukey in _SKIP_UNITS or (wanted is not None and ukey != wanted):
-            continue
-        sid = effective_source(skey, doc, group, source_of, outlets)
-        buckets[(ukey, per or "", kind_class(kind))].append(
-            {
-                "document": doc,
-                "claim": claim,
-                "figure": text,
-                "value": value,
-                "value_max": value_max,
-                "unit": unit_raw,
-                "per": per,
-                "time": time,
-                "kind": kind,
-                "bound": bound,
-                "approximate": bool(approx),
-                "cluster": cluster,
-                "entities": set(filter(None, (ents or "").split("|"))),
-                "source": names.get(sid) or sname or display_name(sid, names),
-                "source_id": sid,
-                "claim_text": content,
-                "outlet": outlet,
-                "published": published,
-                "url": url,
-                "group": group,
-                "vector": embed.from_blob(blob) if blob else None,
-            }
-        )
     out: list[dict[str, Any]] = []
-    for (ukey, per, kclass), figs in buckets.items():
+    for (ukey, per, kclass), figs in _buckets(conn, unit_key(unit) if unit else None).items():
         for group in _same_quantity(figs):
             conflict = _conflict(group, tolerance)
-            if conflict is None:
-                continue
-            subjects = Counter(e for f in group for e in f["entities"])
-            values = sorted(group, key=lambda f: (f["published"] or "", f["document"]))
-            out.append(
-                {
-                    "quantity": {
-                        "counts": ukey,
-                        "per": per or None,
-                        "framing": kclass,
-                        "time": sorted({f["time"] for f in group if f["time"]}) or None,
-                        "subject": [label for label in (_entity_label(e) for e, _ in subjects.most_common(3)) if label],
-                    },
-                    "distinct_values": conflict,
-                    "sources": len({f["source_id"] for f in group}),
-                    "articles": len({f["document"] for f in group}),
-                    "values": [{k: v for k, v in f.items() if k not in ("vector", "entities")} for f in values],
-                }
-            )
+            if conflict is not None:
+                out.append(_quantity(ukey, per, kclass, group, conflict))
     out.sort(key=lambda c: (-c["sources"], -c["articles"], c["quantity"]["counts"]))
     return out
+
+
+def _buckets(conn: sqlite3.Connection, wanted: str | None) -> dict[Bucket, list[dict[str, Any]]]:
+    """The figures worth comparing, by counted thing, rate and framing (``wanted``: one counted thing only)."""
+    view = Sources.load(conn)
+    buckets: dict[Bucket, list[dict[str, Any]]] = defaultdict(list)
+    for r in read.conflict_figures(conn):
+        ukey = unit_key(r["unit"])
+        if ukey in _SKIP_UNITS or (wanted is not None and ukey != wanted):
+            continue
+        buckets[(ukey, r["per"] or "", kind_class(r["kind"]))].append(_figure(r, view))
+    return buckets
+
+
+def _figure(r: dict[str, Any], view: Sources) -> dict[str, Any]:
+    """One figure with its claim, counted source and article."""
+    sid = view.counted(r["source_key"], r["doc_id"], r["group_id"])
+    return {
+        "document": r["doc_id"],
+        "claim": r["claim_id"],
+        "figure": r["text"],
+        "value": r["value"],
+        "value_max": r["value_max"],
+        "unit": r["unit"],
+        "per": r["per"],
+        "time": r["time"],
+        "kind": r["kind"],
+        "bound": r["bound"],
+        "approximate": bool(r["approximate"]),
+        "cluster": r["cluster_id"],
+        "entities": set(filter(None, (r["entity_keys"] or "").split("|"))),
+        "source": view.names.get(sid) or r["source_name"] or display_name(sid, view.names),
+        "source_id": sid,
+        "claim_text": r["content_text"],
+        "outlet": r["outlet"],
+        "published": r["published"],
+        "url": r["url"],
+        "group": r["group_id"],
+        "vector": embed.from_blob(r["embedding"]) if r["embedding"] else None,
+    }
+
+
+def _quantity(
+    ukey: str, per: str, kclass: str, group: list[dict[str, Any]], conflict: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """One conflict: the quantity, its distinct values and every figure giving one."""
+    subjects = Counter(e for f in group for e in f["entities"])
+    values = sorted(group, key=lambda f: (f["published"] or "", f["document"]))
+    return {
+        "quantity": {
+            "counts": ukey,
+            "per": per or None,
+            "framing": kclass,
+            "time": sorted({f["time"] for f in group if f["time"]}) or None,
+            "subject": [label for label in (_entity_label(e) for e, _ in subjects.most_common(3)) if label],
+        },
+        "distinct_values": conflict,
+        "sources": len({f["source_id"] for f in group}),
+        "articles": len({f["document"] for f in group}),
+        "values": [{k: v for k, v in f.items() if k not in ("vector", "entities")} for f in values],
+    }
 
 
 def _same_quantity(figs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

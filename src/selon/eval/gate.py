@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from selon.errors import SelonError
+from selon.errors import GateError
 from selon.settings import Settings
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
@@ -51,18 +51,6 @@ METRICS: dict[str, tuple[str, ...]] = {
 }
 
 _EPSILON = 1e-9
-
-
-class GateError(SelonError):
-    """A floor cannot be changed as asked (no reason, not a lowering, unknown metric)."""
-
-    exit_code = 2
-
-
-class GateFailed(SelonError):
-    """At least one measured metric is below its floor."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)

@@ -206,9 +206,9 @@ def _close(a: float, b: float) -> bool:
 def value_match(gold: Quantity, pred: Quantity) -> bool:
     if (gold.high is None) != (pred.high is None):
         return False
-    if gold.high is None:
+    if gold.high is None or pred.high is None:
         return _close(gold.low, pred.low)
-    g, p = sorted((gold.low, gold.high)), sorted((pred.low, pred.high))  # type: ignore[arg-type]
+    g, p = sorted((gold.low, gold.high)), sorted((pred.low, pred.high))
     return _close(g[0], p[0]) and _close(g[1], p[1])
 
 

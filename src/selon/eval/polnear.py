@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from selon.errors import InputError
+from selon.errors import PolnearFormatError
 from selon.eval.spans import Offsets, TokenIndex, extent, prf, trim
 
 Role = Literal["source", "cue", "content"]
@@ -55,10 +55,6 @@ ANNOTATOR_RULE = (
     "one annotation per article: the first annotator listed in metadata.tsv (alphabetical order) "
     "that has an .ann file; other annotators' files are not scored"
 )
-
-
-class PolnearFormatError(InputError):
-    """An annotation file does not follow the brat standoff layout PolNeAR uses."""
 
 
 class GoldSpan(NamedTuple):
@@ -230,7 +226,9 @@ def load_split(root: Path, split: str) -> list[GoldArticle]:
     """Every article of ``ROOT/SPLIT`` that has a text and an annotation, sorted by name."""
     base = Path(root) / split
     if not (base / "text").is_dir() or not (base / "attributions").is_dir():
-        raise PolnearFormatError(f"{base} has no text/ and attributions/ directories")
+        raise PolnearFormatError(
+            f"{base} has no text/ and attributions/ directories; pass --data to the folder holding {split}/"
+        )
     metadata = read_metadata(Path(root))
     by_article: dict[str, list[str]] = defaultdict(list)
     for ann in (base / "attributions").glob("*.ann"):
@@ -244,14 +242,20 @@ def load_split(root: Path, split: str) -> list[GoldArticle]:
             continue
         annotator = choose_annotator(name, by_article[name], metadata)
         text = read_text(text_path)
-        ann = read_text(base / "attributions" / f"{name}_{annotator}.ann")
+        ann_path = base / "attributions" / f"{name}_{annotator}.ann"
+        try:
+            attributions = attributions_from_ann(read_text(ann_path), text)
+        except PolnearFormatError as exc:
+            raise PolnearFormatError(
+                f"{ann_path}: {exc}; restore the file from the PolNeAR release or pass --data to an intact copy"
+            ) from exc
         row = metadata.get(name, {})
         articles.append(
             GoldArticle(
                 name=name,
                 text=text,
                 annotator=annotator,
-                attributions=attributions_from_ann(ann, text),
+                attributions=attributions,
                 publisher=row.get("publisher") or name.split("_", 1)[0],
                 annotators=sorted(by_article[name]),
             )
@@ -409,7 +413,7 @@ def iter_bio(article: GoldArticle, tokens: list[tuple[int, int]]) -> list[str]:
     for a_idx, attribution in enumerate(article.attributions):
         for role in ROLES:
             for f_idx, (start, end) in enumerate(attribution.role(role)):
-                key = (a_idx, role, f_idx)
+                key: tuple[int, str, int] = (a_idx, role, f_idx)
                 for t in index.covering(start, end):
                     t_start, t_end = tokens[t]
                     overlap = min(end, t_end) - max(start, t_start)

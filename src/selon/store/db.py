@@ -10,26 +10,21 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
 from pydantic import ValidationError
 
-from selon.errors import StoreError
+from selon.errors import StoreError, UsageError
 from selon.model import Article, Certainty, Claim, Figure
 from selon.store.migrate import applied_version, load_migrations, migrate
+from selon.store.sql import fetch_dicts, transaction, utc_now
 
 SaveResult = Literal["added", "unchanged", "updated"]
 
 CERTAINTIES: tuple[str, ...] = get_args(Certainty)
 JOIN = "; "
-
-
-def _now() -> str:
-    """UTC time of a write, ISO 8601 (microseconds so that successive writes differ)."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def content_hash(article_json: str) -> str:
@@ -126,11 +121,9 @@ class Store:
         digest = content_hash(article_json)
         _check_ids(article)
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(conn):
                 row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (article.id,)).fetchone()
                 if row is not None and row[0] == digest:
-                    conn.execute("COMMIT")
                     return "unchanged"
                 if row is not None:
                     conn.execute("DELETE FROM documents WHERE id = ?", (article.id,))
@@ -138,11 +131,6 @@ class Store:
                 self._insert_claims(article)
                 self._insert_entities(article)
                 self._insert_figures(article)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.Error as exc:
             raise StoreError(f"cannot save document {article.id} to {self.path}: {exc}") from exc
         return "added" if row is None else "updated"
@@ -157,11 +145,11 @@ class Store:
     def record_skip(self, origin: str, reason: str) -> None:
         """Remember an input that could not be analysed; the latest reason per origin wins."""
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 self.conn.execute(
                     "INSERT INTO skips (origin, reason, at) VALUES (?, ?, ?) "
                     "ON CONFLICT (origin) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                    (origin, reason, _now()),
+                    (origin, reason, utc_now()),
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record skipped input {origin} in {self.path}: {exc}") from exc
@@ -181,7 +169,7 @@ class Store:
                 article.published,
                 article.text,
                 origin,
-                _now(),
+                utc_now(),
                 article_json,
             ),
         )
@@ -191,7 +179,7 @@ class Store:
             "INSERT INTO claims (doc_id, claim_id, seq, content_start, content_end, content_text, source_name, "
             "source_kind, source_text, source_start, source_end, source_role, source_org, source_orgs, "
             "source_inherited, cue_text, cue_start, cue_end, certainty, certainty_cues, channel, quote, "
-            "sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sentence_start, sentence_end) VALUES (" + ", ".join("?" * 24) + ")",
             [_claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)],
         )
 
@@ -252,7 +240,9 @@ class Store:
         if certainty:
             value = certainty.strip().lower()
             if value not in CERTAINTIES:
-                raise StoreError(f"unknown certainty {certainty!r}: use one of {', '.join(CERTAINTIES)}")
+                raise UsageError(
+                    f"unknown certainty {certainty!r}: pass --certainty with one of {', '.join(CERTAINTIES)}"
+                )
             where.append("c.certainty = ?")
             params.append(value)
         if language:
@@ -272,7 +262,7 @@ class Store:
         )
         if limit is not None:
             if limit < 0:
-                raise StoreError(f"limit must be 0 or more, not {limit}")
+                raise UsageError(f"limit must be 0 or more, not {limit}: pass --limit N with N >= 0")
             sql += " LIMIT ?"
             params.append(limit)
         rows = self._query(sql, params)
@@ -318,29 +308,9 @@ class Store:
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:
-            cursor = self.conn.execute(sql, tuple(params))
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return fetch_dicts(self.conn, sql, tuple(params))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
-
-
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        elif self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
 
 
 def _check_ids(article: Article) -> None:

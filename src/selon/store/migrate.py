@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import resources
 
 from selon.errors import StoreError
+from selon.store.sql import transaction, utc_now
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -29,10 +29,6 @@ class Migration:
     version: int
     name: str
     sql: str
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def load_migrations() -> list[Migration]:
@@ -102,23 +98,16 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], where: str) -
         if migration.version <= current:
             continue
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(conn):
                 conn.execute(_LEDGER)
                 if applied_version(conn) >= migration.version:
-                    conn.execute("COMMIT")
                     continue
                 for statement in split_statements(migration.sql):
                     conn.execute(statement)
                 conn.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (migration.version, migration.name, _now()),
+                    (migration.version, migration.name, utc_now()),
                 )
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot migrate database {where} to version {migration.version} "
