@@ -111,7 +111,7 @@ def test_parse_continuation_lines_and_content2() -> None:
         "E1\tAttribution:T5 Source:T1 Cue:T2 Content:T3 Content2:T4\n"
         "T6\tAttribution-no-source 3 7\tsaid\nE2\tAttribution-no-source:T6\n"
     )
-    spans, events = parse_ann(ann)
+    spans, _events = parse_ann(ann)
     assert spans["T3"].text == "“One.\nTwo.”"
     check_span(spans["T3"], text)
     (attribution,) = attributions_from_ann(ann, text)  # the bare trigger E2 is dropped

@@ -52,7 +52,7 @@ def test_same_labels_as_pycrfsuite(model_path: Path) -> None:
     assert sorted(model.labels) == sorted(tagger.labels())
     rng = random.Random(11)
     for _ in range(20):
-        seqs = [_sequence(rng, rng.randint(1, 30)) + [["unseen"]] for _ in range(rng.randint(1, 6))]
+        seqs = [[*_sequence(rng, rng.randint(1, 30)), ["unseen"]] for _ in range(rng.randint(1, 6))]
         flat, ends, rows = _flatten(seqs)
         got = model.viterbi(model.state_scores(flat, ends), rows)
         expected = [label for seq in seqs for label in tagger.tag(seq)]
