@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out, progress_bar
 
 
 class ExportFormat(str, Enum):
@@ -49,16 +49,7 @@ def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
 
 
 def _update(corpus: Any) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("corpus", total=None)
 
         def report(stage: str, done: int, total: int) -> None:

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from selon.cli.failures import ClickException, is_help, report, requested_format, usage_error
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out, progress_bar
 from selon.errors import NotFoundError, NothingAnalysedError, SelonError
 from selon.settings import Settings, load_settings
 
@@ -106,8 +106,6 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from selon.ingest import Skipped
     from selon.store import Store
 
@@ -117,14 +115,7 @@ def ingest(
     claims = 0
     store = Store(db or settings.store_path)
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as progress:
+        with progress_bar() as progress:
             task = progress.add_task("analysing", total=None)
             items = _documents(paths, settings, language) if _single_input(paths) else _batch(paths, settings, language)
             for item in items:
