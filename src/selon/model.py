@@ -36,16 +36,16 @@ class Figure(Span):
     """A number in the text, normalised, with what it counts and how it is framed."""
 
     value: float
-    value_max: float | None = Field(None, description="upper end of a range ('2 à 3 millions')")
-    unit: str | None = Field(None, description="the thing counted or the unit ('drones', 'mm', 'dollars', 'percent')")
+    value_max: float | None = Field(default=None, description="upper end of a range ('2 à 3 millions')")
+    unit: str | None = Field(default=None, description="the thing counted or the unit ('drones', 'mm', 'dollars', 'percent')")
     unit_mention: str | None = Field(
         None, description="the word in the text when the unit was resolved from context ('unités')"
     )
-    per: str | None = Field(None, description="rate period: 'day', 'week', 'month', 'year'")
+    per: str | None = Field(default=None, description="rate period: 'day', 'week', 'month', 'year'")
     approximate: bool = False
     bound: Bound = "="
     kind: FigureKind = "actual"
-    time: str | None = Field(None, description="the time the figure refers to ('2024')")
+    time: str | None = Field(default=None, description="the time the figure refers to ('2024')")
 
 
 class Entity(Span):
@@ -65,12 +65,12 @@ class Channel(Span):
 class Source(Span):
     """Who the claim is attributed to: the mention in the text plus what it resolves to."""
 
-    name: str | None = Field(None, description="canonical name; null when the source is unnamed")
+    name: str | None = Field(default=None, description="canonical name; null when the source is unnamed")
     kind: SourceKind
     role: str | None = None
     organization: str | None = None
     organizations: list[str] = Field(default_factory=list)
-    inherited: bool = Field(False, description="carried on from an earlier sentence of the same report")
+    inherited: bool = Field(default=False, description="carried on from an earlier sentence of the same report")
 
 
 class Claim(_Model):
@@ -85,7 +85,7 @@ class Claim(_Model):
     certainty_cues: list[Span] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
     quantities: list[Figure] = Field(default_factory=list)
-    quote: bool = Field(False, description="content is a direct quotation")
+    quote: bool = Field(default=False, description="content is a direct quotation")
     sentence: Span | None = None
 
 
