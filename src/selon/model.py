@@ -37,7 +37,9 @@ class Figure(Span):
 
     value: float
     value_max: float | None = Field(default=None, description="upper end of a range ('2 à 3 millions')")
-    unit: str | None = Field(default=None, description="the thing counted or the unit ('drones', 'mm', 'dollars', 'percent')")
+    unit: str | None = Field(
+        default=None, description="the thing counted or the unit ('drones', 'mm', 'dollars', 'percent')"
+    )
     unit_mention: str | None = Field(
         None, description="the word in the text when the unit was resolved from context ('unités')"
     )
