@@ -123,6 +123,27 @@ def _timed_pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> tuple[float,
     return time.perf_counter() - t0, _cpu_seconds() - cpu0
 
 
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed_engine(texts: Sequence[str], language: str, settings: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of ``analyze_documents`` over the texts, what ``selon analyze`` runs: the
+    CPU of this process plus that of the analysis worker it starts and reaps when the run ends."""
+    from selon.engine import analyze_documents
+    from selon.ingest import RawDocument
+
+    docs = [RawDocument(id=f"t{i}", text=t, origin=f"t{i}") for i, t in enumerate(texts)]
+    cpu0, t0 = _cpu_seconds() + _children_cpu_seconds(), time.perf_counter()
+    for _ in analyze_documents(docs, language=language, settings=settings):
+        pass
+    return time.perf_counter() - t0, _cpu_seconds() + _children_cpu_seconds() - cpu0
+
+
+ENGINES = {"engine": True, "engine_inproc": False}  # analyze_documents with and without its worker process
+
+
 def stage_pass(
     nlp: Any, texts: Sequence[str], batch_size: int, profiled: Sequence[str] = (), top: int = 25
 ) -> tuple[dict[str, float], dict[str, str]]:
@@ -246,11 +267,15 @@ def bench_language(
     warm = corpus.texts[:2]
     _timed_pipe(raw, warm, batch)
     _timed_pipe(selon, warm, batch)
-    runs: dict[str, list[tuple[float, float]]] = {"raw": [], "selon": []}
+    runs: dict[str, list[tuple[float, float]]] = {"raw": [], "selon": [], "engine": [], "engine_inproc": []}
     for r in range(repeat):
-        order = ("raw", "selon") if r % 2 == 0 else ("selon", "raw")
+        order = tuple(runs) if r % 2 == 0 else tuple(reversed(runs))
         for which in order:
-            wall, cpu = _timed_pipe(raw if which == "raw" else selon, corpus.texts, batch)
+            if which in ENGINES:
+                isolated = settings.override(limits_isolate=ENGINES[which])
+                wall, cpu = _timed_engine(corpus.texts, corpus.language, isolated)
+            else:
+                wall, cpu = _timed_pipe(raw if which == "raw" else selon, corpus.texts, batch)
             runs[which].append((wall, cpu))
             log(f"  {corpus.language} run {r + 1}/{repeat} {which:<5} wall {wall:7.2f} s  cpu {cpu:7.2f} s")
     result: dict[str, Any] = {
@@ -272,6 +297,10 @@ def bench_language(
     result["ratio_selon_over_raw_wall"] = round(
         result["raw"]["wall_seconds_median"] / result["selon"]["wall_seconds_median"], 3
     )
+    for which in ENGINES:
+        result[f"ratio_{which}_over_raw"] = round(
+            result["raw"]["cpu_seconds_median"] / result[which]["cpu_seconds_median"], 3
+        )
     return result, raw, selon
 
 
@@ -302,21 +331,25 @@ def table(report: dict[str, Any]) -> str:
         f"machine: {m['cpu']}, {m['usable_cores']} usable cores; Python {m['python']}, spaCy {m['spacy']}; "
         f"{report['parallelism']['processes']} process x {report['parallelism']['threads']} thread; "
         f"medians of {report['repeat']} runs; rates per CPU-second (= per core)",
-        f"{'lang':<5}{'pipeline':<9}{'texts':>6}{'words':>8}{'load s':>8}{'cpu s':>8}{'wall s':>8}"
+        f"{'lang':<5}{'pipeline':<14}{'texts':>6}{'words':>8}{'load s':>8}{'cpu s':>8}{'wall s':>8}"
         f"{'art/s':>8}{'words/s/core':>14}{'art/s wall':>11}{'cpu/wall':>9}",
     ]
     lines.append("-" * len(lines[-1]))
     for lang, r in report["languages"].items():
-        for which in ("raw", "selon"):
+        for which in ("raw", "selon", *ENGINES):
             x = r[which]
             lines.append(
-                f"{lang:<5}{which:<9}{r['texts']:>6}{r['words']:>8}{r['load_seconds'][which]:>8.2f}"
+                f"{lang:<5}{which:<14}{r['texts']:>6}{r['words']:>8}{r['load_seconds'].get(which, 0.0):>8.2f}"
                 f"{x['cpu_seconds_median']:>8.2f}{x['wall_seconds_median']:>8.2f}{x['articles_per_s']:>8.2f}"
                 f"{x['words_per_s_per_core']:>14.0f}{x['articles_per_s_wall']:>11.2f}{x['cpu_per_wall']:>9.2f}"
             )
         lines.append(
             f"{lang:<5}selon/raw throughput ratio {r['ratio_selon_over_raw']:.3f} "
             f"(wall {r['ratio_selon_over_raw_wall']:.3f}); model {r['model']['name']} {r['model']['version']}"
+        )
+        lines.append(
+            f"{lang:<5}analyze_documents/raw ratio {r['ratio_engine_over_raw']:.3f} with its worker process, "
+            f"{r['ratio_engine_inproc_over_raw']:.3f} in process"
         )
         if "stage_cpu_seconds" in r:
             stages = r["stage_cpu_seconds"]

@@ -6,7 +6,10 @@ must be equal. It reads PolNeAR dev, the ten French pages and the founding examp
 fixed hash seed, and prints one SHA-256 per set and one for all. ``--dump DIR`` also writes each
 document's claims, figures and entities as JSON, so that two runs can be diffed when they differ.
 
-    .venv/bin/python scripts/output_hash.py [--shared ../shared] [--dump /tmp/before]
+    .venv/bin/python scripts/output_hash.py [--shared ../shared] [--dump /tmp/before] [--seed 0]
+
+``--seed N`` runs under another ``PYTHONHASHSEED``: the hashes must not change (nothing may depend on
+the iteration order of a set or dict of strings).
 """
 
 from __future__ import annotations
@@ -63,9 +66,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=_ROOT.parent / "shared")
     parser.add_argument("--dump", type=Path, default=None, help="write each document's output here as JSON")
+    parser.add_argument("--seed", type=int, default=0, help="the PYTHONHASHSEED to run under (default 0)")
     args = parser.parse_args()
-    if os.environ.get("PYTHONHASHSEED") != "0":  # sets and dicts of strings must not vary between runs
-        env = dict(os.environ, PYTHONHASHSEED="0")
+    if os.environ.get("PYTHONHASHSEED") != str(args.seed):  # sets and dicts of strings must not vary between runs
+        env = dict(os.environ, PYTHONHASHSEED=str(args.seed))
         return subprocess.call([sys.executable, *sys.argv], env=env)
     if not (args.shared / "data/polnear/dev").exists():
         print(f"output_hash: no PolNeAR dev under {args.shared}; pass --shared DIR", file=sys.stderr)

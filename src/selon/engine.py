@@ -6,18 +6,30 @@ The CLI, the store and any service are thin layers over :func:`analyze` and
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from selon.errors import InputError, SelonError, UnsupportedLanguageError
+from selon.engine_pieces import plan_pieces
+from selon.engine_run import Job, analyze_job, run_jobs, to_article
+from selon.engine_worker import Workers, run_isolated, wanted
+from selon.errors import DocumentLimitError, InputError, SelonError, UnsupportedLanguageError
 from selon.ingest import RawDocument, Skipped, detect_language, read_input
-from selon.model import Article, Span
-from selon.nlp.pipeline import build_pipeline
+from selon.model import Article
 from selon.settings import Settings, load_settings
 
+__all__ = [
+    "analyze",
+    "analyze_document",
+    "analyze_documents",
+    "prepare",
+    "resolve_language",
+    "stop_workers",
+    "to_article",
+]
+
 _SETTINGS: Settings | None = None
+_SINGLE = Workers()
+_SINGLE_LOCK = threading.Lock()
 
 
 def _default_settings() -> Settings:
@@ -47,44 +59,36 @@ def resolve_language(raw: RawDocument, settings: Settings, language: str | None 
     return lang
 
 
-def _span(doc_text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=doc_text[start:end])
+def prepare(raw: RawDocument, settings: Settings, language: str | None = None, index: int = 0) -> Job:
+    """The job of analysing ``raw``: its language and its pieces; InputError when there is nothing to
+    analyse, DocumentLimitError when it is longer than ``[limits] max_chars``."""
+    origin = raw.origin or raw.id
+    if not raw.text.strip():
+        raise InputError(f"{origin} is empty: nothing to analyse")
+    if len(raw.text) > settings.limits_max_chars:
+        raise DocumentLimitError(
+            f"{origin}: {len(raw.text)} characters, more than [limits] max_chars = {settings.limits_max_chars}; "
+            "split the document or raise the limit"
+        )
+    lang = resolve_language(raw, settings, language)
+    return Job(index=index, raw=raw, language=lang, pieces=plan_pieces(raw.text, lang, settings))
 
 
-def to_article(doc: Doc, raw: RawDocument, language: str) -> Article:
-    """Collect what the stages left on ``doc._`` into the result model."""
-    text = doc.text
-    return Article(
-        id=raw.id,
-        language=language,
-        text=text,
-        title=raw.title,
-        outlet=raw.outlet,
-        url=raw.url,
-        published=raw.published,
-        entities=list(doc._.selon_entities or []),
-        quantities=list(doc._.selon_figures or []),
-        claims=list(doc._.selon_claims or []),
-        headings=[_span(text, s, e) for s, e in doc._.selon_headings or []],
-        boilerplate=[_span(text, s, e) for s, e in doc._.selon_boilerplate or []],
-    )
-
-
-def _make_doc(raw: RawDocument, settings: Settings, language: str) -> tuple[Doc, Language]:
-    nlp = build_pipeline(language, settings)
-    doc = nlp.make_doc(raw.text)
-    doc._.selon_heading_hints = list(raw.headings or [])
-    return doc, nlp
+def _run(jobs: list[Job], settings: Settings, workers: Workers | None) -> Iterator[tuple[int, Article | Exception]]:
+    return run_isolated(jobs, settings, workers) if workers is not None else run_jobs(jobs, settings)
 
 
 def analyze_document(raw: RawDocument, *, language: str | None = None, settings: Settings | None = None) -> Article:
-    """Analyse one ingested document."""
+    """Analyse one ingested document; DocumentLimitError when it passes a limit of ``[limits]``."""
     settings = settings or _default_settings()
-    if not raw.text.strip():
-        raise InputError(f"{raw.origin or raw.id} is empty: nothing to analyse")
-    lang = resolve_language(raw, settings, language)
-    doc, nlp = _make_doc(raw, settings, lang)
-    return to_article(nlp(doc), raw, lang)
+    job = prepare(raw, settings, language)
+    if not wanted(settings):
+        return analyze_job(job, settings)
+    with _SINGLE_LOCK:  # one worker serves this process's single analyses, one at a time
+        [(_, result)] = list(_run([job], settings, _SINGLE))
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def analyze(
@@ -115,51 +119,57 @@ def analyze(
     return analyze_document(raw, language=language, settings=settings)
 
 
+def stop_workers() -> None:
+    """Stop the worker process that serves this process's single analyses (a new one starts when next
+    needed): after changing what a forked worker would inherit, or before forking a server's workers."""
+    with _SINGLE_LOCK:
+        _SINGLE.close()
+
+
+def _skipped(job: Job, exc: Exception) -> Skipped:
+    origin = job.raw.origin or job.raw.id
+    return Skipped(origin, str(exc) if isinstance(exc, DocumentLimitError) else f"analysis failed: {exc}")
+
+
 def analyze_documents(
     items: Iterable[RawDocument | Skipped], *, language: str | None = None, settings: Settings | None = None
 ) -> Iterator[Article | Skipped]:
     """Analyse a stream of documents; a bad one is yielded as :class:`Skipped`, never raised.
 
-    Documents are parsed in batches per language with ``nlp.pipe`` so models load once.
+    Each input is yielded exactly once. Documents are parsed in batches per language with ``nlp.pipe``
+    (at most ``[analysis] batch_size`` documents and ``[limits] batch_chars`` characters), a long one
+    alone, in pieces; with ``[limits] isolate`` the batches run in a worker process that is stopped
+    when a document passes its time or memory limit, and that document is skipped with the reason.
     """
     settings = settings or _default_settings()
-    batch: list[tuple[RawDocument, str]] = []
+    workers = Workers() if wanted(settings) else None
+    batch: list[Job] = []
 
     def flush() -> Iterator[Article | Skipped]:
-        by_lang: dict[str, list[RawDocument]] = {}
-        for raw, lang in batch:
-            by_lang.setdefault(lang, []).append(raw)
-        for lang, raws in by_lang.items():
-            nlp = build_pipeline(lang, settings)
-            docs = []
-            for raw in raws:
-                doc = nlp.make_doc(raw.text)
-                doc._.selon_heading_hints = list(raw.headings or [])
-                docs.append(doc)
-            try:
-                for raw, doc in zip(raws, nlp.pipe(docs, batch_size=settings.analysis_batch_size)):
-                    yield to_article(doc, raw, lang)
-            except Exception:  # one bad document must not cost the others: redo them one by one
-                for raw in raws:
-                    try:
-                        yield analyze_document(raw, language=lang, settings=settings)
-                    except Exception as exc:
-                        yield Skipped(raw.origin or raw.id, f"analysis failed: {exc}")
+        jobs = {job.index: job for job in batch}
+        for index, result in _run(list(batch), settings, workers):
+            yield result if isinstance(result, Article) else _skipped(jobs[index], result)
         batch.clear()
 
-    for item in items:
-        if isinstance(item, Skipped):
-            yield item
-            continue
-        try:
-            if not item.text.strip():
-                raise InputError(f"{item.origin or item.id} is empty")
-            lang = resolve_language(item, settings, language)
-        except SelonError as exc:
-            yield Skipped(item.origin or item.id, str(exc))
-            continue
-        batch.append((item, lang))
-        if len(batch) >= settings.analysis_batch_size:
+    try:
+        for item in items:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            try:
+                job = prepare(item, settings, language, index=len(batch))
+            except SelonError as exc:
+                yield Skipped(item.origin or item.id, str(exc))
+                continue
+            size = sum(len(j.raw.text) for j in batch)
+            if batch and (not job.whole or size + len(item.text) > settings.limits_batch_chars):
+                yield from flush()
+                job.index = 0
+            batch.append(job)
+            if not job.whole or len(batch) >= settings.analysis_batch_size:
+                yield from flush()
+        if batch:
             yield from flush()
-    if batch:
-        yield from flush()
+    finally:
+        if workers is not None:
+            workers.close()

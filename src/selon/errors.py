@@ -25,6 +25,7 @@ exit      type                        when
 13        ExportError                 an export cannot be written (format, table, target)
 14        GateError                   the gate's floors cannot be read or changed as asked
 15        PolnearFormatError          a PolNeAR annotation file is not in the brat layout
+16        DocumentLimitError          a document passed a limit of ``[limits]``: too long, too slow
 ========  ==========================  ===========================================================
 """
 
@@ -138,6 +139,13 @@ class PolnearFormatError(InputError):
     """An annotation file does not follow the brat standoff layout PolNeAR uses."""
 
     exit_code = 15
+
+
+class DocumentLimitError(InputError):
+    """A document passed one of the ``[limits]``: more characters than ``max_chars``, longer than
+    ``document_seconds``, more memory than ``memory_mb``; its analysis was refused or stopped."""
+
+    exit_code = 16
 
 
 def error_payload(exc: SelonError) -> dict[str, Any]:

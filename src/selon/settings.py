@@ -31,6 +31,14 @@ class Settings:
     analysis_carry_on_sentences: int = 2
     analysis_asserted_claims: bool = True
     analysis_batch_size: int = 32
+    analysis_paragraph_language_chars: int = 300
+    analysis_paragraph_language_confidence: float = 0.95
+    limits_max_chars: int = 2_000_000
+    limits_piece_chars: int = 100_000
+    limits_batch_chars: int = 100_000
+    limits_document_seconds: float = 120.0
+    limits_memory_mb: int = 2048
+    limits_isolate: bool = True
     store_path: str = "selon.db"
     sources: tuple[str, ...] = field(default=(), compare=False)
 

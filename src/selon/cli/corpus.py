@@ -222,7 +222,9 @@ def timeline(
 
 
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="file to write")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="file to write (default: TABLE.FORMAT here, claims.csv)")
+    ] = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, parquet or jsonl")] = ExportFormat.csv,
     table: Annotated[ExportTable, typer.Option("--table", "-t", help="what to export")] = ExportTable.claims,
     db: DbOpt = None,
@@ -230,6 +232,7 @@ def export(
     config: ConfigOpt = None,
 ) -> None:
     """Export claims (with sources and clusters), clusters, sources or conflicts."""
+    output = output or Path(f"{table.value}.{format.value}")
     corpus = _open(db, aliases, config)
     try:
         n = corpus.export(output, format.value, table.value)

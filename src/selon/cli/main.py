@@ -12,12 +12,12 @@ import sys
 from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from selon.cli.failures import ClickException, is_help, report, requested_format, usage_error
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, database, err, out, progress_bar
+from selon.cli.options import ConfigOpt, DbOpt, ListFormat, ReportOpt, database, err, out, progress_bar, write_report
 from selon.errors import NotFoundError, NothingAnalysedError, SelonError
 from selon.settings import Settings, load_settings
 
@@ -33,6 +33,24 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
+
+
+def _print_version(value: bool) -> None:
+    """``selon --version``: the version and nothing else, exit 0 (eager, before any command runs)."""
+    if value:
+        from selon import __version__
+
+        sys.stdout.write(f"selon {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """Who claims what, according to whom, through which channel, how sure, with which figures."""
 
 
 LangOpt = Annotated[str | None, typer.Option("--language", "-l", help="force the language (fr or en)")]
@@ -84,7 +102,11 @@ def analyze(
             continue
         analysed += 1
         if format is Format.jsonl:
-            sys.stdout.write(item.model_dump_json() + "\n")
+            # U+2028, U+2029, U+0085 are escaped: valid raw in JSON, but line readers (str.splitlines) split there
+            line = item.model_dump_json()
+            for char in "\u2028\u2029\x85":
+                line = line.replace(char, f"\\u{ord(char):04x}")
+            sys.stdout.write(line + "\n")
             sys.stdout.flush()
         elif format is Format.json:
             collected.append(item.model_dump(mode="json"))
@@ -106,47 +128,77 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
-    from selon.ingest import Skipped
     from selon.store import Store
 
     settings = _settings(config)
-    counts: Counter[str] = Counter()
-    reasons: list[str] = []
-    claims = 0
-    store = Store(db or settings.store_path)
+    where = db or settings.store_path
+    tally = _Tally()
+    store = Store(where)
     try:
-        with progress_bar() as progress:
-            task = progress.add_task("analysing", total=None)
-            items = _documents(paths, settings, language) if _single_input(paths) else _batch(paths, settings, language)
-            for item in items:
-                progress.advance(task)
-                if isinstance(item, Skipped):
-                    counts["skipped"] += 1
-                    reasons.append(f"{item.origin}: {item.reason}")
-                    store.record_skip(item.origin, item.reason)
-                    continue
-                counts[store.save(item, origin=item.id)] += 1
-                counts["analysed"] += 1
-                claims += len(item.claims)
+        _ingest_into(store, paths, settings, language, tally)
+    except KeyboardInterrupt:
+        tally.interrupted = True
+        raise
     finally:
         store.close()
-    err.print(
-        f"analysed {counts['analysed']} (added {counts['added']}, updated {counts['updated']}, "
-        f"unchanged {counts['unchanged']}), skipped {counts['skipped']}, claims found {claims} "
-        f"-> {db or settings.store_path}",
-        highlight=False,
-    )
-    for reason in reasons:
-        err.print(f"  skipped {reason}", markup=False, highlight=False)
-    if counts["analysed"] == 0:
-        raise NothingAnalysedError(f"no document analysed ({counts['skipped']} skipped): see the reasons above")
+        tally.print(where)
+    if tally.counts["analysed"] == 0:
+        raise NothingAnalysedError(f"no document analysed ({tally.counts['skipped']} skipped): see the reasons above")
 
 
-def _batch(paths: list[str], settings: Settings, language: str | None):
+class _Tally:
+    """What an ingest stored so far: printed at the end, and on Ctrl-C, so the user knows what is kept."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.reasons: list[str] = []
+        self.claims = 0
+        self.interrupted = False
+
+    def print(self, where: object) -> None:
+        c = self.counts
+        err.print(
+            ("interrupted: " if self.interrupted else "")
+            + f"analysed {c['analysed']} (added {c['added']}, updated {c['updated']}, unchanged {c['unchanged']}), "
+            f"skipped {c['skipped']}, claims found {self.claims} -> {where}"
+            + (
+                "; every document counted here is stored, run the same command again to go on"
+                if self.interrupted
+                else ""
+            ),
+            highlight=False,
+            markup=False,
+        )
+        for reason in self.reasons:
+            err.print(f"  skipped {reason}", markup=False, highlight=False)
+
+
+def _ingest_into(store: Any, paths: list[str], settings: Settings, language: str | None, tally: _Tally) -> None:
+    """Analyse and save each document in turn, counting as it goes (each save is its own transaction)."""
+    from selon.ingest import Skipped, expected_documents, plan_inputs
+
+    single = _single_input(paths)
+    planned = [] if single else plan_inputs(paths)
+    with progress_bar() as progress:
+        task = progress.add_task("analysing", total=1 if single else expected_documents(planned))
+        items = _documents(paths, settings, language) if single else _batch(planned, settings, language)
+        for item in items:
+            if isinstance(item, Skipped):
+                store.record_skip(item.origin, item.reason)
+                tally.counts["skipped"] += 1
+                tally.reasons.append(f"{item.origin}: {item.reason}")
+            else:
+                tally.counts[store.save(item, origin=item.id)] += 1
+                tally.counts["analysed"] += 1
+                tally.claims += len(item.claims)
+            progress.advance(task)
+
+
+def _batch(planned: list[Any], settings: Settings, language: str | None):
     from selon.engine import analyze_documents
     from selon.ingest import iter_documents
 
-    return analyze_documents(iter_documents(paths, settings), language=language, settings=settings)
+    return analyze_documents(iter_documents(planned, settings), language=language, settings=settings)
 
 
 @app.command()
@@ -207,14 +259,6 @@ def schema() -> None:
 eval_app = typer.Typer(no_args_is_help=True, help="Accuracy on public gold data, beside the published anchors.")
 app.add_typer(eval_app, name="eval")
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data folder (default: ../shared/data/...)")]
-ReportOpt = Annotated[Path | None, typer.Option("--report", help="write the JSON report here")]
-
-
-def _write_report(report: dict, path: Path | None, name: str) -> None:
-    path = path or Path("reports") / f"eval-{name}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    err.print(f"report written to {path}", highlight=False)
 
 
 @eval_app.command("polnear")
@@ -230,7 +274,7 @@ def eval_polnear_cmd(
 
     result = eval_polnear(data or default_shared() / "data" / "polnear", split, _settings(config))
     out.print(format_table(result), markup=False, highlight=False)
-    _write_report(result, report, f"polnear-{split}")
+    write_report(result, report, f"polnear-{split}")
 
 
 @eval_app.command("newsquant")
@@ -241,7 +285,7 @@ def eval_newsquant_cmd(data: DataOpt = None, report: ReportOpt = None, config: C
 
     result = eval_newsquant(data or default_shared() / "data" / "newsquant", _settings(config))
     out.print(format_table(result), markup=False, highlight=False)
-    _write_report(result, report, "newsquant")
+    write_report(result, report, "newsquant")
 
 
 @eval_app.command("examples")
@@ -255,15 +299,17 @@ def eval_examples_cmd(
 
     result = eval_examples(dir or default_shared() / "examples", _settings(config))
     out.print(examples_table(result), markup=False, highlight=False)
-    _write_report(result, report, "examples")
+    write_report(result, report, "examples")
 
 
 def _register_commands() -> None:
     """Command groups that live in their own modules: model training, the eval gate, the corpus view."""
     from selon.cli import corpus as _corpus
+    from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
     from selon.cli import train as _train
 
+    _evaluate.register(eval_app)
     _gate.register(eval_app)
     _train.register(app)
     _corpus.register(app)
@@ -280,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         result = command.main(args=args, prog_name="selon", standalone_mode=False)
     except SelonError as exc:
         return report(exc, requested_format(command, args) == "json")
-    except typer.Abort:
-        err.print("aborted")
+    except typer.Abort as exc:
+        err.print("interrupted" if isinstance(exc.__context__, KeyboardInterrupt) else "aborted", highlight=False)
         return 130
     except ClickException as exc:
         if is_help(exc):

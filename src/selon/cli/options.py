@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -47,3 +48,12 @@ def database(db: Path | None, config: Path | None) -> Path:
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (INI) overriding the defaults")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: selon.db)")]
+ReportOpt = Annotated[Path | None, typer.Option("--report", help="write the JSON report here")]
+
+
+def write_report(report: dict, path: Path | None, name: str) -> None:
+    """An evaluation's JSON report, by default ``reports/eval-NAME.json``."""
+    path = path or Path("reports") / f"eval-{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    err.print(f"report written to {path}", highlight=False)

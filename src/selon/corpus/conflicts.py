@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from selon.corpus import embed, read
+from selon.corpus.names import clean_name
 from selon.corpus.quantities import agree, kind_class, unit_key
 from selon.corpus.read import Sources, display_name
 
@@ -42,7 +43,17 @@ def find_conflicts(
             conflict = _conflict(group, tolerance)
             if conflict is not None:
                 out.append(_quantity(ukey, per, kclass, group, conflict))
-    out.sort(key=lambda c: (-c["sources"], -c["articles"], c["quantity"]["counts"]))
+    out.sort(
+        key=lambda c: (
+            -c["sources"],
+            -c["articles"],
+            c["quantity"]["counts"],
+            c["quantity"]["per"] or "",
+            c["quantity"]["framing"],
+            c["values"][0]["document"],
+            c["values"][0]["claim"],
+        )
+    )
     return out
 
 
@@ -74,8 +85,9 @@ def _figure(r: dict[str, Any], view: Sources) -> dict[str, Any]:
         "bound": r["bound"],
         "approximate": bool(r["approximate"]),
         "cluster": r["cluster_id"],
-        "entities": set(filter(None, (r["entity_keys"] or "").split("|"))),
-        "source": view.names.get(sid) or r["source_name"] or display_name(sid, view.names),
+        # a sorted tuple, not a set: the subjects named come from its order (a set's would vary with the hash seed)
+        "entities": tuple(sorted(set(filter(None, (r["entity_keys"] or "").split("|"))))),
+        "source": view.names.get(sid) or clean_name(r["source_name"] or "") or display_name(sid, view.names),
         "source_id": sid,
         "claim_text": r["content_text"],
         "outlet": r["outlet"],

@@ -60,6 +60,15 @@ _TRANSLIT: tuple[tuple[str, str], ...] = (
 _VOWELS = frozenset("aeiou")
 
 
+def clean_name(text: str) -> str:
+    """A name as shown and counted: no-break, narrow and other Unicode spaces made one plain space.
+
+    "Kirill\u00a0Boudanov" and "Kirill Boudanov" are one surface form, so neither their count nor
+    the display name chosen between them depends on which spaces an outlet typed.
+    """
+    return " ".join(text.split())
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces: accents and punctuation gone."""
     text = text.replace("’", "'").replace("‘", "'")

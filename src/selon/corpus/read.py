@@ -102,18 +102,18 @@ def source_mentions(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         FROM corpus_sources s JOIN corpus_source_keys k ON k.source_id = s.id
         JOIN corpus_claims c ON c.source_key = k.key JOIN documents d ON d.id = c.doc_id
         JOIN claims cl ON cl.doc_id = c.doc_id AND cl.claim_id = c.claim_id
-        GROUP BY s.id, k.key""",
+        GROUP BY s.id, k.key ORDER BY s.id, k.key""",
     )
 
 
 def source_keys(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every source key with its label and canonical source."""
-    return fetch_dicts(conn, "SELECT key, label, source_id FROM corpus_source_keys")
+    return fetch_dicts(conn, "SELECT key, label, source_id FROM corpus_source_keys ORDER BY key")
 
 
 def sources(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every canonical source: id, name, kind, relay."""
-    return fetch_dicts(conn, "SELECT id, name, kind, relay FROM corpus_sources")
+    return fetch_dicts(conn, "SELECT id, name, kind, relay FROM corpus_sources ORDER BY id")
 
 
 def source(conn: sqlite3.Connection, sid: str) -> dict[str, Any] | None:
@@ -124,7 +124,11 @@ def source(conn: sqlite3.Connection, sid: str) -> dict[str, Any] | None:
 
 def source_links(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every piece of evidence joining two keys."""
-    return fetch_dicts(conn, "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links")
+    return fetch_dicts(
+        conn,
+        "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links "
+        "ORDER BY key_a, key_b, reason, detail, doc_id",
+    )
 
 
 def key_mentions(conn: sqlite3.Connection, sid: str) -> list[dict[str, Any]]:
@@ -136,7 +140,7 @@ def key_mentions(conn: sqlite3.Connection, sid: str) -> list[dict[str, Any]]:
         "GROUP_CONCAT(DISTINCT c.doc_id) AS documents FROM corpus_source_keys k "
         "LEFT JOIN corpus_claims c ON c.source_key = k.key "
         "LEFT JOIN claims cl ON cl.doc_id = c.doc_id AND cl.claim_id = c.claim_id "
-        "WHERE k.source_id = ? GROUP BY k.key ORDER BY claims DESC",
+        "WHERE k.source_id = ? GROUP BY k.key ORDER BY claims DESC, k.key",
         (sid,),
     )
 
@@ -208,9 +212,10 @@ def timeline_claims(conn: sqlite3.Connection, cluster: int | None = None) -> lis
         "SELECT k.doc_id, k.claim_id, k.cluster_id, k.source_key, c.content_text, c.certainty, c.source_text, "
         f"c.source_name, d.outlet, d.published, d.url, g.group_id {CLAIM_JOIN} "
     )
+    order = " ORDER BY d.published, k.doc_id, c.seq"
     if cluster is None:
-        return fetch_all(conn, sql)
-    return fetch_all(conn, sql + "WHERE k.cluster_id = ?", (cluster,))
+        return fetch_all(conn, sql + order)
+    return fetch_all(conn, sql + "WHERE k.cluster_id = ?" + order, (cluster,))
 
 
 def export_claims(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -245,7 +250,8 @@ def conflict_figures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                c.source_name, c.source_text, d.outlet, d.published, d.url, g.group_id
         FROM figures f JOIN corpus_claims k ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id
         JOIN claims c ON c.doc_id = f.doc_id AND c.claim_id = f.claim_id
-        JOIN documents d ON d.id = f.doc_id JOIN corpus_documents g ON g.doc_id = f.doc_id""",
+        JOIN documents d ON d.id = f.doc_id JOIN corpus_documents g ON g.doc_id = f.doc_id
+        ORDER BY d.published, f.doc_id, c.seq, f.seq""",
     )
 
 

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from selon.corpus.aliases import AliasTable
 from selon.corpus.names import (
+    clean_name,
     fold,
     given_compatible,
     initials,
@@ -135,19 +136,20 @@ def _doc_names(article: Article) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for e in article.entities:
         if e.kind in ("organization", "person"):
-            key = person_key(e.name) if e.kind == "person" else org_key(e.name)
-            names.setdefault(e.name, (key, e.kind))
-            if e.text != e.name:
-                names.setdefault(e.text, (person_key(e.text) if e.kind == "person" else org_key(e.text), e.kind))
+            name, text = clean_name(e.name), clean_name(e.text)
+            names.setdefault(name, (person_key(name) if e.kind == "person" else org_key(name), e.kind))
+            if text != name:
+                names.setdefault(text, (person_key(text) if e.kind == "person" else org_key(text), e.kind))
     for c in article.claims:
         s = c.source
         if s is None:
             continue
         if s.name:
             kind = "person" if s.kind == "person" else "organization"
-            names[s.name] = (person_key(s.name) if kind == "person" else org_key(s.name), kind)
+            name = clean_name(s.name)
+            names[name] = (person_key(name) if kind == "person" else org_key(name), kind)
         for org in filter(None, [s.organization, *s.organizations]):
-            names.setdefault(org, (org_key(org), "organization"))
+            names.setdefault(clean_name(org), (org_key(org), "organization"))
     return {n: v for n, v in names.items() if v[0] not in ("o:", "a:", "p:|")}
 
 
@@ -164,7 +166,7 @@ def document_links(article: Article) -> list[Link]:
         acr = m.group(1)
         if not is_acronym(acr):
             continue
-        before = text[max(0, m.start() - 160) : m.start()].rstrip()
+        before = clean_name(text[max(0, m.start() - 160) : m.start()])
         best: str | None = None
         for name, (_key, kind) in names.items():
             if (

@@ -16,15 +16,22 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: updates are not serialised
+    fcntl = None  # type: ignore[assignment]
+
 from selon.corpus import clusters as cl
 from selon.corpus import embed, read, sources, syndication
 from selon.corpus.aliases import AliasTable
+from selon.corpus.names import clean_name
 from selon.corpus.quantities import unit_key
 from selon.errors import StoreError
 from selon.model import Article
@@ -76,9 +83,9 @@ def take_in(
     for start in range(0, len(doc_ids), BATCH_DOCS):
         batch = _Batch()
         for doc_id in doc_ids[start : start + BATCH_DOCS]:
-            article = store.get(doc_id)
-            if article is not None:
-                batch.add(conn, doc_id, article, aliases)
+            found = store.get_version(doc_id)
+            if found is not None:
+                batch.add(doc_id, *found, aliases)
         batch.embed(embedder)
         write_documents(conn, batch.documents, batch.claims, batch.links)
         n_claims += len(batch.claims)
@@ -97,8 +104,7 @@ class _Batch:
     texts: list[str] = field(default_factory=list)
     slots: list[int] = field(default_factory=list)
 
-    def add(self, conn: sqlite3.Connection, doc_id: str, article: Article, aliases: AliasTable) -> None:
-        digest = fetch_value(conn, "SELECT content_hash FROM documents WHERE id = ?", (doc_id,))
+    def add(self, doc_id: str, article: Article, digest: str, aliases: AliasTable) -> None:
         sig = syndication.to_blob(syndication.signature(article.text))
         self.documents.append((doc_id, digest, sig, doc_id, 0, utc_now()))
         entities = claim_entities(article, aliases)
@@ -123,8 +129,21 @@ class _Batch:
 def write_documents(
     conn: sqlite3.Connection, documents: list[tuple[Any, ...]], claims: list[list[Any]], links: list[tuple[Any, ...]]
 ) -> None:
-    """Replace the corpus rows of a batch of documents: documents, claims, per-article source links."""
+    """Replace the corpus rows of a batch of documents: documents, claims, per-article source links.
+
+    A document re-saved (or deleted) by an ingest since it was read is left out: its rows would
+    describe a version that is gone, and it stays pending for the next update.
+    """
     with transaction(conn):
+        current = fetch_map(
+            conn,
+            f"SELECT id, content_hash FROM documents WHERE id IN ({', '.join('?' * len(documents))})",
+            [row[0] for row in documents],
+        )
+        kept = {row[0] for row in documents if current.get(row[0]) == row[1]}
+        documents = [row for row in documents if row[0] in kept]
+        claims = [row for row in claims if row[0] in kept]
+        links = [row for row in links if row[4] in kept]
         for row in documents:
             execute(conn, "DELETE FROM corpus_documents WHERE doc_id = ?", (row[0],))
             execute(conn, "DELETE FROM corpus_claims WHERE doc_id = ?", (row[0],))
@@ -183,12 +202,14 @@ def link_syndication(conn: sqlite3.Connection) -> int:
 
 def resolve_sources(conn: sqlite3.Connection, aliases: AliasTable) -> sources.Resolution:
     """Re-derive every key's canonical source from all mentions and links; store the outcome."""
+    # in order of first appearance (publication, document, position), which decides every tie below
     mentions = [
-        sources.Mention(doc, claim, key, _mention_kind(key), label or text or "", role)
+        sources.Mention(doc, claim, key, _mention_kind(key), clean_name(label or text or ""), role and clean_name(role))
         for doc, claim, key, _kind, label, text, role in fetch_all(
             conn,
             "SELECT k.doc_id, k.claim_id, k.source_key, c.source_kind, c.source_name, c.source_text, "
-            "c.source_role FROM corpus_claims k JOIN claims c USING (doc_id, claim_id)",
+            "c.source_role FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) "
+            "JOIN documents d ON d.id = k.doc_id ORDER BY d.published, k.doc_id, c.seq",
         )
     ]
     for m in mentions:
@@ -197,10 +218,14 @@ def resolve_sources(conn: sqlite3.Connection, aliases: AliasTable) -> sources.Re
     doc_links = [
         sources.Link(*row)
         for row in fetch_all(
-            conn, "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links WHERE doc_id IS NOT NULL"
+            conn,
+            "SELECT key_a, key_b, reason, detail, doc_id FROM corpus_source_links WHERE doc_id IS NOT NULL "
+            "ORDER BY key_a, key_b, reason, detail, doc_id",
         )
     ]
-    outlets = [r[0] for r in fetch_all(conn, "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL")]
+    outlets = [
+        r[0] for r in fetch_all(conn, "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet")
+    ]
     global_links = sources.global_links(mentions, aliases, outlets)
     res = sources.resolve(mentions, doc_links + global_links, aliases, outlets)
     write_resolution(conn, global_links, res)
@@ -399,20 +424,58 @@ def update(
     store: Store, aliases: AliasTable, embedder: embed.Embedder, progress: Progress | None = None
 ) -> UpdateReport:
     """Bring the corpus tables up to date with the documents of ``store``."""
-    conn = store.conn
     report = UpdateReport()
     try:
-        check_model(conn, embedder)
-        pending = pending_documents(conn)
-        if pending:
-            report.documents, report.claims = take_in(store, pending, aliases, embedder, progress)
-        report.duplicate_pairs = link_syndication(conn)
-        resolve_sources(conn, aliases)
-        report.clustered = cluster_new(conn)
-        report.clusters_recomputed = refresh_clusters(conn)
+        with one_at_a_time(store.path, progress):
+            _run(store, aliases, embedder, progress, report)
     except sqlite3.Error as exc:
         raise StoreError(
             f"cannot update the corpus tables of {store.path}: {exc}; "
             "run the command again (the update resumes where it stopped)"
         ) from exc
     return report
+
+
+@contextmanager
+def one_at_a_time(path: str, progress: Progress | None = None) -> Iterator[None]:
+    """One corpus update at a time per store: a second one waits for the first, then finds little left to do.
+
+    Two updates at once would both cluster the same new claims and number their clusters
+    apart. The lock is ``flock`` on a file beside the database (never the database file itself,
+    whose SQLite locks closing another handle would drop); the system releases it when its
+    process ends, however it ends, so a killed update never blocks the next.
+    """
+    if path == ":memory:" or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(f"{path}-corpus-lock", "a+b")  # noqa: SIM115 - held for the whole update
+    except OSError:  # a folder selon cannot write to: SQLite cannot write its journal there either
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if progress:
+                progress("waiting for another corpus update", 0, 0)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run(
+    store: Store, aliases: AliasTable, embedder: embed.Embedder, progress: Progress | None, report: UpdateReport
+) -> None:
+    """The stages of the update, each resuming from what the previous run committed."""
+    conn = store.conn
+    check_model(conn, embedder)
+    pending = pending_documents(conn)
+    if pending:
+        report.documents, report.claims = take_in(store, pending, aliases, embedder, progress)
+    report.duplicate_pairs = link_syndication(conn)
+    resolve_sources(conn, aliases)
+    report.clustered = cluster_new(conn)
+    report.clusters_recomputed = refresh_clusters(conn)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from selon.corpus import read
-from selon.corpus.names import fold
+from selon.corpus.names import clean_name, fold
 from selon.corpus.read import Sources, display_name
 from selon.errors import NotFoundError
 
@@ -41,11 +41,11 @@ def list_sources(conn: sqlite3.Connection, *, limit: int | None = None, min_clai
     for s in by_id.values():
         if s["claims"] < min_claims:
             continue
-        s["mentions"].sort(key=lambda m: -m["claims"])
+        s["mentions"].sort(key=lambda m: (-m["claims"], m["key"]))
         s["outlets"] = sorted(s["outlets"])
         s["roles"] = sorted(s["roles"])[:5]
         out.append(s)
-    out.sort(key=lambda s: (-s["claims"], s["name"]))
+    out.sort(key=lambda s: (-s["claims"], s["name"], s["id"]))
     return out[:limit] if limit else out
 
 
@@ -81,7 +81,7 @@ def explain(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
 
 def _split_forms(key: dict[str, Any]) -> bool:
     """Turn a key row's concatenated forms and documents into lists; whether it has several forms."""
-    key["forms"] = sorted(set(filter(None, (key["forms"] or "").split(","))))
+    key["forms"] = sorted({clean_name(f) for f in (key["forms"] or "").split(",") if f.strip()})
     key["documents"] = sorted(set(filter(None, (key["documents"] or "").split(","))))[:10]
     return len(key["forms"]) > 1
 
@@ -136,7 +136,9 @@ def _member(r: dict[str, Any], view: Sources) -> dict[str, Any]:
         "document": r["doc_id"],
         "claim": r["claim_id"],
         "text": r["content_text"],
-        "source": view.names.get(sid) or r["source_name"] or display_name(sid, view.names, view.outlets),
+        "source": view.names.get(sid)
+        or clean_name(r["source_name"] or "")
+        or display_name(sid, view.names, view.outlets),
         "source_id": sid,
         "source_mention": r["source_text"],
         "certainty": r["certainty"],

@@ -76,6 +76,7 @@ class GoldAttribution:
     cue: list[GoldSpan]
     content: list[GoldSpan]
     id: str = ""
+    certainty: str | None = None  # an ``A`` record "Certainty E1 hedged" where the gold has one
 
     def role(self, role: Role) -> list[GoldSpan]:
         return getattr(self, role)
@@ -105,6 +106,7 @@ class PredictedAttribution:
     source: Offsets | None = None
     cue: Offsets | None = None
     content: Offsets | None = None
+    certainty: str | None = None
 
 
 class AnnSpan(NamedTuple):
@@ -168,6 +170,7 @@ def attributions_from_ann(ann: str, text: str | None = None) -> list[GoldAttribu
     Events with neither source, cue nor content (bare triggers) are dropped.
     """
     spans, events = parse_ann(ann)
+    certainty = certainties(ann)
     if text is not None:
         for span in spans.values():
             check_span(span, text)
@@ -182,7 +185,22 @@ def attributions_from_ann(ann: str, text: str | None = None) -> list[GoldAttribu
                 raise PolnearFormatError(f"event {event.id} refers to missing span {tid}")
             roles[key].extend(spans[tid].fragments)
         if any(roles.values()):
-            out.append(GoldAttribution(**{k: sorted(set(v)) for k, v in roles.items()}, id=event.id))
+            out.append(
+                GoldAttribution(
+                    **{k: sorted(set(v)) for k, v in roles.items()}, id=event.id, certainty=certainty.get(event.id)
+                )
+            )
+    return out
+
+
+def certainties(ann: str) -> dict[str, str]:
+    """Event id -> certainty, from the ``A`` records ``A1<TAB>Certainty E1 hedged`` (selon's own gold)."""
+    out: dict[str, str] = {}
+    for line in ann.split("\n"):
+        if line.startswith("A") and "\t" in line:
+            fields = line.split("\t")[1].split()
+            if len(fields) == 3 and fields[0] == "Certainty":
+                out[fields[1]] = fields[2]
     return out
 
 
@@ -297,6 +315,21 @@ def _half_covered(gold: set[int], pred: set[int]) -> bool:
     return bool(gold) and 2 * len(gold & pred) >= len(gold)
 
 
+def pair_attributions(
+    index: TokenIndex, gold: list[GoldAttribution], preds: list[PredictedAttribution]
+) -> list[tuple[int, int]]:
+    """(gold, predicted) index pairs of one article, matched one to one by content words (``SPAN_RULE``)."""
+    gold_content = [index.token_set(a.content) for a in gold]
+    pred_content = [index.token_set([p.content]) for p in preds]
+    overlaps = {
+        (g, p): len(gc & pc)
+        for g, gc in enumerate(gold_content)
+        for p, pc in enumerate(pred_content)
+        if _half_covered(gc, pc)
+    }
+    return _greedy_pairs(overlaps)
+
+
 def score(gold: list[GoldArticle], predicted: Mapping[str, list[PredictedAttribution]]) -> dict[str, Any]:
     """Score predictions against gold articles; articles missing from ``predicted`` count as empty.
 
@@ -330,15 +363,7 @@ def score(gold: list[GoldArticle], predicted: Mapping[str, list[PredictedAttribu
             counts[0] += len(gold_tokens & pred_tokens)
             counts[1] += len(gold_tokens)
             counts[2] += len(pred_tokens)
-        gold_content = [index.token_set(a.content) for a in article.attributions]
-        pred_content = [index.token_set([p.content]) for p in preds]
-        overlaps = {
-            (g, p): len(gc & pc)
-            for g, gc in enumerate(gold_content)
-            for p, pc in enumerate(pred_content)
-            if _half_covered(gc, pc)
-        }
-        pairs = _greedy_pairs(overlaps)
+        pairs = pair_attributions(index, article.attributions, preds)
         for counts in (attr, attr_src):
             counts[1] += len(article.attributions)
             counts[2] += len(preds)

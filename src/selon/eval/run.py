@@ -132,3 +132,37 @@ def examples_table(report: dict[str, Any]) -> str:
             mark = "pass" if item["passed"] else "FAIL"
             lines.append(f"  {item['id']:<4} {item['level']:<6} {mark}  {'; '.join(item['problems'])}")
     return "\n".join(lines)
+
+
+def french_gold(split: str = "dev") -> Path:
+    """selon's own French attribution gold, shipped in the package (``selon/data/gold/fr/SPLIT``)."""
+    return Path(__file__).resolve().parents[1] / "data" / "gold" / "fr" / split
+
+
+def eval_attribution(gold_dir: Path, language: str | None, settings: Settings) -> dict[str, Any]:
+    """Exact and token F1 per role, attribution F1 and certainty agreement on any brat attribution folder."""
+    from selon.engine import analyze_documents
+    from selon.eval.attribution import load_gold, score_with_certainty, scored_attributions
+    from selon.ingest import RawDocument
+
+    gold = load_gold(gold_dir)
+    started = time.perf_counter()
+    predicted = {}
+    languages: set[str] = set()
+    raws = [RawDocument(id=g.name, text=g.text, language=language) for g in gold]
+    for article in analyze_documents(raws, language=language, settings=settings):
+        if isinstance(article, Article):
+            languages.add(article.language)
+            predicted[article.id] = scored_attributions(article.claims)
+    seconds = time.perf_counter() - started
+    report = score_with_certainty(gold, predicted)
+    report.update(
+        {
+            "benchmark": "attribution",
+            "gold": str(gold_dir),
+            "language": language or ("/".join(sorted(languages)) or None),
+            "analysed": len(predicted),
+            "seconds": round(seconds, 2),
+        }
+    )
+    return report

@@ -8,7 +8,11 @@ that says what to do; batch readers turn it into a :class:`Skipped` and carry on
 from __future__ import annotations
 
 import json
+import os
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from selon.errors import InputError, SelonError
@@ -19,13 +23,16 @@ from selon.ingest.text import decode_bytes, decode_html_bytes, read_limited, rea
 from selon.settings import Settings
 
 __all__ = [
+    "InputFile",
     "RawDocument",
     "Skipped",
     "detect_language",
+    "expected_documents",
     "extract_html",
     "iter_documents",
     "load_path",
     "looks_like_html",
+    "plan_inputs",
     "read_input",
 ]
 
@@ -52,28 +59,29 @@ def read_input(
     return RawDocument(id=id, text=text, url=url, origin=origin or id)
 
 
-def load_path(path: str | Path, settings: Settings) -> RawDocument:
-    """One ``.txt`` or ``.html`` file as a document (its id is the file's stem)."""
+def load_path(path: str | Path, settings: Settings, doc_id: str | None = None) -> RawDocument:
+    """One ``.txt`` or ``.html`` file as a document (its id is ``doc_id``, by default the file's stem)."""
     path = Path(path)
+    stem = doc_id or path.stem
     origin = str(path)
     data = read_limited(path, settings.ingest_max_bytes)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return read_input(
-            decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
+            decode_html_bytes(data, origin), id=stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
         )
     if suffix in JSONL_SUFFIXES:
         raise InputError(f"{origin} is JSON Lines: it holds many documents; pass it to `selon analyze` as a batch")
     head = data[:4096].lstrip().lower()
     if suffix not in TEXT_SUFFIXES and (head.startswith(b"<!doctype html") or head.startswith(b"<html")):
         return read_input(
-            decode_html_bytes(data, origin), id=path.stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
+            decode_html_bytes(data, origin), id=stem, origin=origin, html=True, min_chars=settings.ingest_min_chars
         )
     text = decode_bytes(data, origin)
     # a .txt file is taken as text even if it starts with a tag: its offsets must index the file
     return read_input(
         text,
-        id=path.stem,
+        id=stem,
         origin=origin,
         html=False if suffix in TEXT_SUFFIXES else None,
         min_chars=settings.ingest_min_chars,
@@ -85,7 +93,7 @@ def _from_record(record: object, origin: str, default_id: str, settings: Setting
         raise InputError(f"{origin}: a JSON Lines record must be an object with 'text' or 'html'")
     unknown = set(record) - set(_FIELDS)
     body_html, body_text = record.get("html"), record.get("text")
-    if not isinstance(body_html, str) and not isinstance(body_text, str):
+    if (not isinstance(body_html, str) and not isinstance(body_text, str)) or _wrong_type(body_html, body_text):
         raise InputError(
             f"{origin}: the record has no 'text' or 'html' string"
             + (f" (fields: {', '.join(sorted(record))})" if record else "")
@@ -112,6 +120,23 @@ def _from_record(record: object, origin: str, default_id: str, settings: Setting
     return raw
 
 
+def _wrong_type(body_html: object, body_text: object) -> bool:
+    """A body that is there but is not a string ({"text": true}): refused rather than read as "True"."""
+    return any(body is not None and not isinstance(body, str) for body in (body_html, body_text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(record: object) -> object:
+    """Lone surrogates ("\\ud800" in JSON) are not text: each becomes U+FFFD, so offsets keep their place."""
+    if isinstance(record, dict):
+        return {
+            key: _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value for key, value in record.items()
+        }
+    return record
+
+
 def iter_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[RawDocument | Skipped]:
     """Documents of a JSON Lines file, one per non-blank line; a bad line is skipped with its number."""
     try:
@@ -120,14 +145,18 @@ def iter_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[RawDocu
         yield Skipped(origin, str(exc))
         return
     stem = Path(origin).stem if origin != "<stdin>" else "stdin"
-    for number, line in enumerate(text.splitlines(), start=1):
+    # only "\n" ends a record: str.splitlines() would also break at U+2028, U+0085..., which JSON allows in strings
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
         try:
-            record = json.loads(line)
+            record = _without_surrogates(json.loads(line))
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"not valid JSON ({exc.msg} at column {exc.colno}); one JSON object per line")
+            continue
+        except RecursionError:
+            yield Skipped(where, "JSON nested too deeply to read; one flat JSON object per line")
             continue
         try:
             yield _from_record(record, where, f"{stem}-{number}", settings)
@@ -145,41 +174,122 @@ def _walk(path: Path) -> Iterator[Path]:
             yield child
 
 
-def iter_documents(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawDocument | Skipped]:
-    """Every document behind ``paths`` (files, folders walked recursively, ``-`` for stdin)."""
+@dataclass(frozen=True)
+class InputFile:
+    """One input of a batch: a file and the id its document takes, or standard input (``path`` None)."""
+
+    path: Path | None
+    doc_id: str = ""
+
+    @property
+    def many(self) -> bool:
+        """Whether it may hold any number of documents (JSON Lines, standard input)."""
+        return self.path is None or self.path.suffix.lower() in JSONL_SUFFIXES
+
+
+def plan_inputs(paths: Iterable[str | Path | InputFile | Skipped]) -> list[InputFile | Skipped]:
+    """The inputs behind ``paths`` in reading order, folders expanded, before anything is read.
+
+    A file's document id is its stem; files of one batch whose stems collide (two ``story.txt``
+    in two folders) take their path relative to the folder they share instead (``a/story``,
+    ``b/story``; with the suffix if that still collides), so that neither overwrites the other
+    and the same inputs always give the same ids. A folder with no input becomes a Skipped.
+    """
+    planned: list[InputFile | Skipped] = []
     for item in paths:
-        if str(item) == "-":
-            try:
-                data = read_stdin(settings.ingest_max_bytes)
-            except InputError as exc:
-                yield Skipped("<stdin>", str(exc))
-                continue
-            stripped = data.lstrip()
-            if stripped.startswith(b"{"):
-                yield from iter_jsonl(data, "<stdin>", settings)
-                continue
-            try:
-                text = decode_bytes(data, "<stdin>")
-                yield read_input(text, id="stdin", origin="<stdin>", min_chars=settings.ingest_min_chars)
-            except SelonError as exc:
-                yield Skipped("<stdin>", str(exc))
-            continue
-        path = Path(item)
-        if path.is_dir():
-            files = list(_walk(path))
-            if not files:
-                yield Skipped(str(path), "no .txt, .html or .jsonl file in this folder")
-            for file in files:
-                yield from _file_documents(file, settings)
-            continue
-        yield from _file_documents(path, settings)
-
-
-def _file_documents(path: Path, settings: Settings) -> Iterator[RawDocument | Skipped]:
-    try:
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            yield from iter_jsonl(read_limited(path, settings.ingest_max_bytes), str(path), settings)
+        if isinstance(item, (InputFile, Skipped)):
+            planned.append(item)
+        elif str(item) == "-":
+            planned.append(InputFile(None))
+        elif Path(item).is_dir():
+            files = list(_walk(Path(item)))
+            planned += [InputFile(f) for f in files] or [
+                Skipped(str(item), "no .txt, .html or .jsonl file in this folder")
+            ]
         else:
-            yield load_path(path, settings)
+            planned.append(InputFile(Path(item)))
+    return _with_ids(planned)
+
+
+def _with_ids(planned: list[InputFile | Skipped]) -> list[InputFile | Skipped]:
+    """Give each single-document file its id: its stem, or its relative path where stems collide."""
+    by_stem: dict[str, dict[str, Path]] = defaultdict(dict)  # stem -> absolute path -> path as given
+    for item in planned:
+        if isinstance(item, InputFile) and item.path is not None and not item.many:
+            by_stem[item.path.stem].setdefault(os.path.abspath(item.path), item.path)
+    ids: dict[str, str] = {}
+    for stem, files in by_stem.items():
+        if len(files) == 1:
+            ids.update(dict.fromkeys(files, stem))
+            continue
+        root = os.path.commonpath([os.path.dirname(f) for f in files])
+        relative = [Path(os.path.relpath(f, root)).as_posix() for f in files]
+        bare = [r[: -len(Path(r).suffix)] if Path(r).suffix else r for r in relative]
+        ids.update(zip(files, bare if len(set(bare)) == len(bare) else relative))
+    return [
+        InputFile(item.path, ids[os.path.abspath(item.path)])
+        if isinstance(item, InputFile) and item.path is not None and not item.many
+        else item
+        for item in planned
+    ]
+
+
+def expected_documents(planned: list[InputFile | Skipped]) -> int | None:
+    """How many documents (or skips) the planned inputs give; None when JSON Lines or stdin make it unknown."""
+    return None if any(isinstance(item, InputFile) and item.many for item in planned) else len(planned)
+
+
+def iter_documents(
+    paths: Iterable[str | Path | InputFile | Skipped], settings: Settings
+) -> Iterator[RawDocument | Skipped]:
+    """Every document behind ``paths`` (files, folders walked recursively, ``-`` for stdin).
+
+    A document whose id an earlier document of the batch already has (a JSON Lines ``id``
+    repeated) is skipped with the origin of the first: storing it would overwrite that one.
+    """
+    seen: dict[str, str] = {}
+    for item in _documents(plan_inputs(paths), settings):
+        if isinstance(item, RawDocument):
+            first = seen.setdefault(item.id, item.origin)
+            if first != item.origin:
+                yield Skipped(
+                    item.origin,
+                    f"id {item.id!r} is already the id of {first} in this batch; give each document its own id",
+                )
+                continue
+        yield item
+
+
+def _documents(planned: list[InputFile | Skipped], settings: Settings) -> Iterator[RawDocument | Skipped]:
+    for item in planned:
+        if isinstance(item, Skipped):
+            yield item
+        elif item.path is None:
+            yield from _stdin_documents(settings)
+        elif item.many:
+            try:
+                yield from iter_jsonl(read_limited(item.path, settings.ingest_max_bytes), str(item.path), settings)
+            except SelonError as exc:
+                yield Skipped(str(item.path), str(exc))
+        else:
+            try:
+                yield load_path(item.path, settings, item.doc_id)
+            except SelonError as exc:
+                yield Skipped(str(item.path), str(exc))
+
+
+def _stdin_documents(settings: Settings) -> Iterator[RawDocument | Skipped]:
+    try:
+        data = read_stdin(settings.ingest_max_bytes)
+    except InputError as exc:
+        yield Skipped("<stdin>", str(exc))
+        return
+    if data.lstrip().startswith(b"{"):
+        yield from iter_jsonl(data, "<stdin>", settings)
+        return
+    try:
+        yield read_input(
+            decode_bytes(data, "<stdin>"), id="stdin", origin="<stdin>", min_chars=settings.ingest_min_chars
+        )
     except SelonError as exc:
-        yield Skipped(str(path), str(exc))
+        yield Skipped("<stdin>", str(exc))

@@ -170,9 +170,14 @@ class _Groups:
 def _named_mentions(
     arrays: DocArrays, raw: list[tuple[int, int, EntityKind]], groups: _Groups
 ) -> list[tuple[int, int, int]]:
-    """(token start, end, group) of each raw mention; a surname joins the longest full name it ends."""
+    """(token start, end, group) of each raw mention; a surname joins the longest full name it ends.
+
+    Between full names of one length, the one mentioned first wins: the names are kept in order of
+    appearance (not in a set, whose order follows the hash seed) and the sort is stable.
+    """
     mentions: list[tuple[int, int, int]] = []
-    persons = sorted({arrays.span_text(s, e) for s, e, k in raw if k == "person"}, key=len, reverse=True)
+    in_order = dict.fromkeys(arrays.span_text(s, e) for s, e, k in raw if k == "person")
+    persons = sorted(in_order, key=len, reverse=True)
     for s, e, kind in raw:
         text = arrays.span_text(s, e)
         name = text

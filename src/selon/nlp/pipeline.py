@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from selon.errors import ModelNotFoundError
 from selon.nlp.components import register
+from selon.nlp.tokenizer import bound_tokenizer
 from selon.settings import Settings
 
 _LOCK = threading.Lock()
@@ -40,6 +41,7 @@ def build_pipeline(language: str, settings: Settings) -> Language:
             return _CACHE[key]
         register()
         nlp = _load_model(settings.models_for(language), language)
+        bound_tokenizer(nlp)  # spaCy's own is quadratic on a run of punctuation
         if "senter" in nlp.pipe_names:
             nlp.disable_pipe("senter")
         first_syntax = "parser" if "parser" in nlp.pipe_names else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +26,8 @@ SaveResult = Literal["added", "unchanged", "updated"]
 
 CERTAINTIES: tuple[str, ...] = get_args(Certainty)
 JOIN = "; "
+#: Seconds a connection waits for another's write lock before reporting the database busy.
+BUSY_TIMEOUT = 30.0
 
 
 def content_hash(article_json: str) -> str:
@@ -40,13 +43,18 @@ def _contains(haystack: str | None, needle: str | None) -> bool:
 
 
 class Store:
-    """One SQLite database of analysed documents; opening it applies pending migrations."""
+    """One SQLite database of analysed documents; opening it applies pending migrations.
+
+    The database is in WAL mode, so readers never wait for a writer nor fail while one writes,
+    and every write is one short ``BEGIN IMMEDIATE`` transaction (one document at a time); a
+    second writer waits for the lock up to :data:`BUSY_TIMEOUT` seconds instead of failing.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot open database {self.path}: {exc}; check that its folder exists "
@@ -70,10 +78,8 @@ class Store:
                     "and no schema_migrations; pass another --db"
                 )
             migrations = load_migrations()
-            if applied_version(conn) <= migrations[-1].version and self.path != ":memory:":
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-                if mode and str(mode[0]).lower() == "wal":
-                    conn.execute("PRAGMA synchronous = NORMAL")
+            if applied_version(conn) <= migrations[-1].version and self.path != ":memory:" and _wal(conn):
+                conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn, migrations, self.path)
             conn.create_function("selon_contains", 2, _contains, deterministic=True)
         except sqlite3.DatabaseError as exc:
@@ -207,11 +213,20 @@ class Store:
 
     def get(self, doc_id: str) -> Article | None:
         """The document exactly as it was saved, or None."""
-        row = self._query("SELECT article_json FROM documents WHERE id = ?", (doc_id,))
+        found = self.get_version(doc_id)
+        return None if found is None else found[0]
+
+    def get_version(self, doc_id: str) -> tuple[Article, str] | None:
+        """The document and its content hash, read together (one statement: the same version of both), or None.
+
+        A reader that records which version it took in (the corpus) must not pair one version's
+        hash with another's content while an ingest re-saves the document.
+        """
+        row = self._query("SELECT article_json, content_hash FROM documents WHERE id = ?", (doc_id,))
         if not row:
             return None
         try:
-            return Article.model_validate_json(row[0]["article_json"])
+            return Article.model_validate_json(row[0]["article_json"]), str(row[0]["content_hash"])
         except ValidationError as exc:
             raise StoreError(
                 f"document {doc_id} in {self.path} does not match this selon's model: "
@@ -311,6 +326,29 @@ class Store:
             return fetch_dicts(self.conn, sql, tuple(params))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+
+def _wal(conn: sqlite3.Connection) -> bool:
+    """Put the database in WAL mode (once for good: the mode is stored in the file); whether it is.
+
+    Switching modes needs the database to itself, and SQLite reports "database is locked" at
+    once rather than wait when another process opens the same new database at that moment (two
+    ingests started together): so wait here, up to :data:`BUSY_TIMEOUT`, as any other lock waits.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.01
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()
+            if mode and str(mode[0]).lower() == "wal":
+                return True
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return bool(mode) and str(mode[0]).lower() == "wal"
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def _check_ids(article: Article) -> None:

@@ -42,6 +42,11 @@ _INCISE_TAIL_DEPS = frozenset(
     }
 )
 
+#: At most this many attributions are kept per sentence (the first ones found, adjuncts first).
+#: Each claim carries its content and its sentence, so a sentence made of cues ("selon lui, "
+#: thousands of times) gave output quadratic in its length; news sentences have one to three.
+MAX_ATTRIBUTIONS_PER_SENTENCE = 8
+
 
 def _match_adjunct(doc: Doc, i: int, lex: Lexicon) -> int:
     """Length of the adjunct phrase starting at token i ("selon", "according to"), or 0."""
@@ -87,7 +92,7 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
     lower = DocArrays.current(doc).lower_
     first_words = {seq[0] for seq in lex.adjuncts}
     i = s
-    while i < e:
+    while i < e and len(out) < MAX_ATTRIBUTIONS_PER_SENTENCE:  # the rest would be dropped
         if lower[i] not in first_words:
             i += 1  # the common case, decided without making the Token
             continue
@@ -318,11 +323,11 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
             doc,
             sent,
             lambda d, s, adjuncts_only=False: find_attributions(d, s, rules_only=True, adjuncts_only=adjuncts_only),
-        )
+        )[:MAX_ATTRIBUTIONS_PER_SENTENCE]
     lex = lexicon_for(doc.lang_)
     found = _adjuncts(doc, sent, lex)
-    if adjuncts_only:
-        return found
+    if adjuncts_only or len(found) >= MAX_ATTRIBUTIONS_PER_SENTENCE:
+        return found[:MAX_ATTRIBUTIONS_PER_SENTENCE]
     if doc.lang_ == "fr":
         found = fr.french_constructions(doc, sent, lex, found)
     taken: set[int] = set()
@@ -338,9 +343,10 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
     # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
     cues = [a.cue for a in found if a.cue]
-    return found + [
+    kept = found + [
         v
         for v in verbs
         if not any(a.content == v.content for a in found)
         and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)
     ]
+    return kept[:MAX_ATTRIBUTIONS_PER_SENTENCE]

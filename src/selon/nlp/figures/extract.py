@@ -24,6 +24,7 @@ labels, bound, rate, kind and time in :mod:`~selon.nlp.figures.frame`; word list
 from __future__ import annotations
 
 import itertools
+import math
 
 from spacy.tokens import Doc
 
@@ -89,7 +90,8 @@ def _figures(ex: DocReader) -> list[Figure]:
         q.time = frame.nearest_time(by_sent, q)
     _share_units(ex, kept)
     _resolve_generic(ex, kept)
-    return [_figure(ex, q) for q in kept]
+    # a value too large for a float (hundreds of digits) is no figure a reader can compare: drop it
+    return [_figure(ex, q) for q in kept if math.isfinite(q.value) and math.isfinite(q.value_max or 0.0)]
 
 
 def _share_units(ex: DocReader, qs: list[Qty]) -> None:

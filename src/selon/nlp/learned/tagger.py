@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -137,15 +138,36 @@ def _cost(sent_starts: list[int], cue: tuple[int, int], span: tuple[int, int], b
     return cost
 
 
+class _Near:
+    """The ranges of a list within some tokens of a given range, found by bisection when the list
+    runs in order (as the tagged spans of one role do): pairing every cue of a paragraph with
+    every span was quadratic in the paragraph's reports."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in ranges]
+        self.ends = [e for _, e in ranges]
+        self.ordered = all(
+            self.starts[k] <= self.starts[k + 1] and self.ends[k] <= self.ends[k + 1] for k in range(len(ranges) - 1)
+        )
+
+    def within(self, span: tuple[int, int], reach: float) -> range:
+        """Indices of the ranges that may lie within ``reach`` tokens of ``span`` (a superset
+        of those whose ``_gap`` to it is at most ``reach``)."""
+        if not self.ordered:
+            return range(len(self.starts))
+        return range(bisect_left(self.ends, span[0] - reach), bisect_right(self.starts, span[1] + reach))
+
+
 def _greedy(
     sent_starts: list[int], cues: list[tuple[int, int]], spans: list[tuple[int, int]], before_bonus: bool
 ) -> dict[int, int]:
     """One-to-one cue -> span assignment, cheapest pairs first (ties: earlier cue, earlier span)."""
+    near = _Near(spans)
     pairs = sorted(
-        (_cost(sent_starts, c, s, before_bonus), ci, si)
+        (_cost(sent_starts, c, spans[si], before_bonus), ci, si)
         for ci, c in enumerate(cues)
-        for si, s in enumerate(spans)
-        if _gap(c, s) <= _MAX_LINK
+        for si in near.within(c, _MAX_LINK)
+        if _gap(c, spans[si]) <= _MAX_LINK
     )
     used_c: set[int] = set()
     used_s: set[int] = set()
@@ -177,10 +199,15 @@ def link(sent_starts: list[int], spans: dict[str, list[tuple[int, int]]], keep_e
     for ci, si in assigned.items():
         links[ci].contents.append(contents[si])
     taken = set(assigned.values())
+    near_cues = _Near(cues)
     for si, span in enumerate(contents):
         if si in taken:
             continue
-        best = min(range(len(cues)), key=lambda ci: (_cost(sent_starts, cues[ci], span, False), ci))
+        # a cue further than this costs more than any within _MAX_LINK: it can neither win nor link
+        around = near_cues.within(span, _MAX_LINK + SENTENCE_PENALTY + SIDE_PENALTY)
+        if not around:
+            continue
+        best = min(around, key=lambda ci: (_cost(sent_starts, cues[ci], span, False), ci))
         if _gap(cues[best], span) <= _MAX_LINK:
             links[best].contents.append(span)
     return links if keep_empty else [lk for lk in links if lk.contents]
