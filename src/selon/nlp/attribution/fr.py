@@ -16,7 +16,7 @@ from selon.nlp.attribution.shared import is_past, is_person_noun, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
-from selon.nlp.lexicon.fr import NEEDS_QUE, POUR_PRONOUNS, READ_VERBS
+from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, POUR_PRONOUNS, READ_VERBS
 
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
@@ -47,6 +47,54 @@ def is_periphrasis(verb: Token) -> bool:
         and verb.head.lemma_.lower() == "faire"
         and verb.head.i == verb.i - 1
     )
+
+
+def verb_group(doc: Doc, sent: Span, governor: Token, verb: Token, aux: list[int]) -> tuple[int, int]:
+    """The cue of a speech verb with its auxiliaries and negation, what lies between included:
+    "a déclaré", "n'a jamais dit", "ne dit pas", "a également précisé" (docs/attribution-guidelines.md).
+    A modal that governs the verb belongs to it: "ne peut pas soutenir"."""
+    start, end = min([*aux, governor.i]), verb.i + 1
+    holders = [governor]
+    if governor.dep_ == "xcomp" and governor.head.i < governor.i and governor.head.lemma_.lower() in CUE_MODALS:
+        holders.append(governor.head)
+        start = min([start, governor.head.i, *(c.i for c in governor.head.lefts if c.dep_.startswith("aux"))])
+    for holder in holders:
+        for child in holder.children:
+            low = child.lower_
+            if low in NEGATION_BEFORE and sent.start <= child.i < start and start - child.i <= 3:
+                start = child.i
+            elif low in NEGATION_AFTER and end <= child.i < min(sent.end, end + 3):
+                end = child.i + 1
+    if any(t.is_punct for t in doc[start:end]):  # an incise splits the group: keep the verb's part
+        return (governor.i, verb.i + 1)
+    return start, end
+
+
+def source_extent(doc: Doc, head: Token, source: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The source as the guidelines mark it: its noun phrase with the apposition and the parenthesis
+    that describe it ("Kirill Boudanov, chef du renseignement militaire ukrainien (GUR)") and a
+    participle that qualifies it ("des informations relayées par Reuters"), never past ``limit``
+    (where the cue or the content begins) nor into a relative clause."""
+    start, end = source
+    for child in sorted(head.rights, key=lambda c: c.i):
+        first, last = child.left_edge.i, child.right_edge.i + 1
+        if first < end or last > limit:
+            continue
+        gap = doc[end:first]
+        if any(not (t.text == "," or t.is_space) for t in gap) or len(gap) > 1:
+            break
+        participle = child.dep_ == "acl" and "Part" in child.morph.get("VerbForm", []) and child.i == first
+        if child.dep_ == "appos" or participle or (child.dep_ == "nmod" and doc[first].text == "("):
+            if any(t.text in QUOTE_CHARS or t.text in (";", ":") for t in doc[first:last]):
+                break
+            end = last
+        else:
+            break
+    if end < limit and doc[end].text == "(":
+        close = next((t.i for t in doc[end + 1 : min(limit, end + 10)] if t.text == ")"), None)
+        if close is not None:
+            end = close + 1
+    return start, end
 
 
 def reports_no_words(verb: Token, end: int) -> bool:
@@ -105,7 +153,7 @@ def read_in(doc: Doc, sent: Span) -> list[Attribution]:
         )
         que = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 8)] if t.lower_ in ("que", "qu'", "qu’")), None)
         if que is not None:
-            lead = trim(doc, que.i + 1, sent.end)  # "on apprend via l'AFP que ..."
+            lead = trim(doc, que.i, sent.end)  # "on apprend via l'AFP que ..."
         else:
             lead = trim(doc, sent.start, cue_start)
             if not any(t.text in (",", "»", "”", '"', ":") for t in doc[lead[1] : cue_start]):

@@ -232,7 +232,7 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lex: Lexicon, taken: se
     return Attribution(
         sentence=(s, e),
         content=content,
-        cue=(governor.i, verb.i + 1),
+        cue=fr.verb_group(doc, sent, governor, verb, aux) if french else (governor.i, verb.i + 1),
         source=noun_phrase(doc, subj, s, e) if subj is not None else None,
         source_head=subj.i if subj is not None else None,
         kind=kind,
@@ -265,7 +265,7 @@ def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[in
             if a.dep_[other] == "parataxis" and a.head[other] == verb.i and a.lemma_lower[other] in lex.cue_verbs:
                 end = min(end, a.left_edge[other])
         end = min(end, _main_clause_after(doc, sent, verb, comp))
-        return trim(doc, comp.i + 1, end)
+        return trim(doc, comp.i if doc.lang_ == "fr" else comp.i + 1, end)
     if doc.lang_ == "fr" and fr.needs_que_unmet(verb, e):
         return None
     clause_children = [
@@ -349,4 +349,17 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
         if not any(a.content == v.content for a in found)
         and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)
     ]
+    if doc.lang_ == "fr":
+        _whole_sources(doc, sent, kept)
     return kept[:MAX_ATTRIBUTIONS_PER_SENTENCE]
+
+
+def _whole_sources(doc: Doc, sent: Span, found: list[Attribution]) -> None:
+    """French sources keep their apposition and parenthesis, up to the next role of the sentence."""
+    for a in found:
+        if a.source is None or a.source_head is None:
+            continue
+        later = [r[0] for b in found for r in (b.cue, b.content) if r is not None and r[0] >= a.source[1]]
+        extent = fr.source_extent(doc, doc[a.source_head], a.source, min([*later, sent.end]))
+        if extent != a.source:
+            a.extra["source_extent"] = extent  # the span shown; the name and role still read a.source

@@ -43,9 +43,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_punct
         or doc[start].is_space
         or doc[start].pos_ == "CCONJ"
-        or (doc[start].lower_ in COMPLEMENTIZERS and not doc[start].is_sent_start)
+        or (doc[start].lower_ in COMPLEMENTIZERS and not doc[start].is_sent_start and doc.lang_ != "fr")
     ):
-        start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it
+        start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it; a French
+        # content keeps its "que" (docs/attribution-guidelines.md: from the complementizer inclusive)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     return start, end

@@ -233,8 +233,14 @@ class ClaimBuilder:
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
         if is_pronoun(self.doc, s, e):
             tok = self.doc[s]
+            skip = 1 if tok.text.startswith("-") else 0  # "a-t-il dit": the source is "il", not its hyphen
             base = Source(
-                start=tok.idx, end=tok.idx + len(tok), text=tok.text, name=None, kind="person", inherited=False
+                start=tok.idx + skip,
+                end=tok.idx + len(tok),
+                text=tok.text[skip:],
+                name=None,
+                kind="person",
+                inherited=False,
             )
             form = pronoun_form(tok)
             return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux"))
@@ -250,6 +256,9 @@ class ClaimBuilder:
                 inherited=False,
             )
         src = describe_source(self.doc, s, e, head, self.index)
+        if "source_extent" in att.extra:  # the apposition and parenthesis belong to the source's span
+            whole = self.doc[att.extra["source_extent"][0] : att.extra["source_extent"][1]]
+            src = src.model_copy(update={"start": whole.start_char, "end": whole.end_char, "text": whole.text})
         if src.kind == "person" and src.role and src.name == src.role:
             named = self._holder_of(src.role, src.start)
             if named is not None:

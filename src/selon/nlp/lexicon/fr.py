@@ -224,6 +224,12 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une"})
 #: the words that open a reported clause: "il affirme que ...", "qu'il ..."
 COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’"})
 
+#: the negation around a verb, which a cue keeps ("ne dit pas", "n'a jamais affirmé")
+NEGATION_BEFORE = frozenset({"ne", "n'", "n’"})
+NEGATION_AFTER = frozenset({"pas", "jamais", "plus", "point", "guère", "nullement", "aucunement"})
+#: modals that a cue keeps with its verb: "ne peut pas soutenir", "veut dire"
+CUE_MODALS = frozenset({"pouvoir", "devoir", "vouloir"})
+
 #: the relative pronoun whose antecedent speaks: "le ministre, qui a déclaré que ..."
 RELATIVES = frozenset({"qui"})
 
