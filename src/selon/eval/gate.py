@@ -34,6 +34,8 @@ SUBSETS: dict[str, str] = {
     "(annotator rule of selon.eval.polnear), scored as `selon eval polnear`",
     "newsquant-subset": "all 295 sentences of NewsQuant.dev.json, scored as `selon eval newsquant`",
     "examples": "every *.expected.json of ../shared/examples, checked as `selon eval examples`",
+    "french-dev": "all 20 articles of selon's French gold, dev split (shipped in the package), scored as "
+    "`selon eval french`",
 }
 
 #: Metrics each benchmark yields; a floor can only be pinned on one of these.
@@ -48,6 +50,15 @@ METRICS: dict[str, tuple[str, ...]] = {
     ),
     "newsquant-subset": ("value_f1", "value_unit_f1"),
     "examples": ("must_passed_ratio", "should_passed_ratio"),
+    "french-dev": (
+        "source_f1",
+        "cue_f1",
+        "content_f1",
+        "attribution_f1",
+        "attribution_precision",
+        "attribution_source_f1",
+        "certainty_agreement",
+    ),
 }
 
 _EPSILON = 1e-9
@@ -234,7 +245,28 @@ def _examples(shared: Path, settings: Settings) -> dict[str, float]:
     return out
 
 
-_MEASURES = {"polnear-dev-subset": _polnear, "newsquant-subset": _newsquant, "examples": _examples}
+def _french(shared: Path, settings: Settings) -> dict[str, float]:
+    from selon.eval.run import eval_attribution, french_gold
+
+    report = eval_attribution(french_gold("dev"), "fr", settings)
+    roles = report["roles"]
+    return {
+        "source_f1": roles["source"]["exact"]["f1"],
+        "cue_f1": roles["cue"]["exact"]["f1"],
+        "content_f1": roles["content"]["exact"]["f1"],
+        "attribution_f1": report["attribution"]["f1"],
+        "attribution_precision": report["attribution"]["precision"],
+        "attribution_source_f1": report["attribution+source"]["f1"],
+        "certainty_agreement": report["certainty"]["agreement"] or 0.0,
+    }
+
+
+_MEASURES = {
+    "polnear-dev-subset": _polnear,
+    "newsquant-subset": _newsquant,
+    "examples": _examples,
+    "french-dev": _french,
+}
 
 
 def measure(
