@@ -1,0 +1,381 @@
+"""French reports whose content is not a "que" clause: the other complements of a reporting verb.
+
+The speech-verb rule (``rules``) reads "X affirme que ..."; French news reports just as often through
+- "de"/"d'"/"à" + infinitive: "demande aux élus de voter le texte" (the content starts at "de"),
+  "appelle à manifester", and a bare infinitive: "a dit vouloir la paix";
+- a noun phrase that carries a proposition: "prévoit une baisse de 2 %", "a annoncé sa mort";
+- "X comme Y", "X de Y", "X + adjective": "présente le texte comme un progrès", "qualifie X de Y",
+  "juge le texte dangereux" (the content starts at X);
+- the passive: "est jugé dangereux par les experts" (the content runs from the subject and holds the
+  cue; the agent is the source, absent it the source is null: "est accusé de"), and the participle
+  that qualifies a noun: "un homme soupçonné de préparer un attentat";
+- the raising verbs: "il semble que ...", "il paraît que ...".
+
+Which verb reports through which complement is the lexicon's (``lexicon.fr_verbs``: class and
+frames, built from resources); this module reads the parse. :func:`complements` is called by
+``rules.find_attributions`` after ``fr.french_constructions``; the verbs it takes are then closed to
+the speech-verb rule.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from selon.nlp.attribution.fr import verb_group
+from selon.nlp.attribution.fr_incises import infinitives
+from selon.nlp.attribution.shared import is_past, is_person_noun, subject
+from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import COMPLEMENTIZERS
+from selon.nlp.lexicon.fr import NEGATION_AFTER, NEGATION_BEFORE
+from selon.nlp.lexicon.fr_verbs import (
+    A_WORDS,
+    AGENT_WORDS,
+    CAUSE_VERBS,
+    COMME_WORDS,
+    DE_WORDS,
+    IMPERSONAL_SUBJECTS,
+    NON_PROPOSITION_NOUNS,
+    REFLEXIVE_CLITICS,
+    THING_PRONOUNS,
+    reporting_verbs,
+    verb_frames,
+)
+
+_COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "obl:arg", "obl", "obl:mod", "acl")
+_NOMINAL = ("NOUN", "PROPN", "NUM")
+#: right children of the verb that end the content: another clause, a coordinated verb, a gerund
+_ENDS_CONTENT_DEPS = ("conj", "cc", "parataxis", "advcl", "punct")
+
+
+def table_lemma(verb: Token) -> str | None:
+    """The verb's entry in the reporting-verb table: its lemma, or the infinitive its ending gives
+    (French lemmas are often wrong: "demande" -> "demande"), with "se" for a pronominal verb. A
+    reflexive verb whose pronominal form is not in the table reports nothing ("s'assurer que",
+    "se rappeler", "s'appeler")."""
+    table = reporting_verbs()
+    reflexive = any(
+        c.lower_ in REFLEXIVE_CLITICS and c.dep_ in ("expl:pv", "expl:comp", "obj", "iobj", "expl") and c.i < verb.i
+        for c in verb.children
+    ) and any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    for inf in sorted(infinitives(verb), key=lambda w: w != verb.lemma_.lower()):
+        if reflexive:
+            for form in (f"se {inf}", f"s'{inf}"):
+                if form in table:
+                    return form
+        elif inf in table:
+            return inf
+    return None
+
+
+def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with the attributions of ``sent`` made through a complement other than "que", for
+    the verbs no attribution of ``found`` already holds. An incise read from the surface whose verb
+    the parse gives a subject before it and a complement after ("Vers 12h, X, demande l'arrêt du
+    mouvement") was no incise: the complement's reading replaces it."""
+    pos = DocArrays.current(doc).pos_
+    quoted = quoted_tokens(doc)
+    found = list(found)
+    out: list[Attribution] = []
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or i in quoted:
+            continue
+        verb = doc[i]
+        lemma = table_lemma(verb)
+        if lemma is None:
+            continue
+        holders = [att for att in found if any(r and r[0] <= i < r[1] for r in (att.cue, att.source))]
+        if holders and not all(_misread_incise(att, verb) for att in holders):
+            continue
+        att = _attribution(doc, sent, verb, lemma)
+        taken = {j for b in out if b.cue for j in range(*b.cue)}
+        if att is None or att.cue is None or any(j in taken for j in range(*att.cue)):
+            continue
+        found = [b for b in found if b not in holders]
+        out.append(att)
+    return found + out
+
+
+def _misread_incise(att: Attribution, verb: Token) -> bool:
+    """An incise whose cue verb has, by the parse, its subject before it: the lead is no report."""
+    subj = subject(verb)
+    return att.kind == "incise" and att.cue is not None and subj is not None and subj.i < att.cue[0]
+
+
+def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution | None:
+    """The report ``verb`` makes through one of its frames, tried from the most specific."""
+    frames = verb_frames(lemma)
+    if "raise" in frames:
+        return _raising(doc, sent, verb, lemma)
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    if passive or _qualifying_participle(verb):
+        return _passive(doc, sent, verb, lemma, frames) if "pass" in frames else None
+    if _has_que(doc, verb, sent.end) or _bare_participle(verb):
+        return None  # "que" is the speech-verb rule's; a participle alone reports nobody's words
+    for reader in (_infinitive, _qualified, _noun_phrase):
+        content = reader(doc, sent, verb, frames)
+        if content is not None and content[1] - content[0] >= 1:
+            return _active(doc, sent, verb, lemma, content)
+    return None
+
+
+def _has_que(doc: Doc, verb: Token, end: int) -> bool:
+    return any(t.lower_ in COMPLEMENTIZERS for t in doc[verb.i + 1 : min(end, verb.i + 4)])
+
+
+def _bare_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _qualifying_participle(verb: Token) -> bool:
+    """ "un homme soupçonné de ...", "une opération qualifiée d'inédite": a participle on a noun."""
+    return (
+        _bare_participle(verb)
+        and verb.dep_ in ("acl", "amod")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+
+
+def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """ "demande (aux élus) de voter", "appelle à manifester", "appelle à la grève", "a dit vouloir":
+    from "de"/"à" (or the infinitive) to the end of the infinitive's clause."""
+    for child in verb.rights:
+        if child.dep_ not in _COMPLEMENT_DEPS:
+            continue
+        marker = next((m for m in child.children if m.dep_ in ("mark", "case") and m.i < child.i), None)
+        word = marker.lower_ if marker is not None else ""
+        infinitive = _is_infinitive(child)
+        if infinitive and word in DE_WORDS and "de" in frames:
+            return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
+        if word in A_WORDS and "a" in frames and (infinitive or _proposition_noun(child)):
+            return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
+        if word in DE_WORDS and "de" in frames and "pass" in frames and child.pos_ in _NOMINAL:
+            return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]  # "accuse d'insultes"
+        if word == "si" and "si" in frames and child.dep_ == "ccomp":
+            return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]  # "se demande si"
+        between = doc[verb.i + 1 : child.left_edge.i]
+        adjacent = all(t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" for t in between)
+        if infinitive and marker is None and "inf" in frames and child.dep_ == "xcomp" and adjacent:
+            return _span(doc, sent, verb, child.left_edge.i, child)  # "a dit vouloir la paix"
+    return None
+
+
+def _is_infinitive(tok: Token) -> bool:
+    """ "voter", and "avoir vu", "être marginalisé": an infinitive, or a participle with one as auxiliary."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Inf" in tok.morph.get("VerbForm", []):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in tok.lefts)
+
+
+def _qualified(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """ "présente le texte comme un progrès", "qualifie la tribune de tract", "juge le texte dangereux":
+    from the object to the end of what is said of it."""
+    if not frames & {"comme", "pred"}:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "obj" and c.pos_ in _NOMINAL), None)
+    start = obj.left_edge.i if obj is not None else None
+    end_tok = doc[verb.i + 1 : sent.end]
+    if "comme" in frames:
+        comme = next((t for t in end_tok if t.lower_ in COMME_WORDS and _within(t, verb)), None)
+        if comme is not None and (obj is None or comme.i > obj.i):
+            return _span(doc, sent, verb, start if start is not None else comme.i, comme.head)
+        de = _predicate_de(doc, verb, obj, sent.end)
+        if de is not None:
+            return _span(doc, sent, verb, start if start is not None else de.i, de)
+    if "pred" in frames and obj is not None:
+        pred = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "ADJ" and c.i > obj.i), None)
+        if pred is None:
+            # "considère le texte inacceptable": the parse often hangs the predicate on the noun
+            pred = next(
+                (c for c in obj.rights if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i == obj.right_edge.i), None
+            )
+            if pred is None or "Part" in pred.morph.get("VerbForm", []) or obj.left_edge.pos_ != "DET":
+                return None
+        return _span(doc, sent, verb, obj.left_edge.i, pred)
+    return None
+
+
+def _predicate_de(doc: Doc, verb: Token, obj: Token | None, end: int) -> Token | None:
+    """The "de" of "qualifie X de Y" / "traite X de Y": "de" before a noun or adjective without an
+    article, after the object, within the verb's phrase."""
+    lo = obj.i + 1 if obj is not None else verb.i + 1
+    for t in doc[lo : min(end, lo + 12)]:
+        if t.lower_ in DE_WORDS and _within(t, verb):
+            nxt = doc[t.i + 1] if t.i + 1 < end else None
+            if nxt is not None and nxt.text in ("«", '"', "“") and t.i + 2 < end:
+                nxt = doc[t.i + 2]
+            if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+                return nxt
+    return None
+
+
+def _noun_phrase(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """ "prévoit une baisse de 2 %", "a démenti toute implication": the object, when it names a
+    proposition (not a person, a meeting or a date), to the end of the verb's phrase."""
+    if "np" not in frames:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "obj"), None)
+    if obj is None or not _proposition_noun(obj):
+        return None
+    if any(t.is_punct and t.text not in ("«", '"', "“") for t in doc[verb.i + 1 : obj.left_edge.i]):
+        return None
+    return _span(doc, sent, verb, obj.left_edge.i, obj)
+
+
+def _proposition_noun(head: Token) -> bool:
+    """A noun phrase that may carry a proposition: a common noun (or a figure) that is not a person,
+    a meeting, a time or a generic thing."""
+    if head.pos_ not in ("NOUN", "NUM"):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in NON_PROPOSITION_NOUNS and head.lower_ not in NON_PROPOSITION_NOUNS and not is_person_noun(head)
+
+
+def _within(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` belongs to the verb's own phrase (not to a clause that hangs on it)."""
+    node = tok
+    for _ in range(8):
+        if node.i == verb.i:
+            return True
+        if node.dep_ in ("conj", "parataxis", "advcl", "acl:relcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _span(doc: Doc, sent: Span, verb: Token, start: int, complement: Token) -> tuple[int, int]:
+    """From ``start`` to the end of the verb's phrase: the complement's words, then the verb's
+    adjuncts that follow without a comma ("annonce sa démission pour des raisons personnelles"),
+    up to another clause, a coordinated verb or a comma."""
+    end = complement.right_edge.i + 1
+    for child in sorted(verb.rights, key=lambda c: c.i):
+        if child.i < end:
+            continue
+        if child.dep_ in _ENDS_CONTENT_DEPS or any(t.is_punct and t.text != "«" for t in doc[end : child.left_edge.i]):
+            break
+        if child.pos_ in ("VERB", "AUX") and child.dep_ != "obl:mod":
+            break
+        end = child.right_edge.i + 1
+    return trim(doc, start, min(end, sent.end))
+
+
+def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, int]) -> Attribution:
+    """The attribution of an active verb: its subject as source, its verb group as cue."""
+    s, e = sent.start, sent.end
+    subj = subject(verb)
+    aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
+    return Attribution(
+        sentence=(s, e),
+        content=content,
+        cue=_group(doc, sent, verb, aux),
+        source=noun_phrase(doc, subj, s, e) if subj is not None and not (content[0] <= subj.i < content[1]) else None,
+        source_head=subj.i if subj is not None and not (content[0] <= subj.i < content[1]) else None,
+        kind="verb",
+        cue_lemma=lemma,
+        cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
+    )
+
+
+def _group(doc: Doc, sent: Span, verb: Token, aux: list[int]) -> tuple[int, int]:
+    """The cue: the verb with its auxiliaries, its modal and its negation ("n'a jamais demandé")."""
+    return verb_group(doc, sent, verb, verb, aux)
+
+
+def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[str]) -> Attribution | None:
+    """ "Le projet est jugé trop coûteux par les républicains": the content from the subject to the
+    end of the predicate (the agent left out), the agent its source; "est accusé de", "un homme
+    soupçonné de": no agent, no source. "Il est recommandé de ...": the content starts at "de"."""
+    s, e = sent.start, sent.end
+    aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
+    agent = _agent(doc, verb, e)
+    pred_end = _predicate_end(doc, sent, verb, agent)
+    if pred_end <= verb.i + 1 and not aux:
+        return None  # a bare participle with nothing said of its noun
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubj", "expl:subj")), None)
+    if _qualifying_participle(verb):
+        if not any(c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
+            return None
+        start = verb.head.left_edge.i
+    elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and subj.dep_ != "nsubj":
+        de = next((t for t in doc[verb.i + 1 : pred_end] if t.lower_ in DE_WORDS | COMPLEMENTIZERS), None)
+        if de is None:
+            return None
+        start = de.i
+    elif subj is not None and subj.i < verb.i:
+        start = subj.left_edge.i
+    else:
+        return None
+    content = trim(doc, max(start, s), pred_end)
+    if content[1] - content[0] < 3:
+        return None
+    src = noun_phrase(doc, agent, agent.left_edge.i + 1, e) if agent is not None else None
+    return Attribution(
+        sentence=(s, e),
+        content=content,
+        cue=_group(doc, sent, verb, aux),
+        source=src,
+        source_head=agent.i if agent is not None else None,
+        kind="verb",
+        cue_lemma=lemma,
+        cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
+    )
+
+
+def _agent(doc: Doc, verb: Token, end: int) -> Token | None:
+    """The agent of a passive: the noun after its "par", within the predicate."""
+    for t in doc[verb.i + 1 : min(end, verb.i + 15)]:
+        if t.lower_ in AGENT_WORDS and t.head.pos_ in ("NOUN", "PROPN", "PRON") and _within(t.head, verb):
+            return t.head
+        if t.text in (";", ":") or (t.pos_ == "VERB" and t.dep_ in ("conj", "parataxis")):
+            break
+    return None
+
+
+def _predicate_end(doc: Doc, sent: Span, verb: Token, agent: Token | None) -> int:
+    """Where a passive's predicate ends: before its agent, else at the end of the verb's phrase."""
+    end = _span(doc, sent, verb, verb.i, verb)[1]
+    if agent is not None:
+        par = agent.left_edge.i
+        end = min(end, par) if par > verb.i else end
+    return end
+
+
+def _raising(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution | None:
+    """ "Il semble que rien ne puisse s'y opposer": the clause from "que", no source (hedged by the
+    cue); a personal "X semble ..." is the outlet's own hedge, not an attribution."""
+    subj = next((c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "expl:subj"), None)
+    if subj is not None and subj.lower_ not in IMPERSONAL_SUBJECTS:
+        return None
+    que = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 4)] if t.lower_ in COMPLEMENTIZERS), None)
+    if que is None:
+        return None
+    content = trim(doc, que.i, sent.end)
+    if content[1] - content[0] < 3:
+        return None
+    start = verb.i
+    for t in doc[max(sent.start, verb.i - 3) : verb.i]:
+        if t.lower_ in NEGATION_BEFORE:
+            start = t.i
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        cue=(start, verb.i + 1),
+        kind="verb",
+        cue_lemma=lemma,
+    )
+
+
+def other_sense(verb: Token) -> bool:
+    """The senses of a reporting verb that report nothing, for the speech-verb rule: a reflexive verb
+    whose pronominal form is no report ("s'assurer que", "se rappeler"), and "expliquer" with a
+    thing for subject, a cause ("ce qui explique que ...", "cela explique que ...")."""
+    if verb.lang_ != "fr":
+        return False
+    if any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children) and table_lemma(verb) is None:
+        return any(inf in reporting_verbs() for inf in infinitives(verb))
+    subj = subject(verb) or next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    lemma = table_lemma(verb)
+    return lemma in CAUSE_VERBS and subj is not None and subj.lower_ in THING_PRONOUNS
