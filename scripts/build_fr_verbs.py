@@ -99,7 +99,8 @@ IRREGULAR = {
 #   que   "dit que ..."                        inf   "dit vouloir ...", "estime avoir ..." (bare infinitive)
 #   de    "demande de ...", "accuse X de ..."  a     "appelle à ...", "invite X à ..."
 #   np    a noun phrase carrying a proposition ("annonce sa démission", "prévoit une baisse")
-#   comme "présente X comme Y", "qualifie X de Y"
+#   comme "présente X comme Y"            qualif "qualifie X de Y", "traite X de Y" (Y without article)
+#   pred  "juge le texte dangereux"       si    "se demande si ..."       raise  "il semble que ..."
 #   pass  its passive with an agent reports ("est jugé dangereux par les experts")
 # A dropped candidate: "- reason".
 REVIEW_TEXT = """
@@ -175,8 +176,8 @@ exprimer communication np              # "exprime son inquiétude"
 rejeter communication np               # "rejette toute faute": denied
 contester communication que np
 revendiquer communication np pass      # "a revendiqué l'attentat", "a été revendiquée"
-qualifier communication comme pass     # "qualifie X de Y", "qualifiée d'inédite"
-traiter communication comme            # only "traite X de Y" (Y without article)
+qualifier communication qualif pass     # "qualifie X de Y", "qualifiée d'inédite"
+traiter communication qualif           # only "traite X de Y" (Y without article)
 décrire communication comme pass       # "décrit X comme Y", "est décrit comme"
 présenter communication comme pass     # "présente X comme Y", "est présenté comme"
 # -- cognition: belief, opinion, supposition, fear and hope; hedged
@@ -259,7 +260,6 @@ projeter intention de
 ambitionner intention de
 prévoir intention que de np            # "prévoit une baisse de 2 %"; "est prévu" is a schedule
 préférer intention np
-refuser intention np                   # "refuse toute hausse": denied; "refuse de" is an act
 escompter intention que inf
 # -- pronominal verbs, looked up with their "se"
 se demander cognition si
@@ -282,7 +282,7 @@ glisser lâcher souffler résumer tempérer nuancer abonder renchérir ironiser 
 reprendre enchaîner sourire soupirer réagir interroger asséner assener trancher martèler analyser
 décrypter expliciter invoquer
 # an act or a decision, not a report
-accepter approuver autoriser adopter décider signer condamner opposer refacturer continuer participer
+refuser accepter approuver autoriser adopter décider signer condamner opposer refacturer continuer participer
 bloquer éviter empêcher sanctionner homologuer entériner statuer voter
 # a topic or a thing talked about, not a proposition
 discuter parler bavarder discutailler papoter reparler rediscuter débriefer disserter épiloguer

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution.fr import verb_group
 from selon.nlp.attribution.fr_incises import infinitives
-from selon.nlp.attribution.shared import is_past, is_person_noun, subject
+from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS
@@ -39,13 +39,14 @@ from selon.nlp.lexicon.fr_verbs import (
     REFLEXIVE_CLITICS,
     THING_PRONOUNS,
     reporting_verbs,
+    verb_class,
     verb_frames,
 )
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "obl:arg", "obl", "obl:mod", "acl")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
-#: right children of the verb that end the content: another clause, a coordinated verb, a gerund
-_ENDS_CONTENT_DEPS = ("conj", "cc", "parataxis", "advcl", "punct")
+#: punctuation that ends a content: what follows is another statement
+_HARD_STOPS = frozenset({";", ":", "(", "—", "–"})
 
 
 def table_lemma(verb: Token) -> str | None:
@@ -84,6 +85,8 @@ def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribut
         lemma = table_lemma(verb)
         if lemma is None:
             continue
+        if any(b.extra.get("passive") and b.content[0] <= i < b.content[1] for b in out):
+            continue  # "soupçonné de vouloir commettre un attentat": the suspicion, not a wish
         holders = [att for att in found if any(r and r[0] <= i < r[1] for r in (att.cue, att.source))]
         if holders and not all(_misread_incise(att, verb) for att in holders):
             continue
@@ -112,11 +115,18 @@ def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution |
         return _passive(doc, sent, verb, lemma, frames) if "pass" in frames else None
     if _has_que(doc, verb, sent.end) or _bare_participle(verb):
         return None  # "que" is the speech-verb rule's; a participle alone reports nobody's words
+    if verb_class(lemma) == "request" and _thing_subject(verb):
+        return None  # "la décision pourrait inciter à ...": a cause, not a request
     for reader in (_infinitive, _qualified, _noun_phrase):
         content = reader(doc, sent, verb, frames)
         if content is not None and content[1] - content[0] >= 1:
             return _active(doc, sent, verb, lemma, content)
     return None
+
+
+def _thing_subject(verb: Token) -> bool:
+    subj = subject(verb)
+    return subj is not None and subj.pos_ == "NOUN" and noun_kind(subj) == "unnamed"
 
 
 def _has_que(doc: Doc, verb: Token, end: int) -> bool:
@@ -172,19 +182,18 @@ def _is_infinitive(tok: Token) -> bool:
 
 def _qualified(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """ "présente le texte comme un progrès", "qualifie la tribune de tract", "juge le texte dangereux":
-    from the object to the end of what is said of it."""
-    if not frames & {"comme", "pred"}:
+    from the object (or the "comme" / "de" when the object is a clitic) to the end of what is said of it."""
+    if not frames & {"comme", "qualif", "pred"}:
         return None
     obj = next((c for c in verb.rights if c.dep_ == "obj" and c.pos_ in _NOMINAL), None)
-    start = obj.left_edge.i if obj is not None else None
-    end_tok = doc[verb.i + 1 : sent.end]
     if "comme" in frames:
-        comme = next((t for t in end_tok if t.lower_ in COMME_WORDS and _within(t, verb)), None)
+        comme = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ in COMME_WORDS and _within(t, verb)), None)
         if comme is not None and (obj is None or comme.i > obj.i):
-            return _span(doc, sent, verb, start if start is not None else comme.i, comme.head)
+            return _span(doc, sent, verb, obj.left_edge.i if obj is not None else comme.i, comme.head)
+    if "qualif" in frames:
         de = _predicate_de(doc, verb, obj, sent.end)
         if de is not None:
-            return _span(doc, sent, verb, start if start is not None else de.i, de)
+            return _span(doc, sent, verb, obj.left_edge.i if obj is not None else de[0].i, de[1])
     if "pred" in frames and obj is not None:
         pred = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "ADJ" and c.i > obj.i), None)
         if pred is None:
@@ -198,17 +207,20 @@ def _qualified(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tup
     return None
 
 
-def _predicate_de(doc: Doc, verb: Token, obj: Token | None, end: int) -> Token | None:
-    """The "de" of "qualifie X de Y" / "traite X de Y": "de" before a noun or adjective without an
-    article, after the object, within the verb's phrase."""
+def _predicate_de(doc: Doc, verb: Token, obj: Token | None, end: int) -> tuple[Token, Token] | None:
+    """The "de" and the word after it of "qualifie X de Y" / "traite X de Y": "de" before a noun or an
+    adjective without an article, said of the object (or of a clitic: "les qualifient de fous")."""
     lo = obj.i + 1 if obj is not None else verb.i + 1
     for t in doc[lo : min(end, lo + 12)]:
-        if t.lower_ in DE_WORDS and _within(t, verb):
-            nxt = doc[t.i + 1] if t.i + 1 < end else None
-            if nxt is not None and nxt.text in ("«", '"', "“") and t.i + 2 < end:
-                nxt = doc[t.i + 2]
-            if nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
-                return nxt
+        if t.lower_ not in DE_WORDS:
+            continue
+        k = t.i + 2 if t.i + 2 < end and doc[t.i + 1].text in ("«", '"', "“") else t.i + 1
+        nxt = doc[k] if k < end else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        holders = {nxt.head.i, nxt.head.head.i, t.head.i}
+        if verb.i in holders or (obj is not None and obj.i in holders):
+            return t, nxt
     return None
 
 
@@ -247,16 +259,20 @@ def _within(tok: Token, verb: Token) -> bool:
 
 
 def _span(doc: Doc, sent: Span, verb: Token, start: int, complement: Token) -> tuple[int, int]:
-    """From ``start`` to the end of the verb's phrase: the complement's words, then the verb's
-    adjuncts that follow without a comma ("annonce sa démission pour des raisons personnelles"),
-    up to another clause, a coordinated verb or a comma."""
+    """From ``start`` to the end of the verb's phrase: the complement's words, then the adjuncts
+    that follow it, commas or not ("annonce sa démission pour des raisons personnelles", "préfère une
+    réduction, pour la faire passer à un an", "appelle à continuer, mais « en dehors des villes »"),
+    up to a clause of its own (a coordinated or finite verb, a parenthetical), a colon or a semicolon."""
     end = complement.right_edge.i + 1
     for child in sorted(verb.rights, key=lambda c: c.i):
-        if child.i < end:
+        if child.i < end or child.dep_ == "punct":
             continue
-        if child.dep_ in _ENDS_CONTENT_DEPS or any(t.is_punct and t.text != "«" for t in doc[end : child.left_edge.i]):
+        if any(t.text in _HARD_STOPS for t in doc[end : child.left_edge.i]):
             break
-        if child.pos_ in ("VERB", "AUX") and child.dep_ != "obl:mod":
+        clause = child.pos_ in ("VERB", "AUX") and (
+            child.dep_ in ("conj", "parataxis") or "Fin" in child.morph.get("VerbForm", [])
+        )
+        if clause or child.dep_ in ("parataxis", "nsubj", "nsubj:pass") or child.dep_.startswith("acl"):
             break
         end = child.right_edge.i + 1
     return trim(doc, start, min(end, sent.end))
@@ -292,18 +308,15 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
     aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
     agent = _agent(doc, verb, e)
     pred_end = _predicate_end(doc, sent, verb, agent)
-    if pred_end <= verb.i + 1 and not aux:
-        return None  # a bare participle with nothing said of its noun
+    if pred_end <= verb.i + 1 and agent is None:
+        return None  # "qui ne sont pas accusés": nothing said, nobody saying it
     subj = next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubj", "expl:subj")), None)
     if _qualifying_participle(verb):
         if not any(c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
             return None
         start = verb.head.left_edge.i
-    elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and subj.dep_ != "nsubj":
-        de = next((t for t in doc[verb.i + 1 : pred_end] if t.lower_ in DE_WORDS | COMPLEMENTIZERS), None)
-        if de is None:
-            return None
-        start = de.i
+    elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and _impersonal_clause(doc, verb, pred_end):
+        start = _impersonal_clause(doc, verb, pred_end)  # "il est recommandé de ...": from "de"
     elif subj is not None and subj.i < verb.i:
         start = subj.left_edge.i
     else:
@@ -321,7 +334,18 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         kind="verb",
         cue_lemma=lemma,
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
+        extra={"passive": True},
     )
+
+
+def _impersonal_clause(doc: Doc, verb: Token, end: int) -> int:
+    """The "de" or "que" right after an impersonal passive ("il est recommandé de ..."), or 0."""
+    for t in doc[verb.i + 1 : end]:
+        if t.lower_ in DE_WORDS or t.lower_ in COMPLEMENTIZERS:
+            return t.i
+        if t.pos_ != "ADV":
+            return 0
+    return 0
 
 
 def _agent(doc: Doc, verb: Token, end: int) -> Token | None:

@@ -11,7 +11,7 @@ certainty of a claim (docs/attribution-guidelines.md, decision 1: ``cognition`` 
 - ``inf``: a bare infinitive, "a dit vouloir ...", "estime avoir ...";
 - ``de`` / ``a``: "de" or "à" + infinitive, "demande aux élus de voter", "appelle à manifester";
 - ``np``: a noun phrase carrying a proposition, "prévoit une baisse de 2 %", "a annoncé sa mort";
-- ``comme``: "présente X comme Y", "qualifie X de Y"; ``pred``: "juge le texte dangereux";
+- ``comme``: "présente X comme Y"; ``qualif``: "qualifie X de Y"; ``pred``: "juge le texte dangereux";
 - ``pass``: the passive reports, "est jugé dangereux par les experts", "est accusé de ...";
 - ``raise``: a raising verb, "semble", "paraît".
 """
