@@ -134,7 +134,12 @@ def _has_que(doc: Doc, verb: Token, end: int) -> bool:
 
 
 def _bare_participle(verb: Token) -> bool:
-    return "Part" in verb.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in verb.children)
+    """A past participle without auxiliary ("déclaré"); a present one reports ("en dénonçant ...")."""
+    return (
+        "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" not in verb.morph.get("Tense", [])
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
 
 
 def _qualifying_participle(verb: Token) -> bool:
@@ -258,24 +263,50 @@ def _within(tok: Token, verb: Token) -> bool:
     return False
 
 
-def _span(doc: Doc, sent: Span, verb: Token, start: int, complement: Token) -> tuple[int, int]:
+def _span(doc: Doc, sent: Span, verb: Token, start: int, complement: Token | None) -> tuple[int, int]:
     """From ``start`` to the end of the verb's phrase: the complement's words, then the adjuncts
     that follow it, commas or not ("annonce sa démission pour des raisons personnelles", "préfère une
     réduction, pour la faire passer à un an", "appelle à continuer, mais « en dehors des villes »"),
-    up to a clause of its own (a coordinated or finite verb, a parenthetical), a colon or a semicolon."""
-    end = complement.right_edge.i + 1
-    for child in sorted(verb.rights, key=lambda c: c.i):
-        if child.i < end or child.dep_ == "punct":
-            continue
-        if any(t.text in _HARD_STOPS for t in doc[end : child.left_edge.i]):
+    up to a clause of its own (a finite verb, a report of its own: "a démenti toute implication en
+    rejetant la faute sur ..."), a colon or a semicolon."""
+    end = _phrase_end(complement) if complement is not None else verb.i + 1
+    if complement is None or end > complement.right_edge.i:
+        for child in sorted(verb.rights, key=lambda c: c.i):
+            if child.i < end or child.dep_ == "punct":
+                continue
+            if any(t.text in _HARD_STOPS for t in doc[end : child.left_edge.i]) or _own_clause(child):
+                break
+            if child.dep_ in ("parataxis", "nsubj", "nsubj:pass") or child.dep_.startswith("acl"):
+                break
+            end = child.right_edge.i + 1
+    return closed_quote(doc, trim(doc, start, min(end, sent.end)), sent.end)
+
+
+def _phrase_end(tok: Token) -> int:
+    """The end of ``tok``'s phrase, before a clause of its own among its right children."""
+    end = tok.i + 1
+    for child in sorted(tok.rights, key=lambda c: c.i):
+        if _own_clause(child) or (child.text in _HARD_STOPS):
             break
-        clause = child.pos_ in ("VERB", "AUX") and (
-            child.dep_ in ("conj", "parataxis") or "Fin" in child.morph.get("VerbForm", [])
-        )
-        if clause or child.dep_ in ("parataxis", "nsubj", "nsubj:pass") or child.dep_.startswith("acl"):
-            break
-        end = child.right_edge.i + 1
-    return trim(doc, start, min(end, sent.end))
+        end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def _own_clause(tok: Token) -> bool:
+    """A verb that makes a statement of its own: finite, with its own subject, or a report itself."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    finite = "Fin" in tok.morph.get("VerbForm", []) or any(c.dep_.startswith("nsubj") for c in tok.children)
+    return finite or tok.dep_ == "parataxis" or (tok.dep_ in ("advcl", "conj") and table_lemma(tok) is not None)
+
+
+def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int]:
+    """A content that opens a quotation keeps its closing mark: "accuse d'« insultes racistes »"."""
+    start, stop = content
+    opened = sum(1 for t in doc[start:stop] if t.text == "«") - sum(1 for t in doc[start:stop] if t.text == "»")
+    if opened > 0 and stop < end and doc[stop].text == "»":
+        return start, stop + 1
+    return content
 
 
 def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, int]) -> Attribution:
@@ -292,6 +323,7 @@ def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, i
         kind="verb",
         cue_lemma=lemma,
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
+        extra={"complement": True},
     )
 
 
@@ -315,13 +347,17 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         if not any(c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
             return None
         start = verb.head.left_edge.i
+        while start < verb.head.i and doc[start].dep_ == "case":
+            start += 1  # "interpellation d'un jeune homme soupçonné de ...": from "un"
     elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and _impersonal_clause(doc, verb, pred_end):
         start = _impersonal_clause(doc, verb, pred_end)  # "il est recommandé de ...": from "de"
     elif subj is not None and subj.i < verb.i:
         start = subj.left_edge.i
+    elif subj is None and aux and doc[min(aux) - 1].pos_ in ("NOUN", "PROPN") and min(aux) - 1 >= s:
+        start = doc[min(aux) - 1].left_edge.i  # "... et les automobilistes ont été invités à": the parse lost it
     else:
         return None
-    content = trim(doc, max(start, s), pred_end)
+    content = closed_quote(doc, trim(doc, max(start, s), pred_end), e)
     if content[1] - content[0] < 3:
         return None
     src = noun_phrase(doc, agent, agent.left_edge.i + 1, e) if agent is not None else None
@@ -334,7 +370,7 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         kind="verb",
         cue_lemma=lemma,
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
-        extra={"passive": True},
+        extra={"passive": True, "complement": True},
     )
 
 
@@ -360,7 +396,7 @@ def _agent(doc: Doc, verb: Token, end: int) -> Token | None:
 
 def _predicate_end(doc: Doc, sent: Span, verb: Token, agent: Token | None) -> int:
     """Where a passive's predicate ends: before its agent, else at the end of the verb's phrase."""
-    end = _span(doc, sent, verb, verb.i, verb)[1]
+    end = _span(doc, sent, verb, verb.i, None)[1]
     if agent is not None:
         par = agent.left_edge.i
         end = min(end, par) if par > verb.i else end

@@ -343,7 +343,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     verbs = _verb_attributions(doc, sent, lex, taken)
     # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
     # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
-    cues = [a.cue for a in found if a.cue]
+    cues = [a.cue for a in found if a.cue and not a.extra.get("complement")]  # a nested complement is no misparse
     kept = found + [
         v
         for v in verbs
