@@ -45,6 +45,8 @@ def _que_verb(verb: Token) -> str | None:
     """A verb of the reporting-verb table (``lexicon.fr_verbs``) that reports through "que" or "si",
     with that word right after it: "sait que", "montre que", "se demande si"."""
     doc = verb.doc
+    if "Sub" in verb.morph.get("Mood", []):
+        return None  # "il faut que les magistrats sachent que ...": a wish, not a report
     after = {t.lower_ for t in doc[verb.i + 1 : min(len(doc), verb.i + 3)]}
     for inf in sorted(infinitives(verb)):
         frames = verb_frames(inf)

@@ -46,7 +46,7 @@ from selon.nlp.lexicon.fr_verbs import (
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "obl:arg", "obl", "obl:mod", "acl")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
 #: punctuation that ends a content: what follows is another statement
-_HARD_STOPS = frozenset({";", ":", "(", "—", "–"})
+_HARD_STOPS = frozenset({";", ":", "—", "–"})
 
 
 def table_lemma(verb: Token) -> str | None:
@@ -164,7 +164,9 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
         if infinitive and word in DE_WORDS and "de" in frames:
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
         if word in A_WORDS and "a" in frames and (infinitive or _proposition_noun(child)):
-            return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
+            obj = next((c for c in verb.rights if c.dep_ == "obj" and c.pos_ in _NOMINAL and c.i < child.i), None)
+            first = obj.left_edge.i if obj is not None else marker.i  # type: ignore[union-attr]
+            return _span(doc, sent, verb, first, child)  # "appelle les manifestants à la retenue"
         if word in DE_WORDS and "de" in frames and "pass" in frames and child.pos_ in _NOMINAL:
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]  # "accuse d'insultes"
         if word == "si" and "si" in frames and child.dep_ == "ccomp":
@@ -293,11 +295,17 @@ def _phrase_end(tok: Token) -> int:
 
 
 def _own_clause(tok: Token) -> bool:
-    """A verb that makes a statement of its own: finite, with its own subject, or a report itself."""
+    """A verb that makes a statement of its own: a coordinated clause with its own subject or tense,
+    a parenthetical, or a report itself ("..., en rejetant la faute sur"); a subordinate clause
+    ("pour que l'État puisse ...") or a relative stays in the content."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.dep_ == "parataxis":
+        return True
     finite = "Fin" in tok.morph.get("VerbForm", []) or any(c.dep_.startswith("nsubj") for c in tok.children)
-    return finite or tok.dep_ == "parataxis" or (tok.dep_ in ("advcl", "conj") and table_lemma(tok) is not None)
+    if tok.dep_ == "conj" and finite:
+        return True
+    return tok.dep_ in ("advcl", "conj", "acl") and table_lemma(tok) is not None
 
 
 def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int]:
@@ -310,21 +318,38 @@ def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int
 
 
 def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, int]) -> Attribution:
-    """The attribution of an active verb: its subject as source, its verb group as cue."""
+    """The attribution of an active verb: its subject as source (a gerund's is the subject of the verb
+    it hangs on: "X a démenti ..., en rejetant la faute sur ..."), its verb group as cue."""
     s, e = sent.start, sent.end
+    gerund = _gerund_mark(verb)
     subj = subject(verb)
+    if subj is None and gerund is not None and verb.head.i != verb.i:
+        node = verb.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        subj = subject(node)
+    if subj is not None and content[0] <= subj.i < content[1]:
+        subj = None
     aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
+    cue = _group(doc, sent, verb, aux)
     return Attribution(
         sentence=(s, e),
         content=content,
-        cue=_group(doc, sent, verb, aux),
-        source=noun_phrase(doc, subj, s, e) if subj is not None and not (content[0] <= subj.i < content[1]) else None,
-        source_head=subj.i if subj is not None and not (content[0] <= subj.i < content[1]) else None,
+        cue=(min(cue[0], gerund.i), cue[1]) if gerund is not None else cue,
+        source=noun_phrase(doc, subj, s, e) if subj is not None else None,
+        source_head=subj.i if subj is not None else None,
         kind="verb",
         cue_lemma=lemma,
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
         extra={"complement": True},
     )
+
+
+def _gerund_mark(verb: Token) -> Token | None:
+    """The "en" of a gerund ("en rejetant"), which the cue keeps."""
+    if "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "mark" and c.lower_ == "en" and c.i >= verb.i - 2), None)
 
 
 def _group(doc: Doc, sent: Span, verb: Token, aux: list[int]) -> tuple[int, int]:
