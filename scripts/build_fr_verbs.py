@@ -202,7 +202,7 @@ subodorer cognition que
 conjecturer cognition que
 suggérer cognition que de
 avancer cognition que                  # "avance que": put forward as a supposition
-prétendre cognition que inf
+prétendre communication que inf       # "prétendent que": a claim, reported
 prédire cognition que np
 anticiper cognition que np
 ignorer cognition que
