@@ -34,6 +34,7 @@ from selon.nlp.lexicon.fr_verbs import (
     CAUSE_VERBS,
     COMME_WORDS,
     DE_WORDS,
+    ENABLING_VERBS,
     IMPERSONAL_SUBJECTS,
     NON_PROPOSITION_NOUNS,
     REFLEXIVE_CLITICS,
@@ -115,6 +116,8 @@ def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution |
         return _passive(doc, sent, verb, lemma, frames) if "pass" in frames else None
     if _has_que(doc, verb, sent.end) or _bare_participle(verb):
         return None  # "que" is the speech-verb rule's; a participle alone reports nobody's words
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ENABLING_VERBS:
+        return None  # "les modèles permettent de prédire ...": an ability, not a report
     if verb_class(lemma) == "request" and _thing_subject(verb):
         return None  # "la décision pourrait inciter à ...": a cause, not a request
     for reader in (_infinitive, _qualified, _noun_phrase):
@@ -305,6 +308,11 @@ def _own_clause(tok: Token) -> bool:
     finite = "Fin" in tok.morph.get("VerbForm", []) or any(c.dep_.startswith("nsubj") for c in tok.children)
     if tok.dep_ == "conj" and finite:
         return True
+    comma = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    if tok.dep_ == "advcl" and finite and comma:
+        return True  # "..., alors que le ministre a menti": the outlet's words again
+    if tok.dep_ == "acl" and _gerund_mark(tok) is None:
+        return False  # "un tract appelant le gouvernement à ...": the noun's description
     return tok.dep_ in ("advcl", "conj", "acl") and table_lemma(tok) is not None
 
 
@@ -332,6 +340,9 @@ def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, i
         subj = None
     aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
     cue = _group(doc, sent, verb, aux)
+    if " " in lemma or lemma.startswith("s'"):  # "se félicitant", "s'est félicité": the clitic belongs to it
+        clitic = next((c.i for c in verb.lefts if c.lower_ in REFLEXIVE_CLITICS and c.i >= cue[0] - 1), None)
+        cue = (min(cue[0], clitic), cue[1]) if clitic is not None else cue
     return Attribution(
         sentence=(s, e),
         content=content,
@@ -377,6 +388,8 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
     elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and _impersonal_clause(doc, verb, pred_end):
         start = _impersonal_clause(doc, verb, pred_end)  # "il est recommandé de ...": from "de"
     elif subj is not None and subj.i < verb.i:
+        while subj.head.i < verb.i and subj.head.pos_ in _NOMINAL and subj.head.i != subj.i:
+            subj = subj.head  # "des vidéastes web populaires": the parse may take a word of it for the subject
         start = subj.left_edge.i
     elif subj is None and aux and doc[min(aux) - 1].pos_ in ("NOUN", "PROPN") and min(aux) - 1 >= s:
         start = doc[min(aux) - 1].left_edge.i  # "... et les automobilistes ont été invités à": the parse lost it

@@ -65,6 +65,8 @@ COMME_WORDS = frozenset({"comme"})
 AGENT_WORDS = frozenset({"par"})
 #: reflexive clitics that make a verb pronominal: "se demande", "s'inquiète", "nous demandons-nous"
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+#: verbs of ability whose infinitive reports nothing: "les modèles permettent de prédire ..."
+ENABLING_VERBS = frozenset({"permettre", "aider", "servir", "contribuer", "suffire"})
 #: verbs that, with a thing for subject, name a cause, not a report: "ce qui explique que ..."
 CAUSE_VERBS = frozenset({"expliquer", "justifier"})
 #: the subjects that make them a cause: "cela", "ce qui", "ça"
