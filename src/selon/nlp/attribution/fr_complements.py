@@ -26,12 +26,13 @@ from selon.nlp.attribution.fr_incises import infinitives
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import COMPLEMENTIZERS
+from selon.nlp.lexicon import COMPLEMENTIZERS, ORGANIZATION_HEADS
 from selon.nlp.lexicon.fr import NEGATION_AFTER, NEGATION_BEFORE
 from selon.nlp.lexicon.fr_verbs import (
     A_WORDS,
     AGENT_WORDS,
     CAUSE_VERBS,
+    COLLECTIVE_NOUNS,
     COMME_WORDS,
     DE_WORDS,
     ENABLING_VERBS,
@@ -128,8 +129,12 @@ def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution |
 
 
 def _thing_subject(verb: Token) -> bool:
+    """A subject that names a thing, not a person or a body that speaks ("la fédération")."""
     subj = subject(verb)
-    return subj is not None and subj.pos_ == "NOUN" and noun_kind(subj) == "unnamed"
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in ("ORG", "PER"):
+        return False
+    lemma = subj.lemma_.lower()
+    return noun_kind(subj) == "unnamed" and lemma not in COLLECTIVE_NOUNS and lemma not in ORGANIZATION_HEADS
 
 
 def _has_que(doc: Doc, verb: Token, end: int) -> bool:
@@ -158,9 +163,10 @@ def _qualifying_participle(verb: Token) -> bool:
 def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """ "demande (aux élus) de voter", "appelle à manifester", "appelle à la grève", "a dit vouloir":
     from "de"/"à" (or the infinitive) to the end of the infinitive's clause."""
-    for child in verb.rights:
-        if child.dep_ not in _COMPLEMENT_DEPS:
-            continue
+    candidates = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
+    # "a demandé aux conseillers de voter": the parse may hang the infinitive on the indirect object
+    candidates += [g for c in candidates if c.pos_ in _NOMINAL for g in c.rights if g.dep_ == "acl"]
+    for child in sorted(candidates, key=lambda c: c.i):
         marker = next((m for m in child.children if m.dep_ in ("mark", "case") and m.i < child.i), None)
         word = marker.lower_ if marker is not None else ""
         infinitive = _is_infinitive(child)

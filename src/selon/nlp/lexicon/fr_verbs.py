@@ -67,6 +67,11 @@ AGENT_WORDS = frozenset({"par"})
 REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
 #: verbs of ability whose infinitive reports nothing: "les modèles permettent de prédire ..."
 ENABLING_VERBS = frozenset({"permettre", "aider", "servir", "contribuer", "suffire"})
+#: nouns of bodies that speak, whose ending would make them things ("la fédération appelle à ...")
+COLLECTIVE_NOUNS = frozenset(
+    """fédération association organisation commission direction confédération coalition opposition
+    majorité délégation institution fondation intersyndicale coordination rédaction présidence""".split()
+)
 #: verbs that, with a thing for subject, name a cause, not a report: "ce qui explique que ..."
 CAUSE_VERBS = frozenset({"expliquer", "justifier"})
 #: the subjects that make them a cause: "cela", "ce qui", "ça"
