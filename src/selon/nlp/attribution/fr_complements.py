@@ -38,6 +38,7 @@ from selon.nlp.lexicon.fr_verbs import (
     ENABLING_VERBS,
     IMPERSONAL_SUBJECTS,
     NON_PROPOSITION_NOUNS,
+    PERSONAL_PASSIVES,
     REFLEXIVE_CLITICS,
     THING_PRONOUNS,
     reporting_verbs,
@@ -183,7 +184,11 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
         between = doc[verb.i + 1 : child.left_edge.i]
         adjacent = all(t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" for t in between)
         if infinitive and marker is None and "inf" in frames and child.dep_ == "xcomp" and adjacent:
-            return _span(doc, sent, verb, child.left_edge.i, child)  # "a dit vouloir la paix"
+            first = next(
+                (t.i for t in doc[child.left_edge.i : child.i] if t.pos_ != "ADV" or t.lower_ in NEGATION_BEFORE),
+                child.i,
+            )
+            return _span(doc, sent, verb, first, child)  # "a dit vouloir la paix", "entend ainsi encourager"
     return None
 
 
@@ -323,11 +328,14 @@ def _own_clause(tok: Token) -> bool:
 
 
 def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int]:
-    """A content that opens a quotation keeps its closing mark: "accuse d'« insultes racistes »"."""
+    """A content that opens a quotation or a parenthesis keeps its closing mark: "accuse d'« insultes »"."""
     start, stop = content
     opened = sum(1 for t in doc[start:stop] if t.text == "«") - sum(1 for t in doc[start:stop] if t.text == "»")
     if opened > 0 and stop < end and doc[stop].text == "»":
         return start, stop + 1
+    parens = sum(1 for t in doc[start:stop] if t.text == "(") - sum(1 for t in doc[start:stop] if t.text == ")")
+    if parens > 0 and stop < end and doc[stop].text == ")":
+        return start, stop + 1  # "des quotas explicites (60 % hutu vs 40 % tutsi)"
     return content
 
 
@@ -337,7 +345,13 @@ def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, i
     s, e = sent.start, sent.end
     gerund = _gerund_mark(verb)
     subj = subject(verb)
-    if subj is None and gerund is not None and verb.head.i != verb.i:
+    participle = gerund is not None or (
+        "Part" in verb.morph.get("VerbForm", []) and verb.dep_ in ("advcl", "acl", "conj", "xcomp")
+    )
+    if subj is None and participle and verb.dep_ == "acl" and gerund is None:
+        if verb.head.pos_ == "PROPN" or (verb.head.pos_ == "NOUN" and is_person_noun(verb.head)):
+            subj = verb.head  # "les députés, entendant ainsi ...": the people it describes speak
+    elif subj is None and participle and verb.head.i != verb.i:
         node = verb.head
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
@@ -353,13 +367,22 @@ def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, i
         sentence=(s, e),
         content=content,
         cue=(min(cue[0], gerund.i), cue[1]) if gerund is not None else cue,
-        source=noun_phrase(doc, subj, s, e) if subj is not None else None,
+        source=_source(doc, subj, s, e, cue[0]) if subj is not None else None,
         source_head=subj.i if subj is not None else None,
         kind="verb",
         cue_lemma=lemma,
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
         extra={"complement": True},
     )
+
+
+def _source(doc: Doc, subj: Token, s: int, e: int, cue_start: int) -> tuple[int, int]:
+    """The subject's noun phrase, without a leading preposition ("de 290 personnalités appelant")
+    and never into the cue when the speaker stands before it."""
+    start, end = noun_phrase(doc, subj, s, cue_start if subj.i < cue_start else e)
+    while start < end - 1 and (doc[start].lower_ in DE_WORDS or doc[start].lower_ in AGENT_WORDS):
+        start += 1
+    return start, end
 
 
 def _gerund_mark(verb: Token) -> Token | None:
@@ -391,12 +414,19 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         start = verb.head.left_edge.i
         while start < verb.head.i and doc[start].dep_ == "case":
             start += 1  # "interpellation d'un jeune homme soupçonné de ...": from "un"
-    elif subj is not None and subj.lower_ in IMPERSONAL_SUBJECTS and _impersonal_clause(doc, verb, pred_end):
+    elif (
+        subj is not None
+        and subj.lower_ in IMPERSONAL_SUBJECTS
+        and lemma not in PERSONAL_PASSIVES  # "il est accusé de ...": he is
+        and _impersonal_clause(doc, verb, pred_end)
+    ):
         start = _impersonal_clause(doc, verb, pred_end)  # "il est recommandé de ...": from "de"
     elif subj is not None and subj.i < verb.i:
         while subj.head.i < verb.i and subj.head.pos_ in _NOMINAL and subj.head.i != subj.i:
             subj = subj.head  # "des vidéastes web populaires": the parse may take a word of it for the subject
         start = subj.left_edge.i
+        commas = [t.i for t in doc[start : subj.i] if t.text == ","]
+        start = commas[-1] + 1 if commas else start  # "Cette fois-ci, le député est soupçonné"
     elif subj is None and aux and doc[min(aux) - 1].pos_ in ("NOUN", "PROPN") and min(aux) - 1 >= s:
         start = doc[min(aux) - 1].left_edge.i  # "... et les automobilistes ont été invités à": the parse lost it
     else:

@@ -78,6 +78,10 @@ CAUSE_VERBS = frozenset({"expliquer", "justifier"})
 THING_PRONOUNS = frozenset({"cela", "ça", "ce", "ceci", "qui"})
 #: the complementizers of a raising verb's clause: "il semble que ..."
 RAISING_COMPLEMENTIZERS = frozenset({"que", "qu'", "qu’"})
+#: passives whose "il" is a person, never impersonal: "il est accusé de ..." (but "il est recommandé de")
+PERSONAL_PASSIVES = frozenset(
+    "accuser soupçonner suspecter sommer inviter prier exhorter inciter encourager qualifier traiter".split()
+)
 #: the impersonal subject of "il semble que", "il est recommandé de"
 IMPERSONAL_SUBJECTS = frozenset({"il"})
 #: heads of a noun phrase that names no proposition, even after "annonce", "demande", "prévoit":
