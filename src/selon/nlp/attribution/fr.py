@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution.fr_incises import find_incises, infinitive, infinitives, introduced_quotes, is_cue_form
+from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
 from selon.nlp.attribution.shared import is_past, is_person_noun, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
 from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, POUR_PRONOUNS, READ_VERBS
-from selon.nlp.lexicon.fr_verbs import verb_frames
+from selon.nlp.lexicon.fr_verbs import entries_for, verb_frames
 
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
@@ -44,11 +44,12 @@ def guessed_infinitive(verb: Token, lex: Lexicon) -> str | None:
 def _que_verb(verb: Token) -> str | None:
     """A verb of the reporting-verb table (``lexicon.fr_verbs``) that reports through "que" or "si",
     with that word right after it: "sait que", "montre que", "se demande si"."""
-    doc = verb.doc
-    if "Sub" in verb.morph.get("Mood", []):
+    entries = entries_for(verb.lower_, verb.lemma_.lower())
+    if not entries or "Sub" in verb.morph.get("Mood", []):
         return None  # "il faut que les magistrats sachent que ...": a wish, not a report
+    doc = verb.doc
     after = {t.lower_ for t in doc[verb.i + 1 : min(len(doc), verb.i + 3)]}
-    for inf in sorted(infinitives(verb)):
+    for inf in entries:
         frames = verb_frames(inf)
         if ("que" in frames and after & COMPLEMENTIZERS) or ("si" in frames and "si" in after):
             return inf

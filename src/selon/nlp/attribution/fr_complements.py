@@ -22,7 +22,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution.fr import verb_group
-from selon.nlp.attribution.fr_incises import infinitives
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
@@ -41,6 +40,7 @@ from selon.nlp.lexicon.fr_verbs import (
     PERSONAL_PASSIVES,
     REFLEXIVE_CLITICS,
     THING_PRONOUNS,
+    entries_for,
     reporting_verbs,
     verb_class,
     verb_frames,
@@ -48,6 +48,7 @@ from selon.nlp.lexicon.fr_verbs import (
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "obl:arg", "obl", "obl:mod", "acl")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
+_SE_CLITICS = frozenset({"se", "s'", "s’"})
 #: punctuation that ends a content: what follows is another statement
 _HARD_STOPS = frozenset({";", ":", "—", "–"})
 
@@ -57,12 +58,12 @@ def table_lemma(verb: Token) -> str | None:
     (French lemmas are often wrong: "demande" -> "demande"), with "se" for a pronominal verb. A
     reflexive verb whose pronominal form is not in the table reports nothing ("s'assurer que",
     "se rappeler", "s'appeler")."""
+    entries = entries_for(verb.lower_, verb.lemma_.lower())
+    if not entries:
+        return None  # the common case, decided from the cache
     table = reporting_verbs()
-    reflexive = any(
-        c.lower_ in REFLEXIVE_CLITICS and c.dep_ in ("expl:pv", "expl:comp", "obj", "iobj", "expl") and c.i < verb.i
-        for c in verb.children
-    ) and any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
-    for inf in sorted(infinitives(verb), key=lambda w: w != verb.lemma_.lower()):
+    reflexive = _reflexive(verb)
+    for inf in entries:
         if reflexive:
             for form in (f"se {inf}", f"s'{inf}"):
                 if form in table:
@@ -70,6 +71,14 @@ def table_lemma(verb: Token) -> str | None:
         elif inf in table:
             return inf
     return None
+
+
+def _reflexive(verb: Token) -> bool:
+    """ "se demande", "s'est félicité": a third-person reflexive clitic on the verb."""
+    return any(c.lower_ in _SE_CLITICS and c.i < verb.i for c in verb.children) and any(
+        c.lower_ in REFLEXIVE_CLITICS and c.dep_ in ("expl:pv", "expl:comp", "obj", "iobj", "expl") and c.i < verb.i
+        for c in verb.children
+    )
 
 
 def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribution]:
@@ -506,10 +515,12 @@ def other_sense(verb: Token) -> bool:
     """The senses of a reporting verb that report nothing, for the speech-verb rule: a reflexive verb
     whose pronominal form is no report ("s'assurer que", "se rappeler"), and "expliquer" with a
     thing for subject, a cause ("ce qui explique que ...", "cela explique que ...")."""
-    if verb.lang_ != "fr":
+    if verb.lang_ != "fr" or not entries_for(verb.lower_, verb.lemma_.lower()):
         return False
-    if any(c.lower_ in ("se", "s'", "s’") and c.i < verb.i for c in verb.children) and table_lemma(verb) is None:
-        return any(inf in reporting_verbs() for inf in infinitives(verb))
-    subj = subject(verb) or next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
     lemma = table_lemma(verb)
-    return lemma in CAUSE_VERBS and subj is not None and subj.lower_ in THING_PRONOUNS
+    if lemma is None:
+        return _reflexive(verb)
+    if lemma not in CAUSE_VERBS:
+        return False
+    subj = subject(verb) or next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    return subj is not None and subj.lower_ in THING_PRONOUNS

@@ -18,8 +18,10 @@ certainty of a claim (docs/attribution-guidelines.md, decision 1: ``cognition`` 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from selon.nlp.lexicon.fr import ER_ENDINGS, IR_ENDINGS
 
 CLASSES = ("communication", "cognition", "perception", "request", "intention")
 
@@ -51,9 +53,25 @@ def verb_frames(lemma: str) -> frozenset[str]:
     return entry[1] if entry else frozenset()
 
 
+@cache
 def reporting_verbs() -> frozenset[str]:
     """Every verb of the table."""
     return frozenset(_table())
+
+
+@lru_cache(maxsize=8192)
+def entries_for(form: str, lemma: str) -> tuple[str, ...]:
+    """The table's verbs a form may belong to, its lemma first: the lemma, the form, and the -er / -ir
+    infinitive its ending gives (French lemmas are often wrong: "demande" -> "demande"). A verb
+    whose pronominal form alone is in the table ("se targuer") counts. Cached: most forms are none."""
+    found = [lemma, form]
+    for endings in (ER_ENDINGS, IR_ENDINGS):
+        for ending, inf in endings:
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                found.append(form[: -len(ending)] + inf)
+                break
+    table = _table()
+    return tuple(dict.fromkeys(w for w in found if w in table or f"se {w}" in table or f"s'{w}" in table))
 
 
 #: "de" / "à" before an infinitive or an object: "demande de ...", "appelle à ..."
