@@ -220,7 +220,7 @@ révéler perception que np pass
 dévoiler perception que np pass
 prouver perception que
 découvrir perception que np
-apprendre perception que               # not a noun phrase: "apprendre le français"
+apprendre perception que np            # "apprend l'arrestation de ..." (the rules keep out a language)
 confirmer perception que inf np pass
 reconnaître perception que inf
 vérifier perception que

@@ -176,10 +176,13 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
     candidates = [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
     # "a demandé aux conseillers de voter": the parse may hang the infinitive on the indirect object
     candidates += [g for c in candidates if c.pos_ in _NOMINAL for g in c.rights if g.dep_ == "acl"]
+    if "pass" in frames:  # "accuse Boris Faure d'« insultes racistes »": the charge hangs on the object
+        objs = [c for c in verb.rights if c.dep_ == "obj"]
+        candidates += [g for o in objs for g in o.rights if g.dep_ == "nmod" and g.pos_ in _NOMINAL]
     for child in sorted(candidates, key=lambda c: c.i):
         marker = next((m for m in child.children if m.dep_ in ("mark", "case") and m.i < child.i), None)
         word = marker.lower_ if marker is not None else ""
-        infinitive = _is_infinitive(child)
+        infinitive = _is_infinitive(child) or (child.dep_ == "xcomp" and _copular_infinitive(child))
         if infinitive and word in DE_WORDS and "de" in frames:
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
         if word in A_WORDS and "a" in frames and (infinitive or _proposition_noun(child)):
@@ -208,6 +211,13 @@ def _is_infinitive(tok: Token) -> bool:
     if "Inf" in tok.morph.get("VerbForm", []):
         return True
     return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in tok.lefts)
+
+
+def _copular_infinitive(tok: Token) -> bool:
+    """ "être favorable à la république": an adjective or noun with an infinitive copula."""
+    return tok.pos_ in ("ADJ", "NOUN") and any(
+        c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm", []) and c.i < tok.i for c in tok.lefts
+    )
 
 
 def _qualified(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
@@ -262,8 +272,9 @@ def _noun_phrase(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> t
     obj = next((c for c in verb.rights if c.dep_ == "obj"), None)
     if obj is None or not _proposition_noun(obj):
         return None
-    if any(t.is_punct and t.text not in ("«", '"', "“") for t in doc[verb.i + 1 : obj.left_edge.i]):
-        return None
+    gap = doc[verb.i + 1 : obj.left_edge.i]
+    if any(t.text in _HARD_STOPS or t.pos_ in ("VERB", "AUX") for t in gap):
+        return None  # "ont exprimé, à des degrés divers, leur mécontentement" passes; another clause not
     return _span(doc, sent, verb, obj.left_edge.i, obj)
 
 
@@ -438,6 +449,8 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         start = commas[-1] + 1 if commas else start  # "Cette fois-ci, le député est soupçonné"
     elif subj is None and aux and doc[min(aux) - 1].pos_ in ("NOUN", "PROPN") and min(aux) - 1 >= s:
         start = doc[min(aux) - 1].left_edge.i  # "... et les automobilistes ont été invités à": the parse lost it
+    elif subj is None and verb.dep_ == "conj" and (shared := subject(verb)) is not None and shared.i < verb.i:
+        start = shared.left_edge.i  # "L'attaque, qui a eu lieu ..., a été revendiquée": the parse split them
     else:
         return None
     content = closed_quote(doc, trim(doc, max(start, s), pred_end), e)

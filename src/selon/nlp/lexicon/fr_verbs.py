@@ -103,10 +103,12 @@ PERSONAL_PASSIVES = frozenset(
 #: the impersonal subject of "il semble que", "il est recommandé de"
 IMPERSONAL_SUBJECTS = frozenset({"il"})
 #: heads of a noun phrase that names no proposition, even after "annonce", "demande", "prévoit":
-#: a meeting, a time, a person, a generic thing ("annonce la réunion", "prévoit deux jours")
+#: a meeting, a time, a person, a generic thing, a language ("annonce la réunion", "prévoit deux
+#: jours", "apprend le français")
 NON_PROPOSITION_NOUNS = frozenset(
     """réunion rencontre conférence sommet visite voyage séance jour jours semaine semaines mois an ans
     année années heure heures minute minutes date calendrier programme ordre lieu endroit nom noms
     liste chose choses rien tout cela ceci ça celui celle ceux celles personne gens homme femme
-    hommes femmes enfant enfants question questions sujet sujets thème thèmes""".split()
+    hommes femmes enfant enfants question questions sujet sujets thème thèmes
+    langue langues français anglais allemand espagnol métier leçon leçons""".split()
 )
