@@ -148,3 +148,15 @@ def test_pronominal_question(nlp_fr):
 )
 def test_not_attributions(nlp_fr, text):
     assert reports(nlp_fr, text) == []
+
+
+# -- certainty from the class (claims/build.py reads lexicon.fr_verbs.class_certainty) ---------------------
+
+
+def test_class_gives_the_certainty(nlp_fr):
+    [known] = reports(nlp_fr, "Le ministre sait que le texte est fragile.")
+    assert known == ("Le ministre", "sait", "que le texte est fragile", "confirmed")
+    [judged] = reports(nlp_fr, "Le projet est jugé trop risqué par les économistes.")
+    assert judged[3] == "hedged"
+    [said] = reports(nlp_fr, "Le club a annoncé le départ de son entraîneur.")
+    assert said[3] == "reported"

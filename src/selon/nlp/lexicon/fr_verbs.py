@@ -53,6 +53,17 @@ def verb_frames(lemma: str) -> frozenset[str]:
     return entry[1] if entry else frozenset()
 
 
+#: the certainty a class gives its reports (docs/attribution-guidelines.md, decision 1); the others report
+CLASS_CERTAINTY = {"cognition": "hedged", "perception": "confirmed"}
+
+
+def class_certainty(lemma: str) -> str | None:
+    """ "hedged" for a verb of belief ("estimer", "juger"), "confirmed" for one of knowledge or
+    perception ("savoir", "constater"), None for the others."""
+    cls = verb_class(lemma)
+    return CLASS_CERTAINTY.get(cls) if cls is not None else None
+
+
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Every verb of the table."""
