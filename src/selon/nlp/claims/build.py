@@ -302,15 +302,13 @@ class ClaimBuilder:
         cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
         by_class = class_certainty(cue_lemma) if cue is not None and doc.lang_ == "fr" else None  # "sait", "juge"
-        hedge_cue = bool(cue) and (
-            cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words or by_class == "hedged"
-        )
+        hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:
                 certainty = "denied"
             elif cue_lemma in self.lex.confirm_verbs or (by_class == "confirmed" and not hedges):
                 certainty = "confirmed"
-            elif hedges or hedge_cue or cue_lemma in self.lex.hedge_cue_verbs:
+            elif hedges or hedge_cue or cue_lemma in self.lex.hedge_cue_verbs or by_class == "hedged":
                 certainty = "hedged"
             elif source is not None or cue is not None:
                 certainty = "reported"
