@@ -425,9 +425,9 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
     aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
     agent = _agent(doc, verb, e)
     pred_end = _predicate_end(doc, sent, verb, agent)
-    if pred_end <= verb.i + 1 and agent is None:
-        return None  # "qui ne sont pas accusés": nothing said, nobody saying it
     subj = next((c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubj", "expl:subj")), None)
+    if pred_end <= verb.i + 1 and agent is None and (subj is None or subj.pos_ == "PRON"):
+        return None  # "qui ne sont pas accusés": nothing said, nobody saying it
     if _qualifying_participle(verb):
         if not any(c.i > verb.i and c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
             return None
@@ -456,7 +456,7 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
     content = closed_quote(doc, trim(doc, max(start, s), pred_end), e)
     if content[1] - content[0] < 3:
         return None
-    src = noun_phrase(doc, agent, agent.left_edge.i + 1, e) if agent is not None else None
+    src = _agent_phrase(doc, agent, e) if agent is not None else None
     return Attribution(
         sentence=(s, e),
         content=content,
@@ -468,6 +468,16 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
         cue_past=is_past(verb) or any(is_past(doc[k]) for k in aux),
         extra={"passive": True, "complement": True},
     )
+
+
+def _agent_phrase(doc: Doc, agent: Token, e: int) -> tuple[int, int]:
+    """The agent's noun phrase after its "par", with what it coordinates: "par des images satellites
+    et des documents industriels obtenus par Reuters"."""
+    start, end = noun_phrase(doc, agent, agent.left_edge.i + 1, e)
+    for conj in (c for c in agent.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+        if not any(t.text in (",", ";", ":") for t in doc[end : conj.left_edge.i]):
+            end = max(end, min(conj.right_edge.i + 1, e))
+    return trim(doc, start, end)
 
 
 def _impersonal_clause(doc: Doc, verb: Token, end: int) -> int:
