@@ -66,8 +66,11 @@ def test_impersonal_il_and_rules_are_not_sources(nlp_fr):
 
 
 def test_suspicion_is_not_speech(nlp_fr):
+    # a suspicion is nobody's words: by the guidelines (decision 5) an agentless passive, null source
     doc = nlp_fr("Le député est soupçonné de détournement de fonds publics depuis plusieurs mois.")
-    assert all(c.cue is None for c in doc._.selon_claims)
+    assert all(c.source is None for c in doc._.selon_claims)
+    suspected = claim_with(doc, "soupçonné de détournement")
+    assert suspected.cue.text == "est soupçonné" and suspected.certainty == "hedged"
     # the same subject, speaking, is an attribution
     doc = nlp_fr("Le député affirme que les fonds publics ont été restitués depuis plusieurs mois.")
     said = claim_with(doc, "les fonds publics ont été restitués")

@@ -17,6 +17,7 @@ from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, qu
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
 from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, POUR_PRONOUNS, READ_VERBS
+from selon.nlp.lexicon.fr_verbs import entries_for, verb_frames
 
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
@@ -37,6 +38,21 @@ def guessed_infinitive(verb: Token, lex: Lexicon) -> str | None:
     wrong ("estime" -> "estime"), so the infinitive is guessed from the ending."""
     if is_cue_form(verb, lex):
         return infinitive(verb, lex)
+    return _que_verb(verb)
+
+
+def _que_verb(verb: Token) -> str | None:
+    """A verb of the reporting-verb table (``lexicon.fr_verbs``) that reports through "que" or "si",
+    with that word right after it: "sait que", "montre que", "se demande si"."""
+    entries = entries_for(verb.lower_, verb.lemma_.lower())
+    if not entries or "Sub" in verb.morph.get("Mood", []):
+        return None  # "il faut que les magistrats sachent que ...": a wish, not a report
+    doc = verb.doc
+    after = {t.lower_ for t in doc[verb.i + 1 : min(len(doc), verb.i + 3)]}
+    for inf in entries:
+        frames = verb_frames(inf)
+        if ("que" in frames and after & COMPLEMENTIZERS) or ("si" in frames and "si" in after):
+            return inf
     return None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution import fr
+from selon.nlp.attribution import fr, fr_complements
 from selon.nlp.attribution.en_rules import per_names_source
 from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
@@ -214,7 +214,7 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lex: Lexicon, taken: se
     lemma = _cue_infinitive(verb, lex)
     if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
         return None
-    if french and fr.reports_no_words(verb, e):
+    if french and (fr.reports_no_words(verb, e) or fr_complements.other_sense(verb)):
         return None
     governor = verb.head if periphrasis else verb
     subj = subject(governor)
@@ -330,6 +330,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
         return found[:MAX_ATTRIBUTIONS_PER_SENTENCE]
     if doc.lang_ == "fr":
         found = fr.french_constructions(doc, sent, lex, found)
+        found = fr_complements.complements(doc, sent, found)  # "demande de ...", "prévoit une baisse"
     taken: set[int] = set()
     for a in found:
         if a.kind == "incise":
@@ -342,7 +343,7 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     verbs = _verb_attributions(doc, sent, lex, taken)
     # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
     # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
-    cues = [a.cue for a in found if a.cue]
+    cues = [a.cue for a in found if a.cue and not a.extra.get("complement")]  # a nested complement is no misparse
     kept = found + [
         v
         for v in verbs

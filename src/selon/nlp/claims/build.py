@@ -29,6 +29,7 @@ from selon.nlp.claims.sources import (
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
 from selon.nlp.lexicon.en import EPISTEMIC_MODALS
+from selon.nlp.lexicon.fr_verbs import class_certainty
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -300,13 +301,14 @@ class ClaimBuilder:
             hedges += [t for t in doc[cue[0] : cue[1]] if is_conditional(t)]
         cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
+        by_class = class_certainty(cue_lemma) if cue is not None and doc.lang_ == "fr" else None  # "sait", "juge"
         hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:
                 certainty = "denied"
-            elif cue_lemma in self.lex.confirm_verbs:
+            elif cue_lemma in self.lex.confirm_verbs or (by_class == "confirmed" and not hedges):
                 certainty = "confirmed"
-            elif hedges or hedge_cue or cue_lemma in self.lex.hedge_cue_verbs:
+            elif hedges or hedge_cue or cue_lemma in self.lex.hedge_cue_verbs or by_class == "hedged":
                 certainty = "hedged"
             elif source is not None or cue is not None:
                 certainty = "reported"
