@@ -15,7 +15,8 @@ from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
 from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
-from selon.nlp.claims.mood import is_conditional
+from selon.nlp.claims.certainty_fr import french_certainty
+from selon.nlp.claims.mood import hedging_words, is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
 from selon.nlp.claims.sources import (
     EntityIndex,
@@ -28,33 +29,10 @@ from selon.nlp.claims.sources import (
 )
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
-from selon.nlp.lexicon.en import EPISTEMIC_MODALS
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
-
-
-def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> list[Token]:
-    """Words of doc[start:end] that mark the content as unconfirmed."""
-    found: list[Token] = []
-    a = DocArrays.current(doc)
-    lower, pos, tag = a.lower_, a.pos_, a.tag_
-    french, english = doc.lang_ == "fr", doc.lang_ == "en"
-    for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
-        low = lower[i]
-        if low in lex.hedge_words:
-            # "comme bon lui semble" is an idiom, not a doubt
-            hedge = not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon")
-        elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
-            hedge = not past_cue or a.lemma_lower[i] in lex.modal_verbs
-        elif english and tag[i] == "MD":
-            hedge = low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue)
-        else:
-            continue
-        if hedge:
-            found.append(doc[i])
-    return found
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -294,13 +272,15 @@ class ClaimBuilder:
     ) -> Claim:
         doc = self.doc
         cs = char_span(doc, *content)
-        hedges = _hedges(doc, content[0], content[1], self.lex, past_cue)
+        hedges = hedging_words(doc, content[0], content[1], self.lex, past_cue)
         if cue is not None and doc.lang_ == "fr":
             # "pourrait commenter le Président": the attribution itself is a supposition
             hedges += [t for t in doc[cue[0] : cue[1]] if is_conditional(t)]
-        cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
         hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
+        if certainty is None and cue is not None and doc.lang_ == "fr":  # the guidelines' French classes
+            certainty, hedges, hedge_cue = french_certainty(doc, cue, content, past_cue, self.lex)
+        cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:
                 certainty = "denied"
@@ -364,7 +344,7 @@ class ClaimBuilder:
         if not _is_statement(sent):
             return
         content = trim(doc, sent.start, sent.end)
-        hedges = _hedges(doc, content[0], content[1], lex, past_cue=False)
+        hedges = hedging_words(doc, content[0], content[1], lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
         speaker_voice = any(_first_person_subject(t) for t in hedges)
         if (
