@@ -15,7 +15,7 @@ from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
 from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
-from selon.nlp.claims.certainty_fr import french_certainty
+from selon.nlp.claims.certainty_fr import as_evidence, confirmation_spans, french_certainty, outlet_speculation
 from selon.nlp.claims.mood import hedging_words, is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
 from selon.nlp.claims.sources import (
@@ -419,6 +419,12 @@ class ClaimBuilder:
                     "channel": claim.channel + [c for c in channels if c.name not in names],
                 }
             )
+        found = confirmation_spans(doc, verb, evidence) if doc.lang_ == "fr" else None
+        if found is not None:  # the confirmation is an attribution too: its evidence is the source
+            content, cue_range, (s0, s1) = found
+            source = as_evidence(describe_source(doc, s0, s1, evidence[0], self.index), spans[0].text)
+            claim = self._make(content, sent, source, cue_range, False, True, "", channels, "confirmed")
+            self.claims.append(claim.model_copy(update={"evidence": spans, "source": source}))
 
 
 def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -479,4 +485,6 @@ def build_claims(
             continue
         builder.add_sentence(sent)
     claims = attribute_quotations(doc, _cut_overflows(doc, builder.claims))
+    if doc.lang_ == "fr":  # decision 3: "Si ..., il serait", "je serais" are no reports
+        claims = outlet_speculation(doc, claims)
     return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]

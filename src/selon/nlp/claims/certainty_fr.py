@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from selon.model import Certainty
+from selon.model import Certainty, Claim, Source
 from selon.nlp.attribution.fr_incises import infinitives
 from selon.nlp.attribution.shared import is_past
 from selon.nlp.claims.mood import is_french_conditional
@@ -26,6 +26,7 @@ from selon.nlp.lexicon.fr_certainty import (
     CONFIRM_PHRASES,
     DENY_LEMMAS,
     DENY_PHRASES,
+    FIRST_PERSON,
     HEDGE_ADVERBS,
     HEDGE_LEMMAS,
     HEDGE_LOCUTIONS,
@@ -186,3 +187,69 @@ def french_certainty(
     if kind is not None:
         return kind, [], True
     return "reported", [], False
+
+
+def confirmation_spans(
+    doc: Doc, verb: Token, evidence: list[Token]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Ces informations ont été confirmées par des images satellites": an attribution of its own
+    (decision 5, a passive), whose content runs from the subject to the verb, whose cue is the verb
+    group and whose source is the agent, the evidence with its relay ("obtenus par Reuters")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or not evidence:
+        return None
+    first_aux = min([c.i for c in verb.lefts if c.dep_.startswith("aux")] + [verb.i])
+    start = min(subj.left_edge.i, first_aux)
+    ends = [t.right_edge.i + 1 for t in evidence]
+    s0, s1 = evidence[0].left_edge.i, max(ends)
+    while s0 < s1 - 1 and doc[s0].pos_ == "ADP":  # "par"
+        s0 += 1
+    while s1 > s0 and (doc[s1 - 1].is_punct or doc[s1 - 1].is_space):
+        s1 -= 1
+    return (start, verb.i + 1), (first_aux, verb.i + 1), (s0, s1)
+
+
+def as_evidence(source: Source, name: str) -> Source:
+    """The evidence as a source: a document named by its first piece, with no role and no
+    organisation (the outlet that obtained it, "obtenus par Reuters", is a channel)."""
+    update: dict[str, object] = {
+        "name": name,
+        "kind": "document",
+        "role": None,
+        "organization": None,
+        "organizations": [],
+    }
+    return source.model_copy(update=update)
+
+
+def _speculation(doc: Doc, content: tuple[int, int]) -> bool:
+    """Whether a hedged sentence of the outlet's own is no report (decision 3): its conditionals are
+    all hypotheticals ("Si ..., il s'attendrait") or the writer's own voice ("je serais", "On se
+    croirait"), or it has none and only a hedging adverb ("Le Breton prend peut-être son temps")."""
+    clause = main_clause(doc, content)
+    conditionals = [t for t in clause if t.pos_ in ("VERB", "AUX") and is_french_conditional(t)]
+    if not conditionals:
+        return not any(t.lower_ in ("semble", "semblent", "paraît") for t in clause)
+    for tok in conditionals:
+        verb = tok.head if tok.dep_.startswith("aux") or tok.dep_ == "cop" else tok
+        hypothetical = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("si", "s'", "s’") for m in c.children)
+            for c in verb.children
+        )
+        subjects = [c for t in (tok, verb) for c in t.children if c.dep_.startswith("nsubj")]
+        voice = any(c.lower_ in FIRST_PERSON for c in subjects)
+        if not hypothetical and not voice:
+            return False
+    return True
+
+
+def outlet_speculation(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The outlet's own hedged sentences that are speculation become its assertions again."""
+    out = []
+    for claim in claims:
+        if claim.certainty == "hedged" and claim.source is None and claim.cue is None and not claim.quote:
+            span = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+            if span is not None and _speculation(doc, (span.start, span.end)):
+                claim = claim.model_copy(update={"certainty": "asserted", "certainty_cues": []})
+        out.append(claim)
+    return out

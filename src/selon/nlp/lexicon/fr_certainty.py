@@ -99,3 +99,6 @@ BLAME_NOUNS = frozenset("faute responsabilité responsabilités culpabilité".sp
 
 #: present participles whose lemma the tagger misses: "Se croyant sans entrave", "craignant que"
 PARTICIPLE_LEMMAS = {"croyant": "croire", "craignant": "craindre", "redoutant": "redouter", "sachant": "savoir"}
+
+#: subjects of the writer's own voice: "je serais", "On se croirait", "nous aurions"
+FIRST_PERSON = frozenset("je j' j’ on nous moi".split())
