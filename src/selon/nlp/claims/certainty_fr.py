@@ -20,6 +20,7 @@ from selon.nlp.claims.mood import is_french_conditional
 from selon.nlp.lexicon import Lexicon
 from selon.nlp.lexicon.fr import NEGATION_BEFORE
 from selon.nlp.lexicon.fr_certainty import (
+    AFFIRMING_NEGATIONS,
     BLAME_NOUNS,
     CONDEMN_LEMMAS,
     CONFIRM_LEMMAS,
@@ -27,13 +28,13 @@ from selon.nlp.lexicon.fr_certainty import (
     DENY_LEMMAS,
     DENY_PHRASES,
     FIRST_PERSON,
+    FORM_LEMMAS,
     HEDGE_ADVERBS,
     HEDGE_LEMMAS,
     HEDGE_LOCUTIONS,
     HEDGE_PHRASES,
     MODAL_FUTURES,
     NEGATORS,
-    PARTICIPLE_LEMMAS,
     REFLEXIVE_HEDGES,
     REFLEXIVES,
     REFLEXIVES_PLURAL,
@@ -52,8 +53,8 @@ def _lemma_sets(tokens: list[Token]) -> list[set[str]]:
     found = []
     for tok in tokens:
         cands = infinitives(tok) | {tok.lower_}
-        if tok.lower_ in PARTICIPLE_LEMMAS:
-            cands.add(PARTICIPLE_LEMMAS[tok.lower_])
+        if tok.lower_ in FORM_LEMMAS:
+            cands.add(FORM_LEMMAS[tok.lower_])
         elif tok.lower_.endswith("ant") and len(tok.lower_) > 5:
             cands.add(tok.lower_[:-3] + "er")  # "estimant", "considérant"
         found.append(cands)
@@ -85,19 +86,18 @@ def _reflexive(doc: Doc, cue: tuple[int, int]) -> bool:
     return False
 
 
-def _negation(doc: Doc, cue: tuple[int, int]) -> list[Token]:
-    """The "ne" and "pas" of a negated cue ("n'a jamais dit", "ne sait pas"), not of "ne sait que"."""
+def _negated(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether the cue is negated ("n'a jamais dit", "ne sait pas", "on ne sait si"), which the
+    restrictive "ne ... que" ("n'a désigné que", "ne sait qu'une chose") and "ne cesse de" are not."""
     lo, hi = cue
-    ne = [doc[i] for i in range(max(lo - 1, 0), hi) if doc[i].lower_ in NEGATION_BEFORE]
+    ne = [i for i in range(max(lo - 1, 0), hi) if doc[i].lower_ in NEGATION_BEFORE]
     if not ne or any(doc[i].lower_ in ("que", "qu'", "qu’") for i in range(lo, hi)):
-        return []  # "n'a désigné que trois clients": the restrictive "ne ... que" affirms
-    after = [doc[i] for i in range(ne[0].i + 1, min(hi + 2, len(doc))) if doc[i].lower_ in NEGATORS]
-    if after:
-        return ne + after[:1]
-    # "on ne sait qu'ils sont venus", "n'a désigné que": the restrictive "ne ... que" affirms
-    if hi < len(doc) and doc[hi].lower_ in ("que", "qu'", "qu’"):
-        return []
-    return ne
+        return False
+    if any(doc[i].lemma_.lower() in AFFIRMING_NEGATIONS for i in range(lo, min(hi + 2, len(doc)))):
+        return False
+    if any(doc[i].lower_ in NEGATORS for i in range(ne[0] + 1, min(hi + 2, len(doc)))):
+        return True
+    return not (hi < len(doc) and doc[hi].lower_ in ("que", "qu'", "qu’"))
 
 
 def _content_roots(doc: Doc, content: tuple[int, int]) -> list[Token]:
@@ -172,7 +172,7 @@ def french_certainty(
 ) -> tuple[Certainty, list[Token], bool]:
     """The certainty of one French claim with a cue, the hedging words that decided it, and whether
     the cue itself decided it (a denial, a confirmation, a belief)."""
-    if _negation(doc, cue):
+    if _negated(doc, cue):
         return "denied", [], True
     verbs = [t for t in doc[cue[0] : cue[1]] if t.pos_ in ("VERB", "AUX")]
     past_cue = past_cue or any(is_past(t) for t in verbs)

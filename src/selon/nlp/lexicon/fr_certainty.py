@@ -60,7 +60,7 @@ HEDGE_LEMMAS = frozenset(
 )
 
 #: belief frames of several words (articles and adverbs between them skipped): "laissait planer le doute"
-HEDGE_PHRASES = (("planer", "doute"), ("avoir", "idée"))
+HEDGE_PHRASES = (("planer", "doute"),)
 
 #: speech verbs that are belief when reflexive: "se demande si", "s'interroge sur"
 REFLEXIVE_HEDGES = frozenset({"demander", "interroger"})
@@ -86,6 +86,9 @@ HEDGE_LOCUTIONS = (
 #: the words after "ne" that make it a negation, not the restrictive "ne ... que" ("ne sait qu'une chose")
 NEGATORS = frozenset("pas jamais plus point guère nullement aucunement rien aucun aucune personne".split())
 
+#: verbs whose negation affirms what follows: "ne cesse de répéter", "n'hésite pas à dire", "ne manque pas de"
+AFFIRMING_NEGATIONS = frozenset("cesser hésiter manquer".split())
+
 #: the reflexive clitic of "se demande", "s'interroge", and those of the first and second person with
 #: the subject they need ("je me demande", "nous nous demandons"): without it "nous" is an object
 REFLEXIVES = {"se": "", "s'": "", "s’": "", "me": "je", "m'": "je", "m’": "je", "te": "tu", "t'": "tu"}
@@ -97,8 +100,19 @@ MODAL_FUTURES = frozenset("pourra pourront pourrai pourras pourrez devra devront
 #: "rejette la faute sur les rebelles" blames, it does not deny ("rejette toute faute" does)
 BLAME_NOUNS = frozenset("faute responsabilité responsabilités culpabilité".split())
 
-#: present participles whose lemma the tagger misses: "Se croyant sans entrave", "craignant que"
-PARTICIPLE_LEMMAS = {"croyant": "croire", "craignant": "craindre", "redoutant": "redouter", "sachant": "savoir"}
+#: forms whose lemma the tagger misses: "Se croyant sans entrave", "craignant que", "dément" (an adjective
+#: to the tagger)
+FORM_LEMMAS = {
+    "croyant": "croire",
+    "craignant": "craindre",
+    "redoutant": "redouter",
+    "sachant": "savoir",
+    "dément": "démentir",
+    "démentent": "démentir",
+    "démentait": "démentir",
+    "démentaient": "démentir",
+    "démentant": "démentir",
+}
 
 #: subjects of the writer's own voice: "je serais", "On se croirait", "nous aurions"
 FIRST_PERSON = frozenset("je j' j’ on nous moi".split())
