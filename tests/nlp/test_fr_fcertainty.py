@@ -146,3 +146,19 @@ def test_a_journalistic_conditional_stays_hedged(nlp_fr):
 def test_a_negation_that_affirms_is_no_denial(nlp_fr):
     text = "Le maire ne cesse de répéter que la piscine rouvrira."
     assert certainty_of(nlp_fr, text, "ne cesse de répéter", "que la piscine rouvrira") == "reported"
+
+
+def test_a_negated_refutation_or_exclusion_is_no_denial(nlp_fr):
+    text = "Le porte-parole ne dément pas l'information du journal."
+    assert certainty_of(nlp_fr, text, "ne dément pas", "l'information du journal") == "reported"
+    text = "La ministre n'exclut pas de se présenter en 2027."
+    assert certainty_of(nlp_fr, text, "n'exclut pas", "de se présenter en 2027") == "hedged"
+
+
+def test_admission_confirms_and_expectation_hedges(nlp_fr):
+    text = "Le directeur a admis que les comptes étaient faux."
+    assert certainty_of(nlp_fr, text, "a admis", "que les comptes étaient faux") == "confirmed"
+    text = "Le syndicat s'attend à ce que la grève dure."
+    assert certainty_of(nlp_fr, text, "attend", "à ce que la grève dure") == "hedged"
+    text = "Le directeur assure qu'il n'y aura pas de licenciements."
+    assert certainty_of(nlp_fr, text, "assure", "qu'il n'y aura pas de licenciements") == "reported"

@@ -35,6 +35,7 @@ from selon.nlp.lexicon.fr_certainty import (
     HEDGE_PHRASES,
     MODAL_FUTURES,
     NEGATORS,
+    POSSIBILITY_LEMMAS,
     REFLEXIVE_HEDGES,
     REFLEXIVES,
     REFLEXIVES_PLURAL,
@@ -172,14 +173,18 @@ def french_certainty(
 ) -> tuple[Certainty, list[Token], bool]:
     """The certainty of one French claim with a cue, the hedging words that decided it, and whether
     the cue itself decided it (a denial, a confirmation, a belief)."""
+    kind = _cue_class(doc, cue, content)
     if _negated(doc, cue):
-        return "denied", [], True
+        if kind == "denied":  # "ne dément pas l'information": the refutation itself is negated
+            return "reported", [], False
+        lemmas = set().union(*_lemma_sets(list(doc[cue[0] : cue[1]])))
+        # "n'exclut pas de se présenter": a possibility left open
+        return ("hedged" if lemmas & POSSIBILITY_LEMMAS else "denied"), [], True
     verbs = [t for t in doc[cue[0] : cue[1]] if t.pos_ in ("VERB", "AUX")]
     past_cue = past_cue or any(is_past(t) for t in verbs)
     hedges = content_hedges(doc, content, lex, past_cue)
     hedges += [t for t in verbs if is_french_conditional(t)]  # "pourrait commenter", "aurait demandé"
     hedges += [t for t in doc[cue[0] : cue[1]] if t.lower_ in HEDGE_ADVERBS]
-    kind = _cue_class(doc, cue, content)
     if kind == "denied":
         return "denied", [], True
     if hedges:

@@ -33,7 +33,7 @@ REFUTED_NOUNS = frozenset(
 #: knowledge and perception carrying a proposition: "montre", "révèle", "sait que", "constate"
 CONFIRM_LEMMAS = frozenset(
     """confirmer corroborer attester vérifier authentifier montrer démontrer prouver révéler dévoiler
-    savoir constater reconnaître observer remarquer découvrir connaître voir établir
+    savoir constater reconnaître admettre avouer observer remarquer découvrir connaître voir établir
     révélation observation constat constatation preuve découverte confirmation""".split()
 )
 
@@ -62,8 +62,8 @@ HEDGE_LEMMAS = frozenset(
 #: belief frames of several words (articles and adverbs between them skipped): "laissait planer le doute"
 HEDGE_PHRASES = (("planer", "doute"),)
 
-#: speech verbs that are belief when reflexive: "se demande si", "s'interroge sur"
-REFLEXIVE_HEDGES = frozenset({"demander", "interroger"})
+#: verbs that are belief when reflexive: "se demande si", "s'interroge sur", "s'attend à ce que"
+REFLEXIVE_HEDGES = frozenset({"demander", "interroger", "attendre"})
 
 #: hedging words of the content's main clause beyond the shared ``HEDGE_WORDS``: "visiblement",
 #: "une présumée discrimination", "supposément"
@@ -88,6 +88,9 @@ NEGATORS = frozenset("pas jamais plus point guère nullement aucunement rien auc
 
 #: verbs whose negation affirms what follows: "ne cesse de répéter", "n'hésite pas à dire", "ne manque pas de"
 AFFIRMING_NEGATIONS = frozenset("cesser hésiter manquer".split())
+
+#: verbs whose negation leaves a possibility open, a hedge: "n'exclut pas de", "n'écarte pas l'idée"
+POSSIBILITY_LEMMAS = frozenset("exclure écarter".split())
 
 #: the reflexive clitic of "se demande", "s'interroge", and those of the first and second person with
 #: the subject they need ("je me demande", "nous nous demandons"): without it "nous" is an object
