@@ -15,7 +15,8 @@ from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
 from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
-from selon.nlp.claims.mood import is_conditional
+from selon.nlp.claims.certainty_fr import as_evidence, confirmation_spans, french_certainty, outlet_speculation
+from selon.nlp.claims.mood import hedging_words, is_conditional
 from selon.nlp.claims.quotes import attribute_quotations
 from selon.nlp.claims.sources import (
     EntityIndex,
@@ -28,34 +29,11 @@ from selon.nlp.claims.sources import (
 )
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon, lexicon_for
-from selon.nlp.lexicon.en import EPISTEMIC_MODALS
 from selon.nlp.lexicon.fr_verbs import class_certainty
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
-
-
-def _hedges(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> list[Token]:
-    """Words of doc[start:end] that mark the content as unconfirmed."""
-    found: list[Token] = []
-    a = DocArrays.current(doc)
-    lower, pos, tag = a.lower_, a.pos_, a.tag_
-    french, english = doc.lang_ == "fr", doc.lang_ == "en"
-    for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
-        low = lower[i]
-        if low in lex.hedge_words:
-            # "comme bon lui semble" is an idiom, not a doubt
-            hedge = not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon")
-        elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
-            hedge = not past_cue or a.lemma_lower[i] in lex.modal_verbs
-        elif english and tag[i] == "MD":
-            hedge = low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue)
-        else:
-            continue
-        if hedge:
-            found.append(doc[i])
-    return found
 
 
 def _first_person_subject(verb: Token) -> bool:
@@ -295,14 +273,16 @@ class ClaimBuilder:
     ) -> Claim:
         doc = self.doc
         cs = char_span(doc, *content)
-        hedges = _hedges(doc, content[0], content[1], self.lex, past_cue)
+        hedges = hedging_words(doc, content[0], content[1], self.lex, past_cue)
         if cue is not None and doc.lang_ == "fr":
             # "pourrait commenter le Président": the attribution itself is a supposition
             hedges += [t for t in doc[cue[0] : cue[1]] if is_conditional(t)]
-        cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         # a cue that is itself a hedge ("The minister reportedly resigned") hedges what it reports
         by_class = class_certainty(cue_lemma) if cue is not None and doc.lang_ == "fr" else None  # "sait", "juge"
         hedge_cue = bool(cue) and (cue_lemma in self.lex.hedge_cue_verbs or cue_lemma in self.lex.hedge_words)
+        if certainty is None and cue is not None and doc.lang_ == "fr":  # the guidelines' French classes
+            certainty, hedges, hedge_cue = french_certainty(doc, cue, content, past_cue, self.lex)
+        cues = [Span(start=t.idx, end=t.idx + len(t), text=t.text) for t in hedges]
         if certainty is None:
             if cue_lemma in self.lex.denial_verbs:
                 certainty = "denied"
@@ -366,7 +346,7 @@ class ClaimBuilder:
         if not _is_statement(sent):
             return
         content = trim(doc, sent.start, sent.end)
-        hedges = _hedges(doc, content[0], content[1], lex, past_cue=False)
+        hedges = hedging_words(doc, content[0], content[1], lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
         speaker_voice = any(_first_person_subject(t) for t in hedges)
         if (
@@ -441,6 +421,12 @@ class ClaimBuilder:
                     "channel": claim.channel + [c for c in channels if c.name not in names],
                 }
             )
+        found = confirmation_spans(doc, verb, evidence) if doc.lang_ == "fr" else None
+        if found is not None:  # the confirmation is an attribution too: its evidence is the source
+            content, cue_range, (s0, s1) = found
+            source = as_evidence(describe_source(doc, s0, s1, evidence[0], self.index), spans[0].text)
+            claim = self._make(content, sent, source, cue_range, False, True, "", channels, "confirmed")
+            self.claims.append(claim.model_copy(update={"evidence": spans, "source": source}))
 
 
 def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -501,4 +487,6 @@ def build_claims(
             continue
         builder.add_sentence(sent)
     claims = attribute_quotations(doc, _cut_overflows(doc, builder.claims))
+    if doc.lang_ == "fr":  # decision 3: "Si ..., il serait", "je serais" are no reports
+        claims = outlet_speculation(doc, claims)
     return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]

@@ -8,8 +8,11 @@ irregular stem ("ser-ait", "pourr-ait").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from selon.nlp.doc_arrays import DocArrays
+from selon.nlp.lexicon import Lexicon
+from selon.nlp.lexicon.en import EPISTEMIC_MODALS
 from selon.nlp.lexicon.fr import CONDITIONAL_ENDINGS, CONDITIONAL_STEMS
 
 
@@ -45,3 +48,25 @@ def is_conditional(token: Token) -> bool:
     if token.lang_ == "fr":
         return is_french_conditional(token)
     return is_english_conditional(token)
+
+
+def hedging_words(doc: Doc, start: int, end: int, lex: Lexicon, past_cue: bool) -> list[Token]:
+    """Words of doc[start:end] that mark the content as unconfirmed."""
+    found: list[Token] = []
+    a = DocArrays.current(doc)
+    lower, pos, tag = a.lower_, a.pos_, a.tag_
+    french, english = doc.lang_ == "fr", doc.lang_ == "en"
+    for i in range(*slice(start, end).indices(a.n)):  # as doc[start:end]
+        low = lower[i]
+        if low in lex.hedge_words:
+            # "comme bon lui semble" is an idiom, not a doubt
+            hedge = not (low in ("semble", "semblent") and i >= 2 and lower[i - 2] == "bon")
+        elif french and pos[i] in ("VERB", "AUX") and is_conditional(doc[i]):  # only verbs can be
+            hedge = not past_cue or a.lemma_lower[i] in lex.modal_verbs
+        elif english and tag[i] == "MD":
+            hedge = low in EPISTEMIC_MODALS or (low in ("would", "'d") and not past_cue)
+        else:
+            continue
+        if hedge:
+            found.append(doc[i])
+    return found
