@@ -11,25 +11,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from selon.nlp.attribution.fr_frames import frames, reshape_adjuncts
 from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
-from selon.nlp.attribution.shared import is_past, is_person_noun, subject
+from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
-from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, POUR_PRONOUNS, READ_VERBS
+from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, READ_VERBS
 from selon.nlp.lexicon.fr_verbs import entries_for, verb_frames
 
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """``found`` (the adjuncts of ``sent``) followed by its French-only attributions: "peut-on lire
-    dans", the incises, the quotations a verb and a colon announce, and, when nothing else
-    attributes the sentence, "Pour X, ..."."""
-    found = list(found)
+    """``found`` (the adjuncts of ``sent``, their contents shaped by the guidelines) followed by its
+    French-only attributions: "peut-on lire dans", the incises, the quotations a verb and a colon
+    announce, then the nominal and prepositional frames ("l'idée que", "pour X,", ``fr_frames``)."""
+    found = reshape_adjuncts(doc, sent, lex, found)
     found += read_in(doc, sent)
     found += incises(doc, sent, lex, found)
     found += introduced(doc, sent, lex, found)
-    if not found:
-        found += pour_adjunct(doc, sent)
+    found += frames(doc, sent, lex, found)
     return found
 
 
@@ -94,13 +94,17 @@ def source_extent(doc: Doc, head: Token, source: tuple[int, int], limit: int) ->
     start, end = source
     for child in sorted(head.rights, key=lambda c: c.i):
         first, last = child.left_edge.i, child.right_edge.i + 1
-        if first < end or last > limit:
+        if first < end or last > limit or child.is_punct:
             continue
         gap = doc[end:first]
         if any(not (t.text == "," or t.is_space) for t in gap) or len(gap) > 1:
             break
         participle = child.dep_ == "acl" and "Part" in child.morph.get("VerbForm", []) and child.i == first
-        if child.dep_ == "appos" or participle or (child.dep_ == "nmod" and doc[first].text == "("):
+        # "Andrew Barr, du Territoire de la capitale", "X (GUR)": what follows a comma or opens a parenthesis
+        nominal = child.dep_ == "nmod" and (
+            doc[first].text == "(" or (gap and doc[first].lower_ in ("de", "du", "des"))
+        )
+        if child.dep_ == "appos" or participle or nominal:
             if any(t.text in QUOTE_CHARS or t.text in (";", ":") for t in doc[first:last]):
                 break
             end = last
@@ -245,43 +249,3 @@ def introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> 
             )
         )
     return out
-
-
-def pour_adjunct(doc: Doc, sent: Span) -> list[Attribution]:
-    """ "Pour le toxicologue, les agences ...", "Pour elle, « c'est une opportunité »": an opinion
-    attributed to a person by "pour X," at the head of the sentence."""
-    s, e = sent.start, sent.end
-    first = _next_word(doc, s, e)
-    if first is None or doc[first].lower_ != "pour":
-        return []
-    comma = next((t.i for t in doc[first + 1 : min(e, first + 8)] if t.text == ","), None)
-    if comma is None or comma - first < 2:
-        return []
-    words = doc[first + 1 : comma]
-    head = words.root
-    person_noun = head.pos_ == "NOUN" and is_person_noun(head) and words[0].pos_ == "DET"
-    person_name = head.ent_type_ in ("PER", "PERSON")
-    pronoun = len(words) == 1 and words[0].lower_ in POUR_PRONOUNS
-    if not (person_noun or person_name or pronoun):
-        return []
-    content = trim(doc, comma + 1, e)
-    if content[1] - content[0] < 3:
-        return []
-    return [
-        Attribution(
-            sentence=(s, e),
-            content=content,
-            cue=(first, first + 1),
-            source=(first + 1, comma),
-            source_head=head.i,
-            kind="adjunct",
-            cue_lemma="pour",
-            quote=doc[comma + 1].text in ("«", "“") if comma + 1 < e else False,
-        )
-    ]
-
-
-def _next_word(doc: Doc, i: int, end: int) -> int | None:
-    while i < end and (doc[i].is_space or doc[i].is_punct):
-        i += 1
-    return i if i < end else None

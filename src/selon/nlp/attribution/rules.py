@@ -343,12 +343,14 @@ def find_attributions(doc: Doc, sent: Span, rules_only: bool = False, adjuncts_o
     verbs = _verb_attributions(doc, sent, lex, taken)
     # a verb cue inside an adjunct's content reports a second level: keep both only when they differ;
     # a verb whose content swallows another attribution's cue ("..., » a-t-il estimé") is a misparse
-    cues = [a.cue for a in found if a.cue and not a.extra.get("complement")]  # a nested complement is no misparse
+    # (a frame noun, "la crainte que", may stand in the "que" clause of a verb, and a nested complement
+    # is no misparse either)
+    cues = [(a.cue, a.extra.get("nested", False)) for a in found if a.cue and not a.extra.get("complement")]
     kept = found + [
         v
         for v in verbs
         if not any(a.content == v.content for a in found)
-        and not any(v.content[0] <= c[0] and c[1] <= v.content[1] for c in cues)
+        and not any(v.content[0] <= c[0] and c[1] <= v.content[1] and not (n and v.kind == "verb") for c, n in cues)
     ]
     if doc.lang_ == "fr":
         _whole_sources(doc, sent, kept)

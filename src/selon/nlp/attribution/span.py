@@ -48,6 +48,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1  # a sentence's own first "Que" ("Que Monsanto ait fait ...") belongs to it; a French
         # content keeps its "que" (docs/attribution-guidelines.md: from the complementizer inclusive)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "CCONJ"):
+        if doc[end - 1].text == "%" and doc.lang_ == "fr" and end - 1 > start:
+            break  # "53 %" keeps its sign
         end -= 1
     return start, end
 

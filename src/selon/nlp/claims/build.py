@@ -210,7 +210,7 @@ class ClaimBuilder:
             )
         ):
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
-        if is_pronoun(self.doc, s, e):
+        if is_pronoun(self.doc, s, e) or "possessive" in att.extra:  # "à ses yeux": "ses" stands for someone
             tok = self.doc[s]
             skip = 1 if tok.text.startswith("-") else 0  # "a-t-il dit": the source is "il", not its hyphen
             base = Source(
@@ -222,7 +222,7 @@ class ClaimBuilder:
                 inherited=False,
             )
             form = pronoun_form(tok)
-            return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux"))
+            return self._resolve_pronoun(base, form in self.lex.pronouns_plur or form in ("they", "eux", "leurs"))
         if is_first_person(self.doc, s, e):
             tok = self.doc[s]
             return Source(
