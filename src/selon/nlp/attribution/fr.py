@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
-from selon.nlp.attribution.shared import is_past, is_person_noun, subject
+from selon.nlp.attribution import fr_colon
+from selon.nlp.attribution.fr_incises import find_incises, infinitive, is_cue_form
+from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
@@ -21,12 +22,12 @@ from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """``found`` (the adjuncts of ``sent``) followed by its French-only attributions: "peut-on lire
-    dans", the incises, the quotations a verb and a colon announce, and, when nothing else
-    attributes the sentence, "Pour X, ..."."""
+    dans", the incises, the quotations a verb, a noun or a colon announces (``fr_colon``), and,
+    when nothing else attributes the sentence, "Pour X, ..."."""
     found = list(found)
     found += read_in(doc, sent)
     found += incises(doc, sent, lex, found)
-    found += introduced(doc, sent, lex, found)
+    found += fr_colon.introductions(doc, sent, lex, found)
     if not found:
         found += pour_adjunct(doc, sent)
     return found
@@ -200,32 +201,6 @@ def incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> lis
                 quote=hit["quote"],
                 cue_lemma=hit["cue_lemma"],
                 cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"])),
-            )
-        )
-    return out
-
-
-def introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """ "X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
-    used = {i for a in found for i in range(*a.content)}
-    out: list[Attribution] = []
-    for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
-        if any(i in used for i in range(*content)):
-            continue
-        verb = doc[verb_i]
-        subj = subject(verb)
-        src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
-        out.append(
-            Attribution(
-                sentence=(sent.start, sent.end),
-                content=content,
-                cue=(verb_i, verb_i + 1),
-                source=src,
-                source_head=subj.i if src is not None and subj is not None else None,
-                kind="verb",
-                quote=True,
-                cue_lemma=infinitive(verb, lex),
-                cue_past=is_past(verb),
             )
         )
     return out
