@@ -69,6 +69,13 @@ def test_statement_noun_before_the_colon_is_the_cue(nlp_fr):
     assert claim.cue.text == "une déclaration" and "collectif" in claim.source.text
 
 
+def test_selon_and_a_colon(nlp_fr):
+    found = claims(nlp_fr, "Selon le ministre de l'Intérieur : la situation est sous contrôle dans toute la région.")
+    claim = helpers.claim_with(found, "la situation est sous contrôle")
+    assert claim.cue.text == "Selon" and claim.source.text == "le ministre de l'Intérieur"
+    assert claim.content.text == "la situation est sous contrôle dans toute la région"
+
+
 def test_a_colon_in_the_outlet_voice_is_no_attribution(nlp_fr):
     found = claims(nlp_fr, "Le bilan de la journée est lourd : trois blessés et deux voitures brûlées.")
     assert attributed(found) == []
@@ -202,3 +209,46 @@ def test_outlet_supposition_is_no_attribution(nlp_fr, text, snippet):
     found = claims(nlp_fr, text)
     claim = helpers.claim_with(found, snippet)
     assert claim.source is None and claim.cue is None and claim.certainty == "asserted"
+
+
+# -- embedded posts and interviews -------------------------------------------------------------------
+
+
+def test_embedded_post_is_its_signature_author_s(nlp_fr):
+    found = claims(
+        nlp_fr,
+        "Le candidat a réagi dans la soirée sur les réseaux sociaux.\n\n"
+        "Merci à tous les électeurs, nous allons reconstruire ce pays ensemble ! pic.twitter.com/Ab12Cd34\n"
+        "— Jean Valmont (@jvalmont) 17 juin 2018\n\n"
+        "Ses adversaires ont reconnu leur défaite.",
+    )
+    claim = helpers.claim_with(found, "nous allons reconstruire ce pays")
+    assert claim.source is not None and claim.source.text == "Jean Valmont" and claim.cue is None
+    assert "pic.twitter" not in claim.content.text and claim.certainty == "reported"
+    assert not any("@jvalmont" in c.content.text for c in found)
+
+
+def test_interview_answers_are_the_interviewee_s(nlp_fr):
+    found = claims(
+        nlp_fr,
+        "Entretien avec Marie Dupont, sociologue à l'université de Lyon.\n\n"
+        "La réforme des retraites est-elle juste ?\n\n"
+        "Elle ne l'est pas pour les femmes. Les carrières interrompues sont pénalisées.\n\n"
+        "Que faudrait-il changer ?\n\n"
+        "Il faut compter les années d'éducation des enfants. C'est une mesure simple.",
+    )
+    first = helpers.claim_with(found, "Les carrières interrompues")
+    second = helpers.claim_with(found, "compter les années d'éducation")
+    for answer in (first, second):
+        assert answer.source is not None and answer.source.name == "Marie Dupont" and answer.cue is None
+    assert first.content.text == "Elle ne l'est pas pour les femmes. Les carrières interrompues sont pénalisées"
+    assert not any("est-elle juste" in c.content.text for c in attributed(found))
+
+
+def test_questions_without_an_interviewee_are_no_interview(nlp_fr):
+    found = claims(
+        nlp_fr,
+        "La réforme des retraites est-elle juste ?\n\nLe texte sera examiné lundi au Sénat.\n\n"
+        "Que faudrait-il changer ?\n\nLe gouvernement a déposé trois amendements.",
+    )
+    assert attributed(found) == []

@@ -18,7 +18,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from selon.model import Claim, Source
-from selon.nlp.attribution.fr_colon import REFLEXIVES, main_subject, only_marks, person_like
+from selon.nlp.attribution.fr_colon import CLOSERS, OPENERS, REFLEXIVES, main_subject, only_marks, person_like
+from selon.nlp.attribution.fr_posts import embedded_posts, interview_answers, interviewee
 from selon.nlp.attribution.span import (
     QUOTE_CHARS,
     Attribution,
@@ -52,9 +53,8 @@ def _is_outlet_modal(token: Token) -> bool:
 
 def _writer_speaks(verb: Token) -> bool:
     """ "je serais", "on se croirait": the subject is the writer (or anyone), not a reported source."""
-    return any(
-        c.dep_.startswith("nsubj") and c.lower_.lstrip("-") in WRITER_SUBJECTS for c in _clause_verb(verb).children
-    )
+    children = [*verb.children, *_clause_verb(verb).children]
+    return any(c.dep_.startswith("nsubj") and c.lower_.lstrip("-") in WRITER_SUBJECTS for c in children)
 
 
 def _hypothesis(sent: Span) -> bool:
@@ -69,21 +69,33 @@ def _hypothesis(sent: Span) -> bool:
     return any("Imp" in t.morph.get("Tense", []) for t in forms)
 
 
-def journalistic_conditional(sent: Span, hedges: list[Token]) -> bool:
-    """Whether the hedges of an uncued sentence make it a report in the journalistic conditional
-    ("seraient en cours de construction", "devrait passer"), which carries on an earlier report or
-    stands as a hedged one with no source; False when they are the outlet's own supposition or
-    doubt: a modal "pourrait", an adverb ("peut-être"), the writer's "je" or "on", a hypothesis."""
+def journalistic_conditional(sent: Span, content: tuple[int, int], hedges: list[Token]) -> tuple[int, int] | None:
+    """The content of an uncued sentence that reports in the journalistic conditional ("seraient en
+    cours de construction", "devrait passer"), carrying on an earlier report or standing as a hedged
+    one with no source: ``content``, less an indicative clause coordinated after the conditional one.
+    None when the hedges are the outlet's own supposition or doubt: a modal "pourrait", an adverb
+    ("peut-être"), the writer's "je" or "on", a hypothesis."""
     if _hypothesis(sent):
-        return False
+        return None
     for token in hedges:
-        if not is_french_conditional(token) or _is_outlet_modal(token):
+        verb = _clause_verb(token)  # "aurait pu être": the modal is the participle's
+        if not is_french_conditional(token) or _is_outlet_modal(token) or _is_outlet_modal(verb):
             continue
-        verb = _clause_verb(token)
         if verb.dep_ in _SUBORDINATE or _writer_speaks(token):
             continue
-        return True
-    return False
+        # "Les deux groupes seraient composés de 30 000 combattants, et il est difficile de ...": the first
+        others = [c for c in verb.rights if c.dep_ == "conj" and _own_clause(c) and not _conditional_in(c)]
+        end = min([content[1], *(c.left_edge.i for c in others)])
+        return trim(sent.doc, content[0], end)
+    return None
+
+
+def _own_clause(verb: Token) -> bool:
+    return any(c.dep_.startswith(("nsubj", "expl")) for c in verb.children)
+
+
+def _conditional_in(verb: Token) -> bool:
+    return any(is_french_conditional(t) for t in (verb, *verb.children))
 
 
 def carries_on(text: str, report: Claim | None, start: int) -> bool:
@@ -107,20 +119,52 @@ class QuotationPlan:
     source and cue, a quotation with no cue takes the previous speaker. The sentences a joined
     quotation holds are ``absorbed``: they yield no claim of their own."""
 
-    def __init__(self, doc: Doc, sentences: list[Span], find: Callable[[Doc, Span], list[Attribution]]) -> None:
+    def __init__(
+        self, doc: Doc, sentences: list[tuple[Span, bool]], find: Callable[[Doc, Span], list[Attribution]]
+    ) -> None:
+        """``sentences``: the document's, each with whether it is left out (a heading, furniture); a
+        left-out line that holds an embedded post is planned all the same."""
         self.doc, self.find = doc, find
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
-        self.found: dict[int, list[Attribution]] = {s.start: find(doc, s) for s in sentences}
+        text = DocArrays.current(doc).doc_text
+        posts = embedded_posts(text)
+        self.sentences = [
+            s for s, out in sentences if not out or any(p[0] < s.end_char and s.start_char < p[1] for p, _ in posts)
+        ]
+        self.starts = [s.start for s in self.sentences]
+        self.found: dict[int, list[Attribution]] = {s.start: find(doc, s) for s in self.sentences}
         self.absorbed: set[int] = set()
         self.sources: dict[int, Source | None] = {}  # id of an attribution -> the source its claim got
-        text = DocArrays.current(doc).doc_text
         for region in quotation_regions(doc):
             self._join(region, text)
+        for post, author in posts:
+            self._voice(self._tokens(post), self._tokens(author))
+        guest = interviewee(doc)
+        for answer in interview_answers(text) if guest is not None else []:
+            self._voice(self._tokens(answer), guest)
 
     def attributions(self, sent: Span) -> list[Attribution]:
         """The attributions of ``sent`` (found afresh for a sentence outside the plan, a headline)."""
         return self.found[sent.start] if sent.start in self.found else self.find(self.doc, sent)
+
+    # -- posts and interviews ----------------------------------------------------------------
+    def _tokens(self, chars: tuple[int, int]) -> tuple[int, int] | None:
+        span = self.doc.char_span(*chars, alignment_mode="expand")
+        return (span.start, span.end) if span is not None and len(span) else None
+
+    def _voice(self, words: tuple[int, int] | None, speaker: tuple[int, int] | None) -> None:
+        """The words of a post or an answer, its author's or the interviewee's, with no cue; the
+        sentences they hold and the post's signature yield no claim of their own."""
+        sent = self._sentence_of(words[0]) if words is not None else None
+        if words is None or speaker is None or sent is None or self._own_cues(sent, None):
+            return
+        head = self.doc[speaker[0] : speaker[1]].root.i
+        content = trim(self.doc, *self._reach(sent, *words, None))
+        att = Attribution(sentence=(sent.start, sent.end), content=content, source=speaker, source_head=head)
+        att.kind, att.quote = "quote", True
+        self._add(sent, att)
+        signature = self._sentence_of(speaker[0])
+        if signature is not None and speaker[0] >= words[1] and not self._own_cues(signature, None):
+            self.absorbed.add(signature.start)
 
     # -- joining -----------------------------------------------------------------------------
     def _sentence_of(self, i: int) -> Span | None:
@@ -275,7 +319,12 @@ class QuotationPlan:
         subj = main_subject(self.doc, prev, prev.end)
         if subj is None or not person_like(subj) or subj.pos_ == "PRON":
             return None
-        return noun_phrase(self.doc, subj, prev.start, subj.head.i if subj.head.i > subj.i else prev.end)
+        hi = subj.head.i if subj.head.i > subj.i else prev.end
+        start, end = noun_phrase(self.doc, subj, prev.start, hi)
+        opened = [t.i for t in self.doc[start : end + 1] if t.text in OPENERS]
+        if opened and not any(t.text in CLOSERS for t in self.doc[opened[-1] : end]):
+            end = next((t.i + 1 for t in self.doc[end:hi] if t.text in CLOSERS), end)  # "« Gilet jaune officiel »"
+        return start, end
 
     def source_for(self, att: Attribution, make: Callable[[Attribution], Source | None]) -> Source | None:
         """The source of the claim of ``att``: the speaker's, inherited, for a quotation that

@@ -19,7 +19,7 @@ from selon.nlp.attribution.en_rules import per_names_source
 from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon, lexicon_for
+from selon.nlp.lexicon import COMPLEMENTIZERS, FR, Lexicon, lexicon_for
 
 #: what may follow an incise's verb besides its subject: "..., a déclaré X à la presse mardi"
 _INCISE_TAIL_DEPS = frozenset(
@@ -110,10 +110,11 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             i += n
             continue
         src = noun_phrase(doc, head, i + n, e)
-        # the adjunct phrase ends at the next comma after the source, or the sentence end
+        # the adjunct phrase ends at the next comma after the source (French: or colon, "Selon X : ..."),
+        # or the sentence end
         phrase_end = head.right_edge.i + 1
         for tok in doc[src[1] : e]:
-            if tok.text in (",", ";", ".", "!", "?") or tok.text in QUOTE_CHARS:
+            if tok.text in (",", ";", ".", "!", "?") or tok.text in QUOTE_CHARS or (tok.text == ":" and lex is FR):
                 phrase_end = tok.i
                 break
         else:

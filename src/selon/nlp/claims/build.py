@@ -378,11 +378,12 @@ class ClaimBuilder:
         doc, content = self.doc, trim(self.doc, sent.start, sent.end)
         hedges = _hedges(doc, content[0], content[1], self.lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
-        certainty: Certainty | None = None
+        certainty: Certainty | None = None  # French: the outlet's supposition is "asserted", no attribution
         if doc.lang_ == "fr":
             prev = self.last_report if fr_quotes.carries_on(self.text, self.last_report, sent.start_char) else None
-            if hedges and not fr_quotes.journalistic_conditional(sent, hedges):
-                hedges, certainty = [], "asserted"  # the outlet's supposition: no attribution
+            clause = fr_quotes.journalistic_conditional(sent, content, hedges) if hedges else None
+            hedges, certainty = ([], "asserted") if hedges and clause is None else (hedges, None)
+            content = clause or content
         speaker_voice = any(_first_person_subject(t) for t in hedges)
         if (
             hedges
@@ -486,13 +487,13 @@ def build_claims(
     title = _title(doc)
     sents = [(sent, _overlaps((sent.start_char, sent.end_char), excluded)) for sent in doc.sents]
     if doc.lang_ == "fr":  # French quotations are joined over the sentences before any claim is made
-        builder.plan = fr_quotes.QuotationPlan(doc, [s for s, out in sents if not out], find_attributions)
+        builder.plan = fr_quotes.QuotationPlan(doc, sents, find_attributions)
     for sent, out in sents:
-        if out:
+        if out and (builder.plan is None or sent.start not in builder.plan.found):
             if title is not None and title[0] <= sent.start_char and sent.end_char <= title[1]:
                 builder.add_title(sent)
             builder.since_report = 99  # a heading or furniture ends the report it interrupts
             continue
         builder.add_sentence(sent)
-    claims = attribute_quotations(doc, cut_overflows(doc, builder.claims))
+    claims = attribute_quotations(doc, cut_overflows(doc, builder.claims), speakers=builder.plan is None)
     return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]

@@ -22,8 +22,9 @@ def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def attribute_quotations(doc: Doc, claims: list[Claim]) -> list[Claim]:
-    """Give unattributed claims inside a quotation the quotation's speaker."""
+def attribute_quotations(doc: Doc, claims: list[Claim], speakers: bool = True) -> list[Claim]:
+    """Give unattributed claims inside a quotation the quotation's speaker (with ``speakers``; French
+    quotations got theirs while the claims were made, ``attribution.fr_quotes``), and mark them quoted."""
     regions = quotation_regions(doc)
     if not regions or not claims:
         return claims
@@ -40,7 +41,7 @@ def attribute_quotations(doc: Doc, claims: list[Claim]) -> list[Claim]:
         for i in inside:
             claim = out[i]
             update: dict = {"quote": True}
-            if claim.source is None and claim.cue is None and speaker is not None and speaker.source is not None:
+            if speakers and claim.source is None and claim.cue is None and speaker is not None and speaker.source:
                 update["source"] = speaker.source.model_copy(update={"inherited": True})
                 update["channel"] = list(speaker.channel)
                 if claim.certainty == "asserted":

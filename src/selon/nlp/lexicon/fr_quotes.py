@@ -51,12 +51,3 @@ INTERVIEW_OPENERS = (
     ("entrevue", "avec"),
     ("rencontre", "avec"),
 )
-
-#: how a question of an interview may open its paragraph, besides ending with "?"
-QUESTION_MARKS = frozenset({"question", "q", "—", "–", "-"})
-
-#: months, in French and English, of an embedded post's signature ("— Name (@handle) 7 décembre 2018")
-MONTHS = frozenset(
-    """janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-    january february march april may june july august september october november december""".split()
-)
