@@ -252,3 +252,15 @@ def test_questions_without_an_interviewee_are_no_interview(nlp_fr):
         "Que faudrait-il changer ?\n\nLe gouvernement a déposé trois amendements.",
     )
     assert attributed(found) == []
+
+
+def test_report_nested_in_a_quotation_keeps_its_own_claim(nlp_fr):
+    found = claims(
+        nlp_fr,
+        "« Je pense que la grève durera longtemps. Nous tiendrons jusqu'au bout », a dit la syndicaliste Anne Roy.",
+    )
+    outer = helpers.claim_with(found, "Nous tiendrons jusqu'au bout")
+    assert outer.content.text.startswith("Je pense que") and outer.cue.text == "a dit"
+    nested = [c for c in found if c.cue is not None and c.cue.text == "pense"]
+    assert nested and nested[0].source.text == "Je" and nested[0].content.text == "que la grève durera longtemps"
+    assert nested[0].certainty == "hedged"

@@ -25,6 +25,7 @@ from selon.nlp.attribution.span import (
     Attribution,
     noun_phrase,
     quotation_regions,
+    quoted_tokens,
     trim,
 )
 from selon.nlp.claims.mood import is_french_conditional
@@ -142,6 +143,11 @@ class QuotationPlan:
         for answer in interview_answers(text) if guest is not None else []:
             self._voice(self._tokens(answer), guest)
 
+    def absorbs(self, sent: Span) -> bool:
+        """Whether ``sent`` is words of a quotation a claim of another sentence holds, and nothing else
+        (a report nested in it still makes its claim)."""
+        return sent.start in self.absorbed and not self.found.get(sent.start)
+
     def attributions(self, sent: Span) -> list[Attribution]:
         """The attributions of ``sent`` (found afresh for a sentence outside the plan, a headline)."""
         return self.found[sent.start] if sent.start in self.found else self.find(self.doc, sent)
@@ -187,7 +193,8 @@ class QuotationPlan:
         first, last = self._sentence_of(lo), self._sentence_of(hi - 1)
         if first is None or last is None:
             return
-        touching = self._touching(lo, hi)
+        # a report nested in the quotation ("« Je pense que ... »") is neither its speaker nor an incise
+        touching = [a for a in self._touching(lo, hi) if not (a.kind == "verb" and a.cue and lo <= a.cue[0] < hi)]
         incises = [a for a in touching if a.cue is not None and lo <= a.cue[0] < hi]
         segments = _segments(self.doc, lo, hi, incises)
         before = self._incise_before(lo)
@@ -218,7 +225,13 @@ class QuotationPlan:
         return None
 
     def _own_cues(self, sent: Span, keep: Attribution | None) -> bool:
-        return any(a is not keep and a.cue is not None for a in self.found[sent.start])
+        """Whether ``sent`` speaks through a cue of its own, besides ``keep`` and the reports nested
+        in a quotation ("« Je pense que ... »", which the quotation holds)."""
+        quoted = quoted_tokens(self.doc)
+        return any(
+            a is not keep and a.cue is not None and not (a.kind == "verb" and a.cue[0] in quoted)
+            for a in self.found[sent.start]
+        )
 
     def _reach(self, sent: Span, lo: int, hi: int, keep: Attribution | None) -> tuple[int, int]:
         """[lo, hi) cut to the planned sentences around ``sent`` that speak through no cue of their
@@ -235,6 +248,7 @@ class QuotationPlan:
             words = trim(self.doc, other.start, other.end)
             if j != k and lo <= words[0] and words[1] <= hi:
                 self.absorbed.add(other.start)
+                self.found[other.start] = [a for a in self.found[other.start] if a.cue is not None]  # nested
         return lo, hi
 
     def _next_to(self, j: int, keep: Attribution | None) -> bool:

@@ -194,9 +194,13 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     pos, lemmas = a.pos_, a.lemma_lower
     # only verbs pass the tests below, and outside French only those whose lemma is a cue verb
     for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB" and (french or lemmas[i] in lex.cue_verbs)):
-        if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
+        inside = any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted
+        if inside and not french:
             continue
-        att = _verb_attribution(doc, sent, verb, lex, taken)
+        # a quotation an incise reports still holds its own nested reports
+        att = _verb_attribution(doc, sent, verb, lex, taken - quoted if inside else taken)
+        if att is not None and inside and att.kind != "verb":
+            continue  # inside a French quotation, only a report nested in it ("« Je pense que ... »")
         if att is not None:
             att.quote = any(qs <= att.content[0] and att.content[1] <= qe for qs, qe in quotes) or (
                 att.content[0] > s and doc[att.content[0] - 1].text in QUOTE_CHARS

@@ -335,7 +335,7 @@ class ClaimBuilder:
     # -- per sentence ------------------------------------------------------------------------
     def add_sentence(self, sent: SpacySpan) -> None:
         doc, lex, plan = self.doc, self.lex, self.plan
-        if plan is not None and sent.start in plan.absorbed:
+        if plan is not None and plan.absorbs(sent):
             self.since_report = 0  # the words of a quotation a claim of an earlier sentence holds
             return
         confirm = _confirmation(doc, sent, lex)
