@@ -13,13 +13,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution.fr_incises import infinitive, is_cue_form
+from selon.nlp.attribution.fr_incises import infinitive, infinitives, is_cue_form
 from selon.nlp.attribution.shared import is_past, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
 from selon.nlp.lexicon.fr import AUX_FORMS
-from selon.nlp.lexicon.fr_quotes import MESSAGE_NOUNS, REQUEST_VERBS, SPEAKER_PRONOUNS, STATEMENT_NOUNS
+from selon.nlp.lexicon.fr_quotes import (
+    INTRODUCING_VERBS,
+    MESSAGE_NOUNS,
+    REQUEST_VERBS,
+    SPEAKER_PRONOUNS,
+    STATEMENT_NOUNS,
+)
 
 OPENERS = frozenset({"«", "“"})
 CLOSERS = frozenset({"»", "”"})
@@ -82,10 +88,33 @@ def _cue_verb_before(doc: Doc, sent: Span, k: int, lex: Lexicon, quoted: frozens
         tok = doc[v]
         if tok.text in (".", ";", "«", "»", "“", "”") or v in quoted:
             return None
-        if tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and is_cue_form(tok, lex):
+        if tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and _introduces(tok, lex):
             real_noun = tok.pos_ == "NOUN" and v > sent.start and doc[v - 1].pos_ == "DET"
             return None if real_noun else tok  # "l'annonce des résultats" is no verb
     return None
+
+
+def _introduces(tok: Token, lex: Lexicon) -> bool:
+    """A speech verb of the lexicon, or one that introduces a quotation ("a appelé « ... »", "s'est
+    excusé « ... »")."""
+    if is_cue_form(tok, lex):
+        return True
+    return tok.is_alpha and not tok.text[:1].isupper() and bool(infinitives(tok) & INTRODUCING_VERBS)
+
+
+def _subject_before(doc: Doc, sent: Span, start: int) -> Token | None:
+    """The speaker the parse lost, just before the verb group: a personal pronoun ("il déclare", read
+    as impersonal) or a name and its apposition ("Petro, 58 ans, a tweeté")."""
+    if start <= sent.start:
+        return None
+    before = doc[start - 1]
+    if before.lower_ in SPEAKER_PRONOUNS:
+        return before
+    if before.text != ",":
+        return None
+    comma = next((j for j in range(start - 2, max(sent.start, start - 8) - 1, -1) if doc[j].text == ","), None)
+    name = doc[comma - 1] if comma is not None and comma > sent.start else None
+    return name if name is not None and (name.pos_ == "PROPN" or name.ent_type_ in ("PER", "PERSON")) else None
 
 
 def _opens_object(doc: Doc, sent: Span, verb: Token, k: int, content: tuple[int, int]) -> bool:
@@ -97,7 +126,7 @@ def _opens_object(doc: Doc, sent: Span, verb: Token, k: int, content: tuple[int,
     if any(c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS for c in verb.children):
         return False
     after = content[1] + 1 if content[1] < sent.end and doc[content[1]].text in CLOSERS else content[1]
-    if after < sent.end and not (doc[after].is_punct or doc[after].pos_ == "CCONJ"):
+    if after < sent.end and not (doc[after].is_punct or doc[after].pos_ in ("CCONJ", "ADP")):
         return False
     between = doc[verb.i + 1 : k]
     if not len(between) or all(t.pos_ == "ADV" for t in between):
@@ -121,10 +150,12 @@ def _verb_introduction(
     start = min([*aux, verb.i])
     if start > s and doc[start - 1].lower_ in REFLEXIVES:
         start -= 1  # "s'est félicité"
-    subj = subject(verb)
+    subj = subject(verb) or _subject_before(doc, sent, start)
     src = None
     if subj is not None:  # a subject before the verb ends where the verb group begins ("Duque a tweeté")
         src = _with_name_before(doc, sent, noun_phrase(doc, subj, s, start if subj.i < start else e))
+        if src[1] < start - 1 and doc[src[1]].text == "," and doc[start - 1].text == ",":
+            src = (src[0], start - 1)  # "Petro, 58 ans, a tweeté": the apposition is the source's
     quotation = Attribution(
         sentence=(s, e),
         content=content,

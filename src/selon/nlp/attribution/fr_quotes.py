@@ -194,7 +194,7 @@ class QuotationPlan:
         if first is None or last is None:
             return
         # a report nested in the quotation ("« Je pense que ... »") is neither its speaker nor an incise
-        touching = [a for a in self._touching(lo, hi) if not (a.kind == "verb" and a.cue and lo <= a.cue[0] < hi)]
+        touching = [a for a in self._touching(lo, hi) if not (a.kind != "incise" and a.cue and lo <= a.cue[0] < hi)]
         incises = [a for a in touching if a.cue is not None and lo <= a.cue[0] < hi]
         segments = _segments(self.doc, lo, hi, incises)
         before = self._incise_before(lo)
@@ -229,7 +229,7 @@ class QuotationPlan:
         in a quotation ("« Je pense que ... »", which the quotation holds)."""
         quoted = quoted_tokens(self.doc)
         return any(
-            a is not keep and a.cue is not None and not (a.kind == "verb" and a.cue[0] in quoted)
+            a is not keep and a.cue is not None and not (a.kind != "incise" and a.cue[0] in quoted)
             for a in self.found[sent.start]
         )
 

@@ -72,11 +72,15 @@ def cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
     sentence: the next sentence says who stands behind the rest. (A content that only starts
     after its cue's sentence, "X said: / 'A.' Y said", is left whole.)"""
     cues = sorted(c.cue.start for c in claims if c.cue is not None)
+    a = DocArrays.current(doc)
+    regions = [(a.idx[s], a.end_char[e - 1]) for s, e in quotation_regions(doc) if e > s]
     out: list[Claim] = []
     for claim in claims:
         sent = claim.sentence
+        quotation = claim.quote and any(lo <= claim.content.start and claim.content.end <= hi for lo, hi in regions)
         if (
             sent is not None
+            and not quotation  # a quotation holds the reports nested in it ("« ... Je pense que ... »")
             and claim.content.start < sent.end < claim.content.end
             and any(sent.end <= c < claim.content.end for c in cues)
         ):

@@ -31,6 +31,10 @@ REQUEST_VERBS = frozenset(
     conjurer""".split()
 )
 
+#: verbs besides the speech verbs of ``lexicon.fr`` that introduce a quotation right after them ("a appelé
+#: « un maximum de personnes à descendre dans la rue »", "s'est excusé « pour ... »")
+INTRODUCING_VERBS = REQUEST_VERBS | frozenset("excuser enthousiasmer tweeter twitter".split())
+
 #: nouns before a colon that announce words without their author ("avec un message : « ... »")
 MESSAGE_NOUNS = frozenset(
     """message messages mot lettre courrier slogan slogans banderole banderoles pancarte pancartes
