@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from selon.model import Claim, Span
-from selon.nlp.claims.build import _cut_overflows
+from selon.nlp.claims.quotes import cut_overflows
 
 
 def _span(text: str, part: str, start: int = 0) -> Span:
@@ -32,7 +32,7 @@ def test_overflow_is_cut_at_the_sentence_and_a_later_content_is_left_whole(nlp_e
         cue=_span(text, "said", 40),
         sentence=_span(text, "Smith said the plan would fail."),
     )
-    cut, kept, whole = _cut_overflows(doc, [runs_on, jones, later])
+    cut, kept, whole = cut_overflows(doc, [runs_on, jones, later])
     assert cut.content.text == "the plan would fail"
     assert kept == jones
     assert whole.content == later.content and whole.content.start < whole.content.end

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from selon.nlp.attribution import fr_colon
 from selon.nlp.attribution.fr_frames import frames, reshape_adjuncts
-from selon.nlp.attribution.fr_incises import find_incises, infinitive, introduced_quotes, is_cue_form
-from selon.nlp.attribution.shared import is_past, subject
+from selon.nlp.attribution.fr_incises import find_incises, infinitive, is_cue_form
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
@@ -23,12 +23,13 @@ from selon.nlp.lexicon.fr_verbs import entries_for, verb_frames
 
 def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
     """``found`` (the adjuncts of ``sent``, their contents shaped by the guidelines) followed by its
-    French-only attributions: "peut-on lire dans", the incises, the quotations a verb and a colon
-    announce, then the nominal and prepositional frames ("l'idée que", "pour X,", ``fr_frames``)."""
+    French-only attributions: "peut-on lire dans", the incises, the quotations a verb, a noun or a
+    colon announces (``fr_colon``), then the nominal and prepositional frames ("l'idée que", "pour
+    X,", ``fr_frames``)."""
     found = reshape_adjuncts(doc, sent, lex, found)
     found += read_in(doc, sent)
     found += incises(doc, sent, lex, found)
-    found += introduced(doc, sent, lex, found)
+    found += fr_colon.introductions(doc, sent, lex, found)
     found += frames(doc, sent, lex, found)
     return found
 
@@ -220,32 +221,6 @@ def incises(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> lis
                 quote=hit["quote"],
                 cue_lemma=hit["cue_lemma"],
                 cue_past=any(doc[i].lower_ in ("avait", "a", "ont", "avaient") for i in range(*hit["cue"])),
-            )
-        )
-    return out
-
-
-def introduced(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list[Attribution]:
-    """ "X s'inquiète : « ... »": the quotation is the content, the verb's subject its source."""
-    used = {i for a in found for i in range(*a.content)}
-    out: list[Attribution] = []
-    for verb_i, content in introduced_quotes(doc, sent, lex, quoted_tokens(doc)):
-        if any(i in used for i in range(*content)):
-            continue
-        verb = doc[verb_i]
-        subj = subject(verb)
-        src = noun_phrase(doc, subj, sent.start, verb_i) if subj is not None and subj.i < verb_i else None
-        out.append(
-            Attribution(
-                sentence=(sent.start, sent.end),
-                content=content,
-                cue=(verb_i, verb_i + 1),
-                source=src,
-                source_head=subj.i if src is not None and subj is not None else None,
-                kind="verb",
-                quote=True,
-                cue_lemma=infinitive(verb, lex),
-                cue_past=is_past(verb),
             )
         )
     return out

@@ -276,40 +276,6 @@ def _trim_lead(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return start, end
 
 
-_OPENERS = frozenset({"«", "“"})
-
-
-def introduced_quotes(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> list[tuple[int, tuple[int, int]]]:
-    """Quotations announced by a speech verb and a colon or comma: "la jeune femme s'inquiète des
-    conséquences : « ... »", "Il ajoute, « ... »". Returns (cue verb index, content range) pairs."""
-    out: list[tuple[int, tuple[int, int]]] = []
-    s, e = sent.start, sent.end
-    texts = DocArrays.current(doc).text
-    for k in range(s + 2, e - 2):
-        if texts[k] not in (":", ","):
-            continue
-        q = _next(doc, k + 1, e)
-        if q >= e or doc[q].text not in _OPENERS:
-            continue
-        verb = next(
-            (
-                v
-                for v in range(k - 1, max(s, k - 16) - 1, -1)
-                if v not in quoted and doc[v].pos_ in ("VERB", "NOUN", "ADJ") and is_cue_form(doc[v], lex)
-            ),
-            None,
-        )
-        if verb is None or any(doc[t].text in (".", ";", "«", "»") for t in range(verb, k)):
-            continue
-        close = next((t for t in range(q + 1, e) if doc[t].text in ("»", "”")), None)
-        start, end = q + 1, close if close is not None else e
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != "…":
-            end -= 1
-        if end - start >= 3:
-            out.append((verb, (start, end)))
-    return out
-
-
 def retro_attribution(doc: Doc, sent: Span, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """ "C'est ce qu'a annoncé Éric Caldwell, mercredi": a sentence that only attributes the one before
     it. Returns the cue and source ranges."""

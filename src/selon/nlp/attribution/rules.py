@@ -19,7 +19,7 @@ from selon.nlp.attribution.en_rules import per_names_source
 from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
-from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon, lexicon_for
+from selon.nlp.lexicon import COMPLEMENTIZERS, FR, Lexicon, lexicon_for
 
 #: what may follow an incise's verb besides its subject: "..., a déclaré X à la presse mardi"
 _INCISE_TAIL_DEPS = frozenset(
@@ -110,10 +110,11 @@ def _adjuncts(doc: Doc, sent: Span, lex: Lexicon) -> list[Attribution]:
             i += n
             continue
         src = noun_phrase(doc, head, i + n, e)
-        # the adjunct phrase ends at the next comma after the source, or the sentence end
+        # the adjunct phrase ends at the next comma after the source (French: or colon, "Selon X : ..."),
+        # or the sentence end
         phrase_end = head.right_edge.i + 1
         for tok in doc[src[1] : e]:
-            if tok.text in (",", ";", ".", "!", "?") or tok.text in QUOTE_CHARS:
+            if tok.text in (",", ";", ".", "!", "?") or tok.text in QUOTE_CHARS or (tok.text == ":" and lex is FR):
                 phrase_end = tok.i
                 break
         else:
@@ -193,9 +194,13 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
     pos, lemmas = a.pos_, a.lemma_lower
     # only verbs pass the tests below, and outside French only those whose lemma is a cue verb
     for verb in (doc[i] for i in range(s, e) if pos[i] == "VERB" and (french or lemmas[i] in lex.cue_verbs)):
-        if any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted:
+        inside = any(qs < verb.i < qe for qs, qe in quotes) or verb.i in quoted
+        if inside and not french:
             continue
-        att = _verb_attribution(doc, sent, verb, lex, taken)
+        # a quotation an incise reports still holds its own nested reports
+        att = _verb_attribution(doc, sent, verb, lex, taken - quoted if inside else taken)
+        if att is not None and inside and att.kind != "verb":
+            continue  # inside a French quotation, only a report nested in it ("« Je pense que ... »")
         if att is not None:
             att.quote = any(qs <= att.content[0] and att.content[1] <= qe for qs, qe in quotes) or (
                 att.content[0] > s and doc[att.content[0] - 1].text in QUOTE_CHARS

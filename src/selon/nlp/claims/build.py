@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from selon.model import Certainty, Claim, Figure, Source, Span
+from selon.nlp.attribution import fr_quotes
 from selon.nlp.attribution.fr_incises import retro_attribution
 from selon.nlp.attribution.rules import find_attributions
 from selon.nlp.attribution.shared import is_person_noun
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.claims.certainty_fr import as_evidence, confirmation_spans, french_certainty, outlet_speculation
 from selon.nlp.claims.mood import hedging_words, is_conditional
-from selon.nlp.claims.quotes import attribute_quotations
+from selon.nlp.claims.quotes import attribute_quotations, cut_overflows
 from selon.nlp.claims.sources import (
     EntityIndex,
     channels_near,
@@ -94,6 +95,8 @@ class ClaimBuilder:
         self.last_person_at = -1  # where the last person speaker was mentioned
         self.genders: dict[str, str] = {}  # name -> "m" | "f", learnt from the pronouns that resolved to it
         self.since_report = 99
+        self.plan: fr_quotes.QuotationPlan | None = None
+        self.last_report: Claim | None = None  # the last claim with a source, which a conditional carries on
         self.known: dict[str, Source] = {}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -206,7 +209,9 @@ class ClaimBuilder:
             or span[0].lower_ in ("que", "qu'", "qu’", "that", "which")
             or (
                 self.doc.lang_ == "fr"
-                and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
+                and any(
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span if not t.ent_type_
+                )
             )
         ):
             return None  # a clause is not a source: the parse went astray ("X, who ..." is, in English)
@@ -311,17 +316,20 @@ class ClaimBuilder:
 
     # -- per sentence ------------------------------------------------------------------------
     def add_sentence(self, sent: SpacySpan) -> None:
-        doc, lex = self.doc, self.lex
+        doc, lex, plan = self.doc, self.lex, self.plan
+        if plan is not None and plan.absorbs(sent):
+            self.since_report = 0  # the words of a quotation a claim of an earlier sentence holds
+            return
         confirm = _confirmation(doc, sent, lex)
         if confirm is not None and self.claims:
             self._confirm_previous(sent, *confirm)
             return
         if doc.lang_ == "fr" and self._attribute_previous(sent):
             return
-        atts = find_attributions(doc, sent)
+        atts = plan.attributions(sent) if plan is not None else find_attributions(doc, sent)
         if atts:
             for att in atts:
-                source = self._source(att)
+                source = plan.source_for(att, self._source) if plan is not None else self._source(att)
                 anchors = [doc[att.cue[0]]] if att.cue else []
                 lo, hi = att.sentence
                 channels = channels_near(doc, lo, hi, self.index, lex, anchors)
@@ -329,6 +337,7 @@ class ClaimBuilder:
                     channels = [c for c in channels if c.name != source.name]
                 claim = self._make(att.content, sent, source, att.cue, att.quote, att.cue_past, att.cue_lemma, channels)
                 self.claims.append(claim)
+                self.last_report = claim if source is not None else self.last_report
                 if source is not None and source.name:
                     self.last_source = source
                     head = doc[att.source_head] if att.source_head is not None else None
@@ -343,11 +352,20 @@ class ClaimBuilder:
             self.since_report = 0
             return
         self.since_report += 1
-        if not _is_statement(sent):
-            return
-        content = trim(doc, sent.start, sent.end)
-        hedges = hedging_words(doc, content[0], content[1], lex, past_cue=False)
+        if _is_statement(sent):
+            self._uncued(sent)
+
+    def _uncued(self, sent: SpacySpan) -> None:
+        """A sentence with no cue: a report carried on in the conditional (French: ``fr_quotes``), or the outlet's."""
+        doc, content = self.doc, trim(self.doc, sent.start, sent.end)
+        hedges = hedging_words(doc, content[0], content[1], self.lex, past_cue=False)
         prev = self.claims[-1] if self.claims else None
+        certainty: Certainty | None = None  # French: the outlet's supposition is "asserted", no attribution
+        if doc.lang_ == "fr":
+            prev = self.last_report if fr_quotes.carries_on(self.text, self.last_report, sent.start_char) else None
+            clause = fr_quotes.journalistic_conditional(sent, content, hedges) if hedges else None
+            hedges, certainty = ([], "asserted") if hedges and clause is None else (hedges, None)
+            content = clause or content
         speaker_voice = any(_first_person_subject(t) for t in hedges)
         if (
             hedges
@@ -358,10 +376,11 @@ class ClaimBuilder:
         ):
             inherited = prev.source.model_copy(update={"inherited": True})
             self.claims.append(self._make(content, sent, inherited, None, False, False, "", list(prev.channel)))
+            self.last_report = self.claims[-1]
             self.since_report = 0
             return
         if self.asserted:
-            self.claims.append(self._make(content, sent, None, None, False, False, "", []))
+            self.claims.append(self._make(content, sent, None, None, False, False, "", [], certainty))
 
     def add_title(self, sent: SpacySpan) -> None:
         """Only the explicitly attributed claims of a headline: a cue and a source."""
@@ -429,31 +448,6 @@ class ClaimBuilder:
             self.claims.append(claim.model_copy(update={"evidence": spans, "source": source}))
 
 
-def _cut_overflows(doc: Doc, claims: list[Claim]) -> list[Claim]:
-    """A content that runs past its sentence into one with an attribution of its own ends with its
-    sentence: the next sentence says who stands behind the rest. (A content that only starts
-    after its cue's sentence, "X said: / 'A.' Y said", is left whole.)"""
-    cues = sorted(c.cue.start for c in claims if c.cue is not None)
-    out: list[Claim] = []
-    for claim in claims:
-        sent = claim.sentence
-        if (
-            sent is not None
-            and claim.content.start < sent.end < claim.content.end
-            and any(sent.end <= c < claim.content.end for c in cues)
-        ):
-            end = sent.end
-            text = DocArrays.current(doc).doc_text
-            while end > claim.content.start and (text[end - 1] in " \n\t.;,!?"):
-                end -= 1
-            content = Span(start=claim.content.start, end=end, text=text[claim.content.start : end])
-            claim = claim.model_copy(
-                update={"content": content, "quantities": [f for f in claim.quantities if f.end <= end]}
-            )
-        out.append(claim)
-    return out
-
-
 def _title(doc: Doc) -> tuple[int, int] | None:
     """The headline: a heading on the document's first line. It is no claim of its own, but an
     attribution in it ("Obama on Climate Change: The Trends Are 'Terrifying'") is one."""
@@ -479,14 +473,17 @@ def build_claims(
     DocArrays.of(doc)  # the snapshot the helpers read while this stage runs
     builder = ClaimBuilder(doc, entities, figures, carry_on=carry_on, asserted=asserted)
     title = _title(doc)
-    for sent in doc.sents:
-        if _overlaps((sent.start_char, sent.end_char), excluded):
+    sents = [(sent, _overlaps((sent.start_char, sent.end_char), excluded)) for sent in doc.sents]
+    if doc.lang_ == "fr":  # French quotations are joined over the sentences before any claim is made
+        builder.plan = fr_quotes.QuotationPlan(doc, sents, find_attributions)
+    for sent, out in sents:
+        if out and (builder.plan is None or sent.start not in builder.plan.found):
             if title is not None and title[0] <= sent.start_char and sent.end_char <= title[1]:
                 builder.add_title(sent)
             builder.since_report = 99  # a heading or furniture ends the report it interrupts
             continue
         builder.add_sentence(sent)
-    claims = attribute_quotations(doc, _cut_overflows(doc, builder.claims))
+    claims = attribute_quotations(doc, cut_overflows(doc, builder.claims), speakers=builder.plan is None)
     if doc.lang_ == "fr":  # decision 3: "Si ..., il serait", "je serais" are no reports
         claims = outlet_speculation(doc, claims)
     return [c.model_copy(update={"id": f"c{i}"}) if c.id != f"c{i}" else c for i, c in enumerate(claims, start=1)]
