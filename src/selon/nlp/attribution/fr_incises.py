@@ -13,7 +13,7 @@ A verb form counts as a cue when its lemma, or the infinitive guessed from its e
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import accumulate, islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,15 +77,16 @@ _CLOSING = frozenset({"»", "”"})
 _INCISE_OPENERS = frozenset({",", '"'}) | _CLOSING
 
 
-def _opens_incise(doc: Doc, i: int, s: int) -> bool:
-    """Token i follows a comma, or a closing quotation mark (", » a déclaré le ministre")."""
-    prev = doc[i - 1]
-    if prev.text == ",":
+def _opens_incise(texts: list[str], i: int, straight_before: list[int], s: int) -> bool:
+    """Token i follows a comma, or a closing quotation mark (", » a déclaré le ministre").
+
+    ``straight_before[k - s]`` counts the straight quotes of the sentence before token k, so that a
+    sentence of thousands of '"' is read once, not once per quote."""
+    prev = texts[i - 1]
+    if prev == "," or prev in _CLOSING:
         return True
-    if prev.text in _CLOSING:
-        return True
-    if prev.text == '"':  # a straight quote closes when an odd number of them came before it
-        return sum(1 for t in doc[s : i - 1] if t.text == '"') % 2 == 1
+    if prev == '"':  # a straight quote closes when an odd number of them came before it
+        return straight_before[i - 1 - s] % 2 == 1
     return False
 
 
@@ -164,9 +165,10 @@ def find_incises(doc: Doc, sent: Span, lex: Lexicon, quoted: frozenset[int]) -> 
     out: list[dict] = []
     s, e = sent.start, sent.end
     texts = DocArrays.current(doc).text
+    straight_before = [0, *accumulate(texts[k] == '"' for k in range(s, e))]
     i = s + 1
     while i < e:
-        if texts[i - 1] not in _INCISE_OPENERS or not _opens_incise(doc, i, s) or i - 1 - s < 3:
+        if texts[i - 1] not in _INCISE_OPENERS or i - 1 - s < 3 or not _opens_incise(texts, i, straight_before, s):
             i += 1
             continue
         lead_end = i - 1  # the comma or the closing quotation mark
