@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution.fr import verb_group
+from selon.nlp.attribution.fr_verb_table import closed_quote, table_lemma
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
@@ -30,7 +31,6 @@ from selon.nlp.lexicon.fr import NEGATION_AFTER, NEGATION_BEFORE
 from selon.nlp.lexicon.fr_verbs import (
     A_WORDS,
     AGENT_WORDS,
-    CAUSE_VERBS,
     COLLECTIVE_NOUNS,
     COMME_WORDS,
     DE_WORDS,
@@ -39,46 +39,14 @@ from selon.nlp.lexicon.fr_verbs import (
     NON_PROPOSITION_NOUNS,
     PERSONAL_PASSIVES,
     REFLEXIVE_CLITICS,
-    THING_PRONOUNS,
-    entries_for,
-    reporting_verbs,
     verb_class,
     verb_frames,
 )
 
 _COMPLEMENT_DEPS = ("xcomp", "ccomp", "advcl", "obl:arg", "obl", "obl:mod", "acl")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
-_SE_CLITICS = frozenset({"se", "s'", "s’"})
 #: punctuation that ends a content: what follows is another statement
 _HARD_STOPS = frozenset({";", ":", "—", "–"})
-
-
-def table_lemma(verb: Token) -> str | None:
-    """The verb's entry in the reporting-verb table: its lemma, or the infinitive its ending gives
-    (French lemmas are often wrong: "demande" -> "demande"), with "se" for a pronominal verb. A
-    reflexive verb whose pronominal form is not in the table reports nothing ("s'assurer que",
-    "se rappeler", "s'appeler")."""
-    entries = entries_for(verb.lower_, verb.lemma_.lower())
-    if not entries:
-        return None  # the common case, decided from the cache
-    table = reporting_verbs()
-    reflexive = _reflexive(verb)
-    for inf in entries:
-        if reflexive:
-            for form in (f"se {inf}", f"s'{inf}"):
-                if form in table:
-                    return form
-        elif inf in table:
-            return inf
-    return None
-
-
-def _reflexive(verb: Token) -> bool:
-    """ "se demande", "s'est félicité": a third-person reflexive clitic on the verb."""
-    return any(c.lower_ in _SE_CLITICS and c.i < verb.i for c in verb.children) and any(
-        c.lower_ in REFLEXIVE_CLITICS and c.dep_ in ("expl:pv", "expl:comp", "obj", "iobj", "expl") and c.i < verb.i
-        for c in verb.children
-    )
 
 
 def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribution]:
@@ -347,18 +315,6 @@ def _own_clause(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "conj", "acl") and table_lemma(tok) is not None
 
 
-def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int]:
-    """A content that opens a quotation or a parenthesis keeps its closing mark: "accuse d'« insultes »"."""
-    start, stop = content
-    opened = sum(1 for t in doc[start:stop] if t.text == "«") - sum(1 for t in doc[start:stop] if t.text == "»")
-    if opened > 0 and stop < end and doc[stop].text == "»":
-        return start, stop + 1
-    parens = sum(1 for t in doc[start:stop] if t.text == "(") - sum(1 for t in doc[start:stop] if t.text == ")")
-    if parens > 0 and stop < end and doc[stop].text == ")":
-        return start, stop + 1  # "des quotas explicites (60 % hutu vs 40 % tutsi)"
-    return content
-
-
 def _active(doc: Doc, sent: Span, verb: Token, lemma: str, content: tuple[int, int]) -> Attribution:
     """The attribution of an active verb: its subject as source (a gerund's is the subject of the verb
     it hangs on: "X a démenti ..., en rejetant la faute sur ..."), its verb group as cue."""
@@ -532,18 +488,3 @@ def _raising(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution | Non
         kind="verb",
         cue_lemma=lemma,
     )
-
-
-def other_sense(verb: Token) -> bool:
-    """The senses of a reporting verb that report nothing, for the speech-verb rule: a reflexive verb
-    whose pronominal form is no report ("s'assurer que", "se rappeler"), and "expliquer" with a
-    thing for subject, a cause ("ce qui explique que ...", "cela explique que ...")."""
-    if verb.lang_ != "fr" or not entries_for(verb.lower_, verb.lemma_.lower()):
-        return False
-    lemma = table_lemma(verb)
-    if lemma is None:
-        return _reflexive(verb)
-    if lemma not in CAUSE_VERBS:
-        return False
-    subj = subject(verb) or next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
-    return subj is not None and subj.lower_ in THING_PRONOUNS

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from selon.nlp.attribution import fr, fr_complements
+from selon.nlp.attribution import fr, fr_complements, fr_verb_table
 from selon.nlp.attribution.en_rules import per_names_source
 from selon.nlp.attribution.shared import is_past, subject
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
@@ -219,7 +219,7 @@ def _verb_attribution(doc: Doc, sent: Span, verb: Token, lex: Lexicon, taken: se
     lemma = _cue_infinitive(verb, lex)
     if verb.pos_ not in ("VERB",) or (lemma is None and not periphrasis) or verb.i in taken:
         return None
-    if french and (fr.reports_no_words(verb, e) or fr_complements.other_sense(verb)):
+    if french and (fr.reports_no_words(verb, e) or fr_verb_table.other_sense(verb)):
         return None
     governor = verb.head if periphrasis else verb
     subj = subject(governor)

@@ -123,3 +123,6 @@ NON_PROPOSITION_NOUNS = frozenset(
     hommes femmes enfant enfants question questions sujet sujets thème thèmes
     langue langues français anglais allemand espagnol métier leçon leçons""".split()
 )
+
+#: the third-person reflexive clitics of a pronominal verb ("se demande", "s'est félicité")
+SE_CLITICS = frozenset({"se", "s'", "s’"})
