@@ -17,7 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from selon.corpus import embed, read
+import selon.corpus.embed as embed
+import selon.corpus.read as read
 from selon.corpus.names import clean_name
 from selon.corpus.quantities import agree, kind_class, unit_key
 from selon.corpus.read import Sources, display_name

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from selon.corpus import read
+import selon.corpus.read as read
 from selon.corpus.conflicts import find_conflicts
 from selon.corpus.read import Sources
 from selon.corpus.views import list_sources

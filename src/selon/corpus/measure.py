@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from selon.corpus import embed
+import selon.corpus.embed as embed
 from selon.store.sql import fetch_all
 
 COLUMNS = (

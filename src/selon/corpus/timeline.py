@@ -11,7 +11,7 @@ import re
 import sqlite3
 from typing import Any
 
-from selon.corpus import read
+import selon.corpus.read as read
 from selon.corpus.names import fold
 from selon.corpus.quantities import unit_key
 from selon.corpus.read import Sources, display_name

@@ -28,8 +28,11 @@ try:
 except ImportError:  # pragma: no cover - not on POSIX: updates are not serialised
     fcntl = None  # type: ignore[assignment]
 
-from selon.corpus import clusters as cl
-from selon.corpus import embed, read, sources, syndication
+import selon.corpus.clusters as cl
+import selon.corpus.embed as embed
+import selon.corpus.read as read
+import selon.corpus.sources as sources
+import selon.corpus.syndication as syndication
 from selon.corpus.aliases import AliasTable
 from selon.corpus.names import clean_name
 from selon.corpus.quantities import unit_key

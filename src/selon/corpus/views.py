@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from selon.corpus import read
+import selon.corpus.read as read
 from selon.corpus.names import clean_name, fold
 from selon.corpus.read import Sources, display_name
 from selon.errors import NotFoundError
