@@ -111,6 +111,15 @@ def test_pour_anywhere_a_clause_opens(nlp_fr):
     assert claim.content.text == "le compte n'y est pas"  # without its leading connective
 
 
+def test_pour_with_an_indefinite_or_a_possessive_holder(nlp_fr):
+    claims = claims_of(nlp_fr, "Pour certains, il était un réformateur, pour d'autres, il était un tyran.")
+    views = sorted((c.source.text, c.content.text) for c in claims if c.cue is not None and c.cue.text.lower() == "pour")
+    assert views == [("certains", "il était un réformateur"), ("d'autres", "il était un tyran")]
+    claim = with_cue(claims_of(nlp_fr, "Pour ses opposants, cette loi a été votée trop vite."), "Pour")
+    assert claim.source.text == "ses opposants" and claim.content.text == "cette loi a été votée trop vite"
+    no_cue(claims_of(nlp_fr, "Pour son fils, il a tout sacrifié."), "Pour")  # a beneficiary, no view
+
+
 def test_pour_that_names_no_one(nlp_fr):
     for text in [
         "Pour l'instant, aucune décision n'a été prise.",

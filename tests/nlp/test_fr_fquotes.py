@@ -264,3 +264,13 @@ def test_report_nested_in_a_quotation_keeps_its_own_claim(nlp_fr):
     nested = [c for c in found if c.cue is not None and c.cue.text == "pense"]
     assert nested and nested[0].source.text == "Je" and nested[0].content.text == "que la grève durera longtemps"
     assert nested[0].certainty == "hedged"
+
+
+def test_a_quotation_opened_in_a_complement_runs_to_its_close(nlp_fr):
+    text = (
+        "Le sénateur a dit mettre « en garde le gouvernement, si on met ce sujet au cœur du débat. "
+        "Le gouvernement a joué avec le feu »."
+    )
+    claims = [c for c in nlp_fr(text)._.selon_claims if c.cue is not None and c.cue.text == "a dit"]
+    assert claims and claims[0].content.text.startswith("mettre « en garde le gouvernement, si on met")
+    assert claims[0].content.text.endswith("a joué avec le feu")

@@ -22,7 +22,7 @@ from selon.nlp.attribution.shared import is_past, is_person_noun
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, ORGANIZATION_HEADS, Lexicon
-from selon.nlp.lexicon.fr import POUR_PRONOUNS
+from selon.nlp.lexicon.fr import POUR_INDEFINITES, POUR_PRONOUNS
 from selon.nlp.lexicon.fr_frames import (
     AS_SAID_CLITICS,
     AS_SAID_OPENERS,
@@ -261,10 +261,16 @@ def _pour_source(doc: Doc, first: int, comma: int, lex: Lexicon) -> Token | None
         return None
     if len(words) == 1 and words[0].lower_ in POUR_PRONOUNS:
         return head
+    last = words[-1]
+    if len(words) <= 2 and last.lower_ in POUR_INDEFINITES and all(t.pos_ in ("DET", "ADP") for t in words[:-1]):
+        return last  # "pour certains, ...", "pour d'autres, ..."
     with_article = words[0].pos_ == "DET" and "Poss=Yes" not in str(words[0].morph)
+    possessive = words[0].pos_ == "DET" and not with_article
     bodies = low in ORGANIZATION_HEADS or low in BODY_NOUNS or low in lex.media_words
     if head.pos_ == "NOUN" and with_article and (is_person_noun(head) or bodies):
         return head
+    if head.pos_ == "NOUN" and possessive and "Plur" in head.morph.get("Number", []) and is_person_noun(head):
+        return head  # "pour ses opposants, ...", not "pour sa part" nor "pour son fils" (a beneficiary)
     if head.ent_type_ in ("PER", "PERSON") or (head.ent_type_ == "ORG" and head.pos_ == "PROPN"):
         return head
     return None
@@ -418,10 +424,17 @@ def frames(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list
         taken = [att.content for att in found + out]
         if not atts or any(k in used for att in atts for r in (att.cue, att.source) if r for k in range(*r)):
             continue
-        if atts[0].cue_lemma == "pour" and any(
-            c[0] < a.content[1] and a.content[0] < c[1] for c in taken for a in atts
-        ):
-            continue  # "Pour lui, « ... », a-t-il dit": the incise says it already
+        if atts[0].cue_lemma == "pour":
+            # "Pour certains, A, pour d'autres, B": the second view ends the first
+            earlier = [a for a in out if a.cue_lemma == "pour" and a.content[0] < i < a.content[1]]
+            for prev in earlier:
+                prev.content = trim(doc, prev.content[0], i)
+            for att in atts if earlier else []:
+                if att.source is not None and att.content[0] < i:
+                    att.content = trim(doc, att.source[1], att.content[1])
+            taken = [att.content for att in found + out]
+            if any(c[0] < a.content[1] and a.content[0] < c[1] for c in taken for a in atts):
+                continue  # "Pour lui, « ... », a-t-il dit": the incise says it already
         out += atts
         used.update(k for att in atts for r in (att.cue, att.source) if r for k in range(*r))
     return out

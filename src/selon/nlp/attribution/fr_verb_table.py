@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from selon.nlp.attribution.shared import subject
+from selon.nlp.attribution.span import quotation_regions, trim
 from selon.nlp.lexicon.fr_verbs import (
     CAUSE_VERBS,
     REFLEXIVE_CLITICS,
@@ -51,12 +52,18 @@ def closed_quote(doc: Doc, content: tuple[int, int], end: int) -> tuple[int, int
     """A content that opens a quotation or a parenthesis keeps its closing mark: "accuse d'« insultes »"."""
     start, stop = content
     opened = sum(1 for t in doc[start:stop] if t.text == "«") - sum(1 for t in doc[start:stop] if t.text == "»")
+    if opened > 0:
+        # "a dit mettre « en garde le gouvernement, si on ... »": a quotation the content opens runs
+        # to its close, past the commas the phrase stopped at (the sentence still bounds it)
+        inner = next((e for s, e in quotation_regions(doc) if start < s <= stop and e >= stop), None)
+        if inner is not None and stop < inner:
+            stop = min(inner, end)
     if opened > 0 and stop < end and doc[stop].text == "»":
         return start, stop + 1
     parens = sum(1 for t in doc[start:stop] if t.text == "(") - sum(1 for t in doc[start:stop] if t.text == ")")
     if parens > 0 and stop < end and doc[stop].text == ")":
         return start, stop + 1  # "des quotas explicites (60 % hutu vs 40 % tutsi)"
-    return content
+    return content if stop == content[1] else trim(doc, start, stop)
 
 
 def other_sense(verb: Token) -> bool:

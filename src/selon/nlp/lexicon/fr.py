@@ -279,6 +279,8 @@ NEEDS_QUE = frozenset(
 
 #: the stressed pronouns of "Pour elle, « c'est une opportunité »"
 POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+#: the indefinite holders of a view after "pour" ("pour certains, ...", "pour d'autres, ...")
+POUR_INDEFINITES = frozenset({"certains", "certaines", "autres", "beaucoup", "plusieurs", "nombreux", "d'aucuns"})
 
 #: verbs of "peut-on lire dans Les Échos", "on apprend via l'AFP que": the publication is the source
 READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
