@@ -113,7 +113,9 @@ def test_pour_anywhere_a_clause_opens(nlp_fr):
 
 def test_pour_with_an_indefinite_or_a_possessive_holder(nlp_fr):
     claims = claims_of(nlp_fr, "Pour certains, il était un réformateur, pour d'autres, il était un tyran.")
-    views = sorted((c.source.text, c.content.text) for c in claims if c.cue is not None and c.cue.text.lower() == "pour")
+    views = sorted(
+        (c.source.text, c.content.text) for c in claims if c.cue is not None and c.cue.text.lower() == "pour"
+    )
     assert views == [("certains", "il était un réformateur"), ("d'autres", "il était un tyran")]
     claim = with_cue(claims_of(nlp_fr, "Pour ses opposants, cette loi a été votée trop vite."), "Pour")
     assert claim.source.text == "ses opposants" and claim.content.text == "cette loi a été votée trop vite"
