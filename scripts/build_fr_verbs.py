@@ -109,6 +109,7 @@ dire communication que inf de
 déclarer communication que inf
 affirmer communication que inf
 réaffirmer communication que inf
+maintenir communication que            # "maintient qu'il n'y a pas de risque"; a noun phrase is kept, not said
 indiquer communication que inf
 souligner communication que
 expliquer communication que inf        # not a noun phrase: "ce qui explique la hausse" is a cause
@@ -244,7 +245,7 @@ sommer request de pass
 prier request de
 supplier request de
 implorer request de
-ordonner request que de
+ordonner request que de np             # "a ordonné l'évacuation du site"
 proposer request de
 préconiser request de np
 # -- intentions, plans, promises and threats; reported

@@ -77,6 +77,26 @@ def test_threat_and_bare_infinitive(nlp_fr):
     assert report_with(nlp_fr, text, "réforme") == ("La ministre", "a dit", "vouloir une réforme rapide des retraites")
 
 
+def test_bare_infinitive_after_a_time_adjunct_or_with_a_copula(nlp_fr):
+    text = "Le suspect a avoué ce lundi 6 mars avoir volé les quatre tableaux du musée."
+    assert report_with(nlp_fr, text, "volé") == ("Le suspect", "a avoué", "avoir volé les quatre tableaux du musée")
+    text = "Les boulangeries ont indiqué être en rupture de farine."
+    assert report_with(nlp_fr, text, "rupture") == ("Les boulangeries", "ont indiqué", "être en rupture de farine")
+    assert report_with(nlp_fr, "Le maire craint d'être marginalisé.", "marginalisé") == (
+        "Le maire",
+        "craint",
+        "d'être marginalisé",
+    )
+
+
+def test_maintenir_que_and_an_order(nlp_fr):
+    text = "L'agence maintient qu'il n'y a pas de risque pour la santé."
+    assert report_with(nlp_fr, text, "risque") == ("L'agence", "maintient", "qu'il n'y a pas de risque pour la santé")
+    assert reports(nlp_fr, "Le gouvernement maintient sa position.") == []  # kept, not said
+    text = "Le préfet a ordonné l'évacuation du quartier."
+    assert report_with(nlp_fr, text, "évacuation") == ("Le préfet", "a ordonné", "l'évacuation du quartier")
+
+
 # -- noun phrases, "comme", "X de Y" -------------------------------------------------------------------
 
 

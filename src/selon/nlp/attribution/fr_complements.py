@@ -148,7 +148,17 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
         objs = [c for c in verb.rights if c.dep_ == "obj"]
         candidates += [g for o in objs for g in o.rights if g.dep_ == "nmod" and g.pos_ in _NOMINAL]
     for child in sorted(candidates, key=lambda c: c.i):
-        marker = next((m for m in child.children if m.dep_ in ("mark", "case") and m.i < child.i), None)
+        # the marker opens the complement ("de ne pas voter", "d'être marginalisé"), before any
+        # auxiliary or copula: "être en rupture" has none
+        verbal = [c.i for c in child.children if c.dep_.startswith(("aux", "cop"))]
+        marker = next(
+            (
+                m
+                for m in child.children
+                if m.dep_ in ("mark", "case") and m.i < child.i and all(m.i < k for k in verbal)
+            ),
+            None,
+        )
         word = marker.lower_ if marker is not None else ""
         infinitive = _is_infinitive(child) or (child.dep_ == "xcomp" and _copular_infinitive(child))
         if infinitive and word in DE_WORDS and "de" in frames:
@@ -162,14 +172,27 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
         if word == "si" and "si" in frames and child.dep_ == "ccomp":
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]  # "se demande si"
         between = doc[verb.i + 1 : child.left_edge.i]
-        adjacent = all(t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" for t in between)
-        if infinitive and marker is None and "inf" in frames and child.dep_ == "xcomp" and adjacent:
+        adjacent = all(
+            t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" or _time_adjunct(t, verb) for t in between
+        )
+        if infinitive and marker is None and "inf" in frames and child.dep_ in ("xcomp", "advcl") and adjacent:
             first = next(
                 (t.i for t in doc[child.left_edge.i : child.i] if t.pos_ != "ADV" or t.lower_ in NEGATION_BEFORE),
                 child.i,
             )
             return _span(doc, sent, verb, first, child)  # "a dit vouloir la paix", "entend ainsi encourager"
     return None
+
+
+def _time_adjunct(tok: Token, verb: Token) -> bool:
+    """A word of an adjunct of ``verb`` with no preposition ("a avoué ce lundi 6 mars avoir tué")."""
+    while tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return (
+        tok.head.i == verb.i
+        and tok.dep_ in ("obl:mod", "obl", "nmod")
+        and not any(c.dep_ == "case" for c in tok.children)
+    )
 
 
 def _is_infinitive(tok: Token) -> bool:
