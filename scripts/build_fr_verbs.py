@@ -116,7 +116,7 @@ expliquer communication que inf        # not a noun phrase: "ce qui explique la 
 réexpliquer communication que
 assurer communication que inf          # not a noun phrase ("assure la sécurité"), not "s'assurer que"
 annoncer communication que inf np pass
-ajouter communication que
+ajouter communication que inf         # "ajoutant n'être pas surpris"
 préciser communication que inf
 démentir communication que np
 nier communication que inf np

@@ -180,3 +180,9 @@ def test_class_gives_the_certainty(nlp_fr):
     assert judged[3] == "hedged"
     [said] = reports(nlp_fr, "Le club a annoncé le départ de son entraîneur.")
     assert said[3] == "reported"
+
+
+def test_a_gerund_report_ends_the_que_clause_and_keeps_the_speaker(nlp_fr):
+    found = reports(nlp_fr, "Le ministre a dit que la réforme passera, ajoutant que le calendrier sera tenu.")
+    assert ("Le ministre", "a dit", "que la réforme passera", "reported") in found
+    assert ("Le ministre", "ajoutant", "que le calendrier sera tenu", "reported") in found

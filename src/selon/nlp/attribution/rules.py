@@ -201,6 +201,8 @@ def _verb_attributions(doc: Doc, sent: Span, lex: Lexicon, taken: set[int]) -> l
         att = _verb_attribution(doc, sent, verb, lex, taken - quoted if inside else taken)
         if att is not None and inside and att.kind != "verb":
             continue  # inside a French quotation, only a report nested in it ("« Je pense que ... »")
+        if att is not None and french and out and _gerund_after(doc, verb, out[-1]):
+            att.source, att.source_head = out[-1].source, out[-1].source_head  # "X a dit que ..., ajoutant que"
         if att is not None:
             att.quote = any(qs <= att.content[0] and att.content[1] <= qe for qs, qe in quotes) or (
                 att.content[0] > s and doc[att.content[0] - 1].text in QUOTE_CHARS
@@ -270,6 +272,8 @@ def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[in
             if a.dep_[other] == "parataxis" and a.head[other] == verb.i and a.lemma_lower[other] in lex.cue_verbs:
                 end = min(end, a.left_edge[other])
         end = min(end, _main_clause_after(doc, sent, verb, comp))
+        if doc.lang_ == "fr":
+            end = min(end, _gerund_report(doc, comp.i + 2, end, lex))
         return trim(doc, comp.i if doc.lang_ == "fr" else comp.i + 1, end)
     if doc.lang_ == "fr" and fr.needs_que_unmet(verb, e):
         return None
@@ -282,6 +286,32 @@ def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[in
         if first > verb.i:
             return trim(doc, first, min(last, e))
     return None
+
+
+def _gerund_after(doc: Doc, verb: Token, previous: Attribution) -> bool:
+    """Whether ``verb`` is a gerund that :func:`_gerund_report` cut from ``previous``'s "que" clause."""
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []):
+        return False
+    comma = previous.content[1]
+    while comma < verb.i and doc[comma].text != ",":
+        comma += 1
+    return comma < verb.i and all(t.lower_ in ("tout", "en", ",") for t in doc[previous.content[1] : verb.i])
+
+
+def _gerund_report(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """Where a "que" clause gives way to a report of its own in a gerund: "a dit que la réforme
+    passera, | ajoutant que ...", "..., | tout en estimant que ..." (the gerund is its own attribution)."""
+    for k in range(lo, hi - 1):
+        if doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < hi - 1 and doc[j].lower_ in ("tout", "en"):
+            j += 1
+        t = doc[j]
+        gerund = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []) and "Pres" in t.morph.get("Tense", [])
+        if gerund and _cue_infinitive(t, lex) is not None:
+            return k
+    return hi
 
 
 def _incise_lead(doc: Doc, sent: Span, verb: Token, subj: Token | None, cue_start: int) -> tuple[int, int] | None:
