@@ -186,3 +186,10 @@ def test_a_gerund_report_ends_the_que_clause_and_keeps_the_speaker(nlp_fr):
     found = reports(nlp_fr, "Le ministre a dit que la réforme passera, ajoutant que le calendrier sera tenu.")
     assert ("Le ministre", "a dit", "que la réforme passera", "reported") in found
     assert ("Le ministre", "ajoutant", "que le calendrier sera tenu", "reported") in found
+
+
+def test_de_hung_on_the_auxiliary_and_a_headline_report(nlp_fr):
+    text = "Ils accusent le fabricant d’avoir caché les résultats des essais."
+    assert report_with(nlp_fr, text, "caché") == ("Ils", "accusent", "d’avoir caché les résultats des essais")
+    text = "Italie : Matteo Renzi menace de quitter le gouvernement\n\nLes partis ont tenu une réunion lundi."
+    assert report_with(nlp_fr, text, "quitter") == ("Matteo Renzi", "menace", "de quitter le gouvernement")

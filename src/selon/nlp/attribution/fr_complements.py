@@ -151,12 +151,10 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
         # the marker opens the complement ("de ne pas voter", "d'être marginalisé"), before any
         # auxiliary or copula: "être en rupture" has none
         verbal = [c.i for c in child.children if c.dep_.startswith(("aux", "cop"))]
+        # the parse may hang "d'" on the auxiliary: "accusent X d'avoir produit"
+        pool = [*child.children, *(g for c in child.children if c.i in verbal for g in c.children)]
         marker = next(
-            (
-                m
-                for m in child.children
-                if m.dep_ in ("mark", "case") and m.i < child.i and all(m.i < k for k in verbal)
-            ),
+            (m for m in pool if m.dep_ in ("mark", "case") and m.i < child.i and all(m.i < k for k in verbal)),
             None,
         )
         word = marker.lower_ if marker is not None else ""

@@ -461,6 +461,11 @@ def _title(doc: Doc) -> tuple[int, int] | None:
     return first
 
 
+def _text_end(sent: SpacySpan) -> int:
+    """Where a sentence's words end: a headline's sentence holds the blank line after it."""
+    return sent.start_char + len(sent.text.rstrip())
+
+
 def build_claims(
     doc: Doc,
     entities: list,
@@ -478,7 +483,7 @@ def build_claims(
         builder.plan = fr_quotes.QuotationPlan(doc, sents, find_attributions)
     for sent, out in sents:
         if out and (builder.plan is None or sent.start not in builder.plan.found):
-            if title is not None and title[0] <= sent.start_char and sent.end_char <= title[1]:
+            if title is not None and title[0] <= sent.start_char and _text_end(sent) <= title[1]:
                 builder.add_title(sent)
             builder.since_report = 99  # a heading or furniture ends the report it interrupts
             continue
