@@ -187,3 +187,18 @@ def test_selon_contents_by_the_guidelines(nlp_fr):
     claim = with_cue(claims_of(nlp_fr, text), "Selon")
     assert claim.source.text == "Marie Durand, porte-parole du collectif"
     assert claim.content.text == "la manifestation aura lieu samedi"
+
+
+def test_pseudo_cleft_of_report(nlp_fr):
+    text = "Pour l'économiste, ce que révèle cette crise c'est une classe moyenne déclassée, pour reprendre ses mots."
+    claim = with_cue(claims_of(nlp_fr, text), "révèle")
+    assert (claim.source.text, claim.content.text, claim.certainty) == (
+        "cette crise",
+        "une classe moyenne déclassée",
+        "confirmed",
+    )
+    claim = with_cue(
+        claims_of(nlp_fr, "« Ce qu’on nous annonce, c’est la fin du service public », dit-elle."), "annonce"
+    )
+    assert (claim.source.text, claim.content.text) == ("on", "la fin du service public")
+    no_cue(claims_of(nlp_fr, "Ce que nous mangeons, c'est du pain."), "mangeons")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution import fr_colon
+from selon.nlp.attribution.fr_clefts import pseudo_clefts
 from selon.nlp.attribution.fr_frames import frames, reshape_adjuncts
 from selon.nlp.attribution.fr_incises import find_incises, infinitive, is_cue_form
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
@@ -30,6 +31,7 @@ def french_constructions(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribu
     found += read_in(doc, sent)
     found += incises(doc, sent, lex, found)
     found += fr_colon.introductions(doc, sent, lex, found)
+    found += pseudo_clefts(doc, sent, found)  # "ce que révèle X, c'est Y"
     found += frames(doc, sent, lex, found)
     return found
 

@@ -282,6 +282,12 @@ POUR_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 #: the indefinite holders of a view after "pour" ("pour certains, ...", "pour d'autres, ...")
 POUR_INDEFINITES = frozenset({"certains", "certaines", "autres", "beaucoup", "plusieurs", "nombreux", "d'aucuns"})
 
+#: pseudo-clefts of report, "ce que révèle X, c'est Y": the relative's words after "ce", the
+#: presenters of Y, and the words after a comma that end Y (", pour reprendre ...", ", selon X")
+CLEFT_OPENERS = frozenset({"que", "qu'", "qu’"})
+CLEFT_PRESENTERS = frozenset({("c'", "est"), ("c’", "est"), ("ce", "sont"), ("c'", "était"), ("c’", "était")})
+CLEFT_ENDS = frozenset({"pour", "selon", "comme", "ainsi", "estime", "explique", "ajoute", "dit"})
+
 #: verbs of "peut-on lire dans Les Échos", "on apprend via l'AFP que": the publication is the source
 READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 
