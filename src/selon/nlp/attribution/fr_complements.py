@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution.fr import verb_group
+from selon.nlp.attribution.fr_verb_forms import copular_infinitive, is_infinitive, time_adjunct
 from selon.nlp.attribution.fr_verb_table import closed_quote, table_lemma
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
@@ -158,7 +159,7 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
             None,
         )
         word = marker.lower_ if marker is not None else ""
-        infinitive = _is_infinitive(child) or (child.dep_ == "xcomp" and _copular_infinitive(child))
+        infinitive = is_infinitive(child) or (child.dep_ == "xcomp" and copular_infinitive(child))
         if infinitive and word in DE_WORDS and "de" in frames:
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]
         if word in A_WORDS and "a" in frames and (infinitive or _proposition_noun(child)):
@@ -171,7 +172,7 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
             return _span(doc, sent, verb, marker.i, child)  # type: ignore[union-attr]  # "se demande si"
         between = doc[verb.i + 1 : child.left_edge.i]
         adjacent = all(
-            t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" or _time_adjunct(t, verb) for t in between
+            t.is_punct or t.lower_ in NEGATION_AFTER or t.pos_ == "ADV" or time_adjunct(t, verb) for t in between
         )
         if infinitive and marker is None and "inf" in frames and child.dep_ in ("xcomp", "advcl") and adjacent:
             first = next(
@@ -180,33 +181,6 @@ def _infinitive(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tu
             )
             return _span(doc, sent, verb, first, child)  # "a dit vouloir la paix", "entend ainsi encourager"
     return None
-
-
-def _time_adjunct(tok: Token, verb: Token) -> bool:
-    """A word of an adjunct of ``verb`` with no preposition ("a avoué ce lundi 6 mars avoir tué")."""
-    while tok.head.i != verb.i and tok.head.i != tok.i:
-        tok = tok.head
-    return (
-        tok.head.i == verb.i
-        and tok.dep_ in ("obl:mod", "obl", "nmod")
-        and not any(c.dep_ == "case" for c in tok.children)
-    )
-
-
-def _is_infinitive(tok: Token) -> bool:
-    """ "voter", and "avoir vu", "être marginalisé": an infinitive, or a participle with one as auxiliary."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    if "Inf" in tok.morph.get("VerbForm", []):
-        return True
-    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in tok.lefts)
-
-
-def _copular_infinitive(tok: Token) -> bool:
-    """ "être favorable à la république": an adjective or noun with an infinitive copula."""
-    return tok.pos_ in ("ADJ", "NOUN") and any(
-        c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm", []) and c.i < tok.i for c in tok.lefts
-    )
 
 
 def _qualified(doc: Doc, sent: Span, verb: Token, frames: frozenset[str]) -> tuple[int, int] | None:
