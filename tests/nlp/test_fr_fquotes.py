@@ -274,3 +274,11 @@ def test_a_quotation_opened_in_a_complement_runs_to_its_close(nlp_fr):
     claims = [c for c in nlp_fr(text)._.selon_claims if c.cue is not None and c.cue.text == "a dit"]
     assert claims and claims[0].content.text.startswith("mettre « en garde le gouvernement, si on met")
     assert claims[0].content.text.endswith("a joué avec le feu")
+
+
+def test_a_report_nested_in_a_quotation_through_de(nlp_fr):
+    text = "Le député a répondu que « le président leur demandait de sortir de la salle », puis il est parti."
+    claims = [c for c in nlp_fr(text)._.selon_claims if c.cue is not None and c.cue.text == "demandait"]
+    assert claims and (claims[0].source.text, claims[0].content.text) == ("le président", "de sortir de la salle")
+    text = "« Je ne dévoilerai pas le dispositif », a dit le préfet samedi."
+    assert not [c for c in nlp_fr(text)._.selon_claims if c.cue is not None and "dévoilerai" in c.cue.text]

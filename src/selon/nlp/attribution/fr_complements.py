@@ -25,7 +25,7 @@ from selon.nlp.attribution.fr import verb_group
 from selon.nlp.attribution.fr_verb_forms import copular_infinitive, is_infinitive, time_adjunct
 from selon.nlp.attribution.fr_verb_table import closed_quote, table_lemma
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
-from selon.nlp.attribution.span import Attribution, noun_phrase, quoted_tokens, trim
+from selon.nlp.attribution.span import Attribution, noun_phrase, quotation_regions, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, ORGANIZATION_HEADS
 from selon.nlp.lexicon.fr import NEGATION_AFTER, NEGATION_BEFORE
@@ -60,7 +60,7 @@ def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribut
     found = list(found)
     out: list[Attribution] = []
     for i in range(sent.start, sent.end):
-        if pos[i] != "VERB" or i in quoted:
+        if pos[i] != "VERB":
             continue
         verb = doc[i]
         lemma = table_lemma(verb)
@@ -71,7 +71,7 @@ def complements(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attribut
         holders = [att for att in found if any(r and r[0] <= i < r[1] for r in (att.cue, att.source))]
         if holders and not all(_misread_incise(att, verb) for att in holders):
             continue
-        att = _attribution(doc, sent, verb, lemma)
+        att = _attribution(doc, sent, verb, lemma, quoted=i in quoted)
         taken = {j for b in out if b.cue for j in range(*b.cue)}
         if att is None or att.cue is None or any(j in taken for j in range(*att.cue)):
             continue
@@ -86,8 +86,9 @@ def _misread_incise(att: Attribution, verb: Token) -> bool:
     return att.kind == "incise" and att.cue is not None and subj is not None and subj.i < att.cue[0]
 
 
-def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution | None:
-    """The report ``verb`` makes through one of its frames, tried from the most specific."""
+def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str, quoted: bool = False) -> Attribution | None:
+    """The report ``verb`` makes through one of its frames, tried from the most specific; inside a
+    quotation (a report nested in someone's words) only through "de"/"à" or "comme", within the quotation."""
     frames = verb_frames(lemma)
     if "raise" in frames:
         return _raising(doc, sent, verb, lemma)
@@ -100,8 +101,11 @@ def _attribution(doc: Doc, sent: Span, verb: Token, lemma: str) -> Attribution |
         return None  # "les modèles permettent de prédire ...": an ability, not a report
     if verb_class(lemma) == "request" and _thing_subject(verb):
         return None  # "la décision pourrait inciter à ...": a cause, not a request
-    for reader in (_infinitive, _qualified, _noun_phrase):
+    for reader in (_infinitive, _qualified) if quoted else (_infinitive, _qualified, _noun_phrase):
         content = reader(doc, sent, verb, frames)
+        if content is not None and quoted:
+            close = min((e for s, e in quotation_regions(doc) if s <= verb.i < e), default=content[1])
+            content = trim(doc, content[0], min(content[1], close))
         if content is not None and content[1] - content[0] >= 1:
             return _active(doc, sent, verb, lemma, content)
     return None
