@@ -187,6 +187,7 @@ croire cognition que inf
 estimer cognition que inf              # not a noun phrase: "estime le coût à" is a figure
 juger cognition que inf pred pass
 considérer cognition que inf pred comme pass
+percevoir cognition comme pass          # "la nouvelle est perçue comme une victoire"
 trouver cognition que                  # "trouve que" is an opinion; "trouve X" is finding a thing
 supposer cognition que
 présupposer cognition que

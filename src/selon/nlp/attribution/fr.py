@@ -18,7 +18,7 @@ from selon.nlp.attribution.fr_incises import find_incises, infinitive, is_cue_fo
 from selon.nlp.attribution.span import QUOTE_CHARS, Attribution, noun_phrase, quoted_tokens, trim
 from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import COMPLEMENTIZERS, Lexicon
-from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, READ_VERBS
+from selon.nlp.lexicon.fr import CUE_MODALS, NEEDS_QUE, NEGATION_AFTER, NEGATION_BEFORE, PERIPHRASIS_VERBS, READ_VERBS
 from selon.nlp.lexicon.fr_verbs import entries_for, verb_frames
 
 
@@ -60,11 +60,9 @@ def _que_verb(verb: Token) -> str | None:
 
 
 def is_periphrasis(verb: Token) -> bool:
-    """ "a fait savoir que", "fait valoir que": the cue is the whole periphrasis, its subject that of "faire"."""
+    """ "a fait savoir que", "fait valoir que", "a fait remarquer que": the cue is the whole periphrasis, its subject that of "faire"."""
     return (
-        verb.lemma_.lower() in ("savoir", "valoir")
-        and verb.head.lemma_.lower() == "faire"
-        and verb.head.i == verb.i - 1
+        verb.lemma_.lower() in PERIPHRASIS_VERBS and verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
     )
 
 

@@ -288,6 +288,9 @@ CLEFT_OPENERS = frozenset({"que", "qu'", "qu’"})
 CLEFT_PRESENTERS = frozenset({("c'", "est"), ("c’", "est"), ("ce", "sont"), ("c'", "était"), ("c’", "était")})
 CLEFT_ENDS = frozenset({"pour", "selon", "comme", "ainsi", "estime", "explique", "ajoute", "dit"})
 
+#: verbs that report after "faire": "a fait savoir que", "fait valoir que", "a fait remarquer que"
+PERIPHRASIS_VERBS = frozenset({"savoir", "valoir", "remarquer", "observer"})
+
 #: verbs of "peut-on lire dans Les Échos", "on apprend via l'AFP que": the publication is the source
 READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 
