@@ -60,7 +60,8 @@ def _que_verb(verb: Token) -> str | None:
 
 
 def is_periphrasis(verb: Token) -> bool:
-    """ "a fait savoir que", "fait valoir que", "a fait remarquer que": the cue is the whole periphrasis, its subject that of "faire"."""
+    """ "a fait savoir que", "fait valoir que", "a fait remarquer que": the cue is the whole
+    periphrasis, its subject that of "faire"."""
     return (
         verb.lemma_.lower() in PERIPHRASIS_VERBS and verb.head.lemma_.lower() == "faire" and verb.head.i == verb.i - 1
     )

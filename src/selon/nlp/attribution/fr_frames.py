@@ -421,7 +421,6 @@ def frames(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list
         if lower[i] not in FRAME_FIRST_WORDS or i in used:
             continue
         atts = _frame_at(doc, sent, i, lex)
-        taken = [att.content for att in found + out]
         if not atts or any(k in used for att in atts for r in (att.cue, att.source) if r for k in range(*r)):
             continue
         if atts[0].cue_lemma == "pour":
@@ -432,9 +431,11 @@ def frames(doc: Doc, sent: Span, lex: Lexicon, found: list[Attribution]) -> list
             for att in atts if earlier else []:
                 if att.source is not None and att.content[0] < i:
                     att.content = trim(doc, att.source[1], att.content[1])
-            taken = [att.content for att in found + out]
+            # "Pour lui, « ... », a-t-il dit": the incise says it already (a report inside the view,
+            # "pour X, ce que révèle Y, c'est Z", is a second level and keeps it)
+            taken = [att.content for att in found + out if att.kind != "verb" or att.quote]
             if any(c[0] < a.content[1] and a.content[0] < c[1] for c in taken for a in atts):
-                continue  # "Pour lui, « ... », a-t-il dit": the incise says it already
+                continue
         out += atts
         used.update(k for att in atts for r in (att.cue, att.source) if r for k in range(*r))
     return out
