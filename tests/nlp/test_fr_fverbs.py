@@ -193,3 +193,9 @@ def test_de_hung_on_the_auxiliary_and_a_headline_report(nlp_fr):
     assert report_with(nlp_fr, text, "caché") == ("Ils", "accusent", "d’avoir caché les résultats des essais")
     text = "Italie : Matteo Renzi menace de quitter le gouvernement\n\nLes partis ont tenu une réunion lundi."
     assert report_with(nlp_fr, text, "quitter") == ("Matteo Renzi", "menace", "de quitter le gouvernement")
+
+
+def test_que_kept_far_from_its_verb_by_a_long_object(nlp_fr):
+    text = "Le ministre a informé les élus de la région, et en particulier les maires, que la ligne fermera en mai."
+    found = reports(nlp_fr, text)
+    assert any(cue == "a informé" and content == "que la ligne fermera en mai" for _, cue, content, _ in found), found

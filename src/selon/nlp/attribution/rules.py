@@ -265,6 +265,8 @@ def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[in
         ),
         None,
     )
+    if comp is None and doc.lang_ == "fr":
+        comp = _distant_que(verb, e)  # "a informé nos amis, à commencer par ..., qu'Israël agira"
     if comp is not None:
         a = DocArrays.current(doc)
         end = e
@@ -285,6 +287,19 @@ def _clause_content(doc: Doc, sent: Span, verb: Token, lex: Lexicon) -> tuple[in
         last = max(c.right_edge.i for c in clause_children) + 1
         if first > verb.i:
             return trim(doc, first, min(last, e))
+    return None
+
+
+def _distant_que(verb: Token, end: int) -> Token | None:
+    """The "que" of a clausal complement of ``verb`` that a long object keeps far from it."""
+    for child in verb.rights:
+        if child.dep_ != "ccomp" or child.i >= end:
+            continue
+        mark = next(
+            (m for m in child.children if m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ in COMPLEMENTIZERS), None
+        )
+        if mark is not None and mark.i > verb.i:
+            return mark
     return None
 
 
