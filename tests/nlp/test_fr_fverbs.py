@@ -199,3 +199,9 @@ def test_que_kept_far_from_its_verb_by_a_long_object(nlp_fr):
     text = "Le ministre a informé les élus de la région, et en particulier les maires, que la ligne fermera en mai."
     found = reports(nlp_fr, text)
     assert any(cue == "a informé" and content == "que la ligne fermera en mai" for _, cue, content, _ in found), found
+
+
+def test_an_adjective_taken_for_a_participle_reports_nothing(nlp_fr):
+    assert reports(nlp_fr, "Les familles des victimes étaient également présentes.") == []
+    found = reports(nlp_fr, "Les résultats ont été présentés comme un succès par le ministre.")
+    assert found and found[0][:2] == ("le ministre", "ont été présentés")

@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from selon.nlp.attribution.fr import verb_group
-from selon.nlp.attribution.fr_verb_forms import copular_infinitive, is_infinitive, time_adjunct
+from selon.nlp.attribution.fr_verb_forms import copular_infinitive, is_infinitive, participle_form, time_adjunct
 from selon.nlp.attribution.fr_verb_table import closed_quote, table_lemma
 from selon.nlp.attribution.shared import is_past, is_person_noun, noun_kind, subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quotation_regions, quoted_tokens, trim
@@ -377,6 +377,8 @@ def _passive(doc: Doc, sent: Span, verb: Token, lemma: str, frames: frozenset[st
     end of the predicate (the agent left out), the agent its source; "est accusé de", "un homme
     soupçonné de": no agent, no source. "Il est recommandé de ...": the content starts at "de"."""
     s, e = sent.start, sent.end
+    if not participle_form(verb, lemma):
+        return None  # "étaient présentes": an adjective the parse took for "présenter"
     aux = [c.i for c in verb.lefts if c.dep_.startswith("aux") and c.i >= s]
     agent = _agent(doc, verb, e)
     pred_end = _predicate_end(doc, sent, verb, agent)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from selon.nlp.lexicon.fr import ADJECTIVE_ENDINGS
+
 
 def time_adjunct(tok: Token, verb: Token) -> bool:
     """A word of an adjunct of ``verb`` with no preposition ("a avoué ce lundi 6 mars avoir tué")."""
@@ -31,3 +33,9 @@ def copular_infinitive(tok: Token) -> bool:
     return tok.pos_ in ("ADJ", "NOUN") and any(
         c.dep_ == "cop" and "Inf" in c.morph.get("VerbForm", []) and c.i < tok.i for c in tok.lefts
     )
+
+
+def participle_form(tok: Token, lemma: str) -> bool:
+    """Whether ``tok`` can be the past participle of ``lemma`` the parse says it is: a verb in "-er"
+    makes it in "-é(e)(s)", so "présentes" is the adjective "présent", not "présenter"."""
+    return not (lemma.endswith("er") and tok.lower_.endswith(ADJECTIVE_ENDINGS))

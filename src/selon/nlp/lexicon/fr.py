@@ -291,6 +291,9 @@ CLEFT_ENDS = frozenset({"pour", "selon", "comme", "ainsi", "estime", "explique",
 #: verbs that report after "faire": "a fait savoir que", "fait valoir que", "a fait remarquer que"
 PERIPHRASIS_VERBS = frozenset({"savoir", "valoir", "remarquer", "observer"})
 
+#: endings of an adjective the parse may take for the participle of a verb in "-er" ("présentes")
+ADJECTIVE_ENDINGS = ("ent", "ente", "ents", "entes", "ant", "ante", "ants", "antes")
+
 #: verbs of "peut-on lire dans Les Échos", "on apprend via l'AFP que": the publication is the source
 READ_VERBS = frozenset({"lire", "apprendre", "entendre"})
 
