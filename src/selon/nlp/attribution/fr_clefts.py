@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from selon.nlp.attribution.fr_verb_table import table_lemma
 from selon.nlp.attribution.shared import subject
 from selon.nlp.attribution.span import Attribution, noun_phrase, quotation_regions, trim
+from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon.fr import CLEFT_ENDS, CLEFT_OPENERS, CLEFT_PRESENTERS
 
 
@@ -17,8 +18,9 @@ def pseudo_clefts(doc: Doc, sent: Span, found: list[Attribution]) -> list[Attrib
     """The pseudo-cleft reports of ``sent`` whose cue no attribution of ``found`` holds."""
     used = {i for a in found for r in (a.cue, a.source) if r for i in range(*r)}
     out: list[Attribution] = []
+    lower = DocArrays.current(doc).lower_
     for i in range(sent.start, sent.end - 4):
-        if doc[i].lower_ != "ce" or doc[i + 1].lower_ not in CLEFT_OPENERS:
+        if lower[i] != "ce" or lower[i + 1] not in CLEFT_OPENERS:
             continue
         att = _cleft_at(doc, sent, i)
         if att is not None and att.cue is not None and not any(k in used for k in range(*att.cue)):

@@ -43,7 +43,10 @@ _CLOSE_QUOTES = frozenset({"»", "”", '"'})
 
 
 def _match(doc: Doc, i: int, end: int, seq: tuple[str, ...]) -> bool:
-    return i + len(seq) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(seq))
+    if i < 0 or i + len(seq) > end:
+        return False
+    lower = DocArrays.current(doc).lower_
+    return all(lower[i + k] == w for k, w in enumerate(seq))
 
 
 def _after_connectives(doc: Doc, start: int, end: int) -> int:

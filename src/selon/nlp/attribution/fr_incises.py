@@ -13,6 +13,7 @@ A verb form counts as a cue when its lemma, or the infinitive guessed from its e
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import accumulate, islice
 
 from spacy.tokens import Doc, Span, Token
@@ -28,14 +29,19 @@ _MAX_SUBJECT = 10
 
 def infinitives(token: Token) -> set[str]:
     """Candidate infinitives of a verb form: its lemma and the -er/-ir verb its ending suggests."""
-    form = token.lower_
-    found = {token.lemma_.lower(), form}
+    return set(_infinitives(token.lower_, token.lemma_.lower()))
+
+
+@lru_cache(maxsize=65536)
+def _infinitives(form: str, lemma: str) -> frozenset[str]:
+    """:func:`infinitives` by form and lemma, kept across Docs (a form is met many times)."""
+    found = {lemma, form}
     for endings in (ER_ENDINGS, IR_ENDINGS):
         for ending, inf in endings:
             if form.endswith(ending) and len(form) > len(ending) + 2:
                 found.add(form[: -len(ending)] + inf)
                 break
-    return found
+    return frozenset(found)
 
 
 def is_cue_form(token: Token, lex: Lexicon) -> bool:

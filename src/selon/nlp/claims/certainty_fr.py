@@ -17,6 +17,7 @@ from selon.model import Certainty, Claim, Source
 from selon.nlp.attribution.fr_incises import infinitives
 from selon.nlp.attribution.shared import is_past
 from selon.nlp.claims.mood import is_french_conditional
+from selon.nlp.doc_arrays import DocArrays
 from selon.nlp.lexicon import Lexicon
 from selon.nlp.lexicon.fr import NEGATION_BEFORE
 from selon.nlp.lexicon.fr_certainty import (
@@ -103,7 +104,8 @@ def _negated(doc: Doc, cue: tuple[int, int]) -> bool:
 
 def _content_roots(doc: Doc, content: tuple[int, int]) -> list[Token]:
     lo, hi = content
-    return [doc[i] for i in range(lo, hi) if not lo <= doc[i].head.i < hi or doc[i].head.i == i]
+    heads = DocArrays.current(doc).head
+    return [doc[i] for i in range(lo, hi) if not lo <= heads[i] < hi or heads[i] == i]
 
 
 def main_clause(doc: Doc, content: tuple[int, int]) -> list[Token]:
