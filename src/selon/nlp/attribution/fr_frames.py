@@ -49,14 +49,25 @@ def _match(doc: Doc, i: int, end: int, seq: tuple[str, ...]) -> bool:
     return all(lower[i + k] == w for k, w in enumerate(seq))
 
 
+#: the connectives by their first word, and those of one word, for the scans below
+_CONNECTIVES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in LEAD_CONNECTIVES:
+    _CONNECTIVES_BY_FIRST.setdefault(_seq[0], []).append(_seq)
+_ONE_WORD_CONNECTIVES = frozenset(seq[0] for seq in LEAD_CONNECTIVES if len(seq) == 1)
+
+
 def _after_connectives(doc: Doc, start: int, end: int) -> int:
     """``start`` moved past the connectives that open a clause ("En effet,", "Mais")."""
+    a = DocArrays.current(doc)
+    lower, punct, space = a.lower_, a.is_punct, a.is_space
     moved = True
     while moved:
         moved = False
-        while start < end and (doc[start].is_punct or doc[start].is_space):
+        while start < end and (punct[start] or space[start]):
             start += 1
-        for seq in LEAD_CONNECTIVES:
+        if start >= end:
+            break
+        for seq in _CONNECTIVES_BY_FIRST.get(lower[start], ()):
             if _match(doc, start, end, seq):
                 start += len(seq)
                 moved = True
@@ -67,8 +78,9 @@ def _after_connectives(doc: Doc, start: int, end: int) -> int:
 def _opens_clause(doc: Doc, sent: Span, i: int) -> bool:
     """Whether a frame at ``i`` stands where a clause may open: at the sentence's head, after its
     connectives, or after a comma, a semicolon or a colon (with a connective between, "..., mais pour X,")."""
+    lower = DocArrays.current(doc).lower_
     k = i - 1
-    while k >= sent.start and any(_match(doc, k - len(seq) + 1, i, seq) for seq in LEAD_CONNECTIVES if len(seq) == 1):
+    while k >= sent.start and lower[k] in _ONE_WORD_CONNECTIVES:
         k -= 1
     return k < sent.start or doc[k].text in (",", ";", ":", "—", "–") or _after_connectives(doc, sent.start, i) == i
 
