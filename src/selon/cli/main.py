@@ -307,12 +307,14 @@ def _register_commands() -> None:
     from selon.cli import corpus as _corpus
     from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
+    from selon.cli import serve as _serve
     from selon.cli import train as _train
 
     _evaluate.register(eval_app)
     _gate.register(eval_app)
     _train.register(app)
     _corpus.register(app)
+    _serve.register(app)
 
 
 _register_commands()

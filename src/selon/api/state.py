@@ -1,0 +1,115 @@
+"""What the server keeps between requests: its settings, one store connection per worker thread,
+the corpus tables kept up to date with the store.
+
+SQLite connections belong to the thread that opened them, and the server answers from a pool
+of threads, so each thread opens its own :class:`~selon.store.Store` once and keeps it. The
+corpus update (clusters, canonical sources) runs at most every ``[serve]
+corpus_refresh_seconds``, one at a time, only when the store has documents the corpus has
+not taken in: documents ingested while the server runs show up without a restart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from selon.corpus import Corpus
+from selon.corpus.aliases import AliasTable, load_aliases
+from selon.corpus.embed import Embedder
+from selon.errors import AccessDeniedError
+from selon.settings import Settings
+from selon.store import Store, require_database
+
+
+class AppState:
+    """The server's settings and its per-thread stores; built once by :func:`selon.api.create_app`."""
+
+    def __init__(self, settings: Settings, db: str | Path, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.db = str(require_database(db))
+        self._local = threading.local()
+        self._stores: list[Store] = []
+        self._stores_lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
+        self._checked = 0.0
+        self._aliases: AliasTable | None = None
+        self._embedder = embedder
+
+    # -- stores -----------------------------------------------------------------------------------
+
+    def store(self) -> Store:
+        """This thread's store, opened on first use (migrating the database if it is older)."""
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.db)
+            self._local.store = store
+            with self._stores_lock:
+                self._stores.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every store the threads opened (at shutdown; a thread of the pool may still hold one)."""
+        with self._stores_lock:
+            stores, self._stores = self._stores, []
+        for store in stores:
+            with contextlib.suppress(Exception):  # another thread's connection: closing it may be refused
+                store.close()
+
+    # -- the corpus ---------------------------------------------------------------------------------
+
+    def corpus(self) -> Corpus:
+        """The corpus view over this thread's store, brought up to date first when it is due."""
+        if self._aliases is None:
+            self._aliases = load_aliases(None)
+        corpus = Corpus(self.store(), aliases=self._aliases, embedder=self._embedder)
+        self._refresh(corpus)
+        return corpus
+
+    def _refresh(self, corpus: Corpus) -> None:
+        now = time.monotonic()
+        if now - self._checked < self.settings.serve_corpus_refresh_seconds:
+            return
+        if not self._refresh_lock.acquire(blocking=False):
+            return  # another thread is updating: answer from the tables as they are
+        try:
+            if corpus.pending():
+                corpus.update()
+                self._embedder = corpus.embedder  # loaded once, kept for the next update
+            self._checked = time.monotonic()
+        finally:
+            self._refresh_lock.release()
+
+    # -- writes -------------------------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        """Whether analysing or storing over HTTP is on: a token is set."""
+        return bool(self.settings.serve_token)
+
+    def check_token(self, header: str | None) -> None:
+        """Refuse a write unless ``Authorization: Bearer TOKEN`` carries the configured token."""
+        if not self.writable:
+            raise AccessDeniedError(
+                "this server is read-only: analysing or storing documents over HTTP needs a token; "
+                "set [serve] token in a settings file or SELON_SERVE_TOKEN and restart selon serve"
+            )
+        scheme, _, given = (header or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), self.settings.serve_token):
+            raise AccessDeniedError("missing or wrong token: send the header 'Authorization: Bearer TOKEN'")
+
+    def info(self) -> dict[str, Any]:
+        """What the health endpoint reports."""
+        from selon import __version__
+
+        stats = self.store().stats()
+        return {
+            "status": "ok",
+            "version": __version__,
+            "documents": stats["documents"],
+            "claims": stats["claims"],
+            "writable": self.writable,
+        }
