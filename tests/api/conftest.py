@@ -22,10 +22,18 @@ def hostile():
         "hostile-1",
         HOSTILE_TEXT,
         [
-            C("<script>alert('xss')</script> la mairie aurait fermé l'école", "le porte-parole", None,
-              kind="unnamed", certainty="hedged"),
-            C('Une image <img src=x onerror="alert(1)"> et un lien <a href="javascript:alert(2)">cliquez</a> circulent',
-              None, certainty="asserted"),
+            C(
+                "<script>alert('xss')</script> la mairie aurait fermé l'école",
+                "le porte-parole",
+                None,
+                kind="unnamed",
+                certainty="hedged",
+            ),
+            C(
+                'Une image <img src=x onerror="alert(1)"> et un lien <a href="javascript:alert(2)">cliquez</a> circulent',
+                None,
+                certainty="asserted",
+            ),
             C("tout va bien", "Le ministre", "ministre", role="ministre"),
         ],
         outlet="<b>Evil</b> Outlet",

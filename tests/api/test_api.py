@@ -43,7 +43,7 @@ def test_health(client):
         ("to=2025-06-25", {FR}),
         ("from=2025-06&to=2025-06", {FR, EN}),
         ("source=Budanov", {EN}),
-        ("certainty=hedged", {FR, EN, "hostile-1"} ),
+        ("certainty=hedged", {FR, EN, "hostile-1"}),
         ("source_kind=unnamed", {"hostile-1"}),
     ],
 )
@@ -63,8 +63,20 @@ def test_document_search_pages(client):
     assert client.get("/api/documents?offset=10").json()["items"] == []
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=-1", "limit=abc", "offset=-1", "offset=99999999", "from=yesterday",
-                                   "language=french", "certainty=sure", "format=xml"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=0",
+        "limit=-1",
+        "limit=abc",
+        "offset=-1",
+        "offset=99999999",
+        "from=yesterday",
+        "language=french",
+        "certainty=sure",
+        "format=xml",
+    ],
+)
 def test_bad_parameters_are_usage_errors(client, query):
     response = client.get(f"/api/documents?{query}")
     assert response.status_code == 400
@@ -112,7 +124,9 @@ def test_web_annotations(client):
         assert doc["text"][:start].endswith(quote["prefix"]) and doc["text"][end:].startswith(quote["suffix"])
         roles = {b["selon:role"]: b["value"] for b in item["body"]}
         assert roles["certainty"] == claim["certainty"]
-        assert roles["source"] == ((claim["source"]["name"] or claim["source"]["text"]) if claim["source"] else "(the outlet)")
+        assert roles["source"] == (
+            (claim["source"]["name"] or claim["source"]["text"]) if claim["source"] else "(the outlet)"
+        )
         if claim["cue"]:
             assert roles["cue"] == claim["cue"]["text"]
 
@@ -121,7 +135,10 @@ def test_web_annotations(client):
     ("query", "check"),
     [
         ("certainty=hedged", lambda r: r["certainty"] == "hedged"),
-        ("source=boudanov", lambda r: "boudanov" in (r["source_name"] or "").lower() + (r["source_text"] or "").lower()),
+        (
+            "source=boudanov",
+            lambda r: "boudanov" in (r["source_name"] or "").lower() + (r["source_text"] or "").lower(),
+        ),
         ("language=en", lambda r: r["language"] == "en"),
         (f"document={FR}", lambda r: r["doc_id"] == FR),
     ],
@@ -200,8 +217,18 @@ def test_timeline(client):
     assert client.get("/api/timeline").status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/api/documents", "/api/claims", "/api/sources", "/api/clusters", "/api/conflicts",
-                                  "/api/timeline?q=drones", "/api/search/claims?q=drones"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents",
+        "/api/claims",
+        "/api/sources",
+        "/api/clusters",
+        "/api/conflicts",
+        "/api/timeline?q=drones",
+        "/api/search/claims?q=drones",
+    ],
+)
 def test_every_list_exports_csv_and_jsonl(client, path):
     sep = "&" if "?" in path else "?"
     page = client.get(path).json()
@@ -218,18 +245,29 @@ def test_every_list_exports_csv_and_jsonl(client, path):
 def test_csv_cells_cannot_run_as_formulas():
     from selon.api.listing import to_csv
 
-    text = to_csv([{"a": "=HYPERLINK(\"x\")", "b": "-1", "c": 3, "d": None, "e": {"k": [1]}}])
+    text = to_csv([{"a": '=HYPERLINK("x")', "b": "-1", "c": 3, "d": None, "e": {"k": [1]}}])
     row = next(csv.DictReader(io.StringIO(text)))
-    assert row == {"a": "'=HYPERLINK(\"x\")", "b": "'-1", "c": "3", "d": "", "e": '{"k": [1]}'}
+    assert row == {"a": '\'=HYPERLINK("x")', "b": "'-1", "c": "3", "d": "", "e": '{"k": [1]}'}
 
 
 def test_openapi_lists_every_endpoint(client):
     paths = set(client.get("/api/openapi.json").json()["paths"])
     assert paths >= {
-        "/api/health", "/api/documents", "/api/documents/{doc_id}", "/api/documents/{doc_id}/annotations",
-        "/api/claims", "/api/search/claims", "/api/facets", "/api/sources", "/api/sources/{source_id}",
-        "/api/clusters", "/api/clusters/{cluster_id}", "/api/conflicts", "/api/conflicts/{conflict_id}",
-        "/api/timeline", "/api/analyze",
+        "/api/health",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/documents/{doc_id}/annotations",
+        "/api/claims",
+        "/api/search/claims",
+        "/api/facets",
+        "/api/sources",
+        "/api/sources/{source_id}",
+        "/api/clusters",
+        "/api/clusters/{cluster_id}",
+        "/api/conflicts",
+        "/api/conflicts/{conflict_id}",
+        "/api/timeline",
+        "/api/analyze",
     }
 
 
@@ -258,8 +296,12 @@ def test_analyze_html_text_and_file(writer):
     html = "<html><body><article><p>Selon le ministre, la réforme serait abandonnée cette année.</p></article></body></html>"
     as_html = writer.post("/api/analyze", content=html.encode(), headers={**auth, "content-type": "text/html"})
     assert as_html.status_code == 200 and "réforme" in as_html.json()["document"]["text"]
-    upload = writer.post("/api/analyze", files={"file": ("a.txt", "Selon le ministre, la taxe serait supprimée.".encode())},
-                         data={"language": "fr"}, headers=auth)
+    upload = writer.post(
+        "/api/analyze",
+        files={"file": ("a.txt", "Selon le ministre, la taxe serait supprimée.".encode())},
+        data={"language": "fr"},
+        headers=auth,
+    )
     assert upload.status_code == 200 and upload.json()["document"]["claims"]
 
 
@@ -284,5 +326,7 @@ def test_store_a_document(writer):
     ],
 )
 def test_bad_analyze_bodies(writer, body, kind, expected):
-    response = writer.post("/api/analyze", content=body, headers={"authorization": f"Bearer {TOKEN}", "content-type": kind})
+    response = writer.post(
+        "/api/analyze", content=body, headers={"authorization": f"Bearer {TOKEN}", "content-type": kind}
+    )
     assert response.status_code in (400, 422) and error_of(response)["type"] == expected
