@@ -30,7 +30,8 @@ def hostile():
                 certainty="hedged",
             ),
             C(
-                'Une image <img src=x onerror="alert(1)"> et un lien <a href="javascript:alert(2)">cliquez</a> circulent',
+                'Une image <img src=x onerror="alert(1)"> et un lien '
+                '<a href="javascript:alert(2)">cliquez</a> circulent',
                 None,
                 certainty="asserted",
             ),

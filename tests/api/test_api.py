@@ -293,7 +293,7 @@ def test_analyze_returns_without_storing(writer):
 @pytest.mark.slow
 def test_analyze_html_text_and_file(writer):
     auth = {"authorization": f"Bearer {TOKEN}"}
-    html = "<html><body><article><p>Selon le ministre, la réforme serait abandonnée cette année.</p></article></body></html>"
+    html = "<html><body><article><p>Selon le ministre, la réforme serait abandonnée.</p></article></body></html>"
     as_html = writer.post("/api/analyze", content=html.encode(), headers={**auth, "content-type": "text/html"})
     assert as_html.status_code == 200 and "réforme" in as_html.json()["document"]["text"]
     upload = writer.post(
