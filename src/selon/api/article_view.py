@@ -99,8 +99,8 @@ def pieces(article: Article) -> list[Piece]:
 def card(claim: Claim, cluster: int | None) -> dict[str, Any]:
     """What the card of one claim shows."""
     source = claim.source
-    resolved = None
-    if source is not None and source.name and source.text and source.text.strip() != source.name:
+    resolved = None  # a mention that does not name the source (a pronoun, a title): what it was resolved from
+    if source is not None and source.name and source.text and source.name.casefold() not in source.text.casefold():
         resolved = source.text
     return {
         "id": claim.id,
