@@ -21,7 +21,9 @@ import pytest
 from helpers import EXAMPLES, FOUNDING, ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
+CHROMEDRIVER = shutil.which("chromedriver") or (
+    "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
+)
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -56,10 +58,22 @@ def web_db(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("web")
     records = [
-        {"id": FOUNDING, "text": (EXAMPLES / f"{FOUNDING}.txt").read_text(encoding="utf-8"), "language": "fr",
-         "outlet": "Business News", "published": "2025-06-25", "title": "La Russie aide la Corée du Nord"},
-        {"id": "founding-en", "text": (ROOT / "tests" / "fixtures" / "corpus" / "founding_en.txt").read_text(),
-         "language": "en", "outlet": "Kyiv Wire", "published": "2025-06-27", "title": "Russia helps North Korea"},
+        {
+            "id": FOUNDING,
+            "text": (EXAMPLES / f"{FOUNDING}.txt").read_text(encoding="utf-8"),
+            "language": "fr",
+            "outlet": "Business News",
+            "published": "2025-06-25",
+            "title": "La Russie aide la Corée du Nord",
+        },
+        {
+            "id": "founding-en",
+            "text": (ROOT / "tests" / "fixtures" / "corpus" / "founding_en.txt").read_text(),
+            "language": "en",
+            "outlet": "Kyiv Wire",
+            "published": "2025-06-27",
+            "title": "Russia helps North Korea",
+        },
     ]
     jsonl = folder / "founding.jsonl"
     jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")

@@ -34,7 +34,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state.start_refresher()
         yield
+        state.stop_refresher()
         state.close()
 
     app = FastAPI(

@@ -5,15 +5,16 @@ SQLite connections belong to the thread that opened them, and the server answers
 of threads, so each thread opens its own :class:`~selon.store.Store` once and keeps it. The
 corpus update (clusters, canonical sources) runs at most every ``[serve]
 corpus_refresh_seconds``, one at a time, only when the store has documents the corpus has
-not taken in: documents ingested while the server runs show up without a restart.
+not taken in, in a thread of its own (requests never wait for it): documents ingested while
+the server runs show up without a restart.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hmac
+import logging
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from selon.corpus.embed import Embedder
 from selon.errors import AccessDeniedError
 from selon.settings import Settings
 from selon.store import Store, require_database
+
+log = logging.getLogger("selon.api")
 
 
 class AppState:
@@ -34,8 +37,8 @@ class AppState:
         self._local = threading.local()
         self._stores: list[Store] = []
         self._stores_lock = threading.Lock()
-        self._refresh_lock = threading.Lock()
-        self._checked = 0.0
+        self._refresher: threading.Thread | None = None
+        self._stop = threading.Event()
         self._aliases: AliasTable | None = None
         self._embedder = embedder
 
@@ -62,26 +65,42 @@ class AppState:
     # -- the corpus ---------------------------------------------------------------------------------
 
     def corpus(self) -> Corpus:
-        """The corpus view over this thread's store, brought up to date first when it is due."""
+        """The corpus view over this thread's store, as the refresher last left it (never waited for)."""
         if self._aliases is None:
             self._aliases = load_aliases(None)
-        corpus = Corpus(self.store(), aliases=self._aliases, embedder=self._embedder)
-        self._refresh(corpus)
-        return corpus
+        return Corpus(self.store(), aliases=self._aliases, embedder=self._embedder)
 
-    def _refresh(self, corpus: Corpus) -> None:
-        now = time.monotonic()
-        if now - self._checked < self.settings.serve_corpus_refresh_seconds:
+    def start_refresher(self) -> None:
+        """Keep the corpus tables up to date in a background thread, so that no request waits for an update."""
+        if self._refresher is not None or self.settings.serve_corpus_refresh_seconds <= 0:
             return
-        if not self._refresh_lock.acquire(blocking=False):
-            return  # another thread is updating: answer from the tables as they are
-        try:
-            if corpus.pending():
-                corpus.update()
-                self._embedder = corpus.embedder  # loaded once, kept for the next update
-            self._checked = time.monotonic()
-        finally:
-            self._refresh_lock.release()
+        self._stop.clear()
+        self._refresher = threading.Thread(target=self._refresh_loop, name="selon-corpus-refresh", daemon=True)
+        self._refresher.start()
+
+    def stop_refresher(self) -> None:
+        """Stop the refresher (it finishes the update it is in, if any)."""
+        self._stop.set()
+        if self._refresher is not None:
+            self._refresher.join(timeout=60)
+            self._refresher = None
+
+    def _refresh_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.refresh_corpus()
+            except Exception:  # reported in the log; the pages show the corpus as it was
+                log.exception("corpus update failed; retrying in %s s", self.settings.serve_corpus_refresh_seconds)
+            self._stop.wait(self.settings.serve_corpus_refresh_seconds)
+
+    def refresh_corpus(self) -> bool:
+        """Take in the documents the corpus has not seen yet; whether there were any."""
+        corpus = self.corpus()
+        if not corpus.pending():
+            return False
+        corpus.update()
+        self._embedder = corpus.embedder  # loaded once, kept for the next update
+        return True
 
     # -- writes -------------------------------------------------------------------------------------
 
