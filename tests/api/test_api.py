@@ -189,6 +189,7 @@ def test_clusters_and_one_cluster(client):
     assert {"independent_sources", "outlets", "languages", "first_seen", "last_seen", "members"} <= set(first)
     one = client.get(f"/api/clusters/{first['id']}").json()["cluster"]
     assert one["id"] == first["id"] and len(one["members"]) == first["claims"]
+    assert one["verdict"].startswith("rests on ") and one["relays"][0]["outlets"]
     assert all(c["single_source"] for c in client.get("/api/clusters?single_source=true").json()["items"])
     assert len(client.get("/api/clusters?min_articles=1").json()["items"]) >= len(body["items"])
     assert client.get("/api/clusters/999999").status_code == 404
@@ -312,6 +313,11 @@ def test_store_a_document(writer):
     assert response.status_code == 200 and response.json()["result"] == "added"
     assert writer.get("/api/documents/stored-1").json()["document"]["text"] == text
     assert writer.get("/api/documents?q=pont").json()["total"] == 1
+    state = writer.app.state.selon
+    assert state.refresh_corpus() is True, "the refresher takes the new document into the corpus"
+    assert state.refresh_corpus() is False
+    claims = writer.get("/api/documents/stored-1").json()["clusters"]
+    assert claims and all(c is not None for c in claims.values())
 
 
 @pytest.mark.parametrize(

@@ -67,33 +67,45 @@ def pieces(article: Article) -> list[Piece]:
     marks += [(f.start, f.end, "fig", None) for f in article.quantities]
     marks += [(s.start, s.end, "furniture", None) for s in (*article.headings, *article.boilerplate)]
     edges = sorted({0, n, *(min(max(m[0], 0), n) for m in marks), *(min(max(m[1], 0), n) for m in marks)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, (start, end, _, _) in enumerate(marks):
+        if end > start:
+            opening.setdefault(min(max(start, 0), n), []).append(i)
+            closing.setdefault(min(max(end, 0), n), []).append(i)
+    active: set[int] = set()  # a sweep over the edges: only the marks covering a piece are looked at
     out: list[Piece] = []
     for lo, hi in pairwise(edges):
+        active.difference_update(closing.get(lo, ()))
+        active.update(opening.get(lo, ()))
         if hi <= lo:
             continue
-        piece = Piece(text[lo:hi])
-        covering: list[Claim] = []
-        for start, end, kind, ref in marks:
-            if not (start <= lo and hi <= end):
-                continue
-            if kind == "claim":
-                covering.append(ref)
-                if start == lo:
-                    piece.starts.append(ref)
-            elif kind == "src":
-                piece.sources.append(ref)
-            elif kind == "cue":
-                piece.cues.append(ref)
-            elif kind == "fig":
-                piece.figure = True
-            else:
-                piece.furniture = True
-        covering.sort(key=lambda c: (c.content.start, -c.content.end))
-        piece.claims = [c.id for c in covering]
-        if covering:
-            piece.certainty = min(covering, key=lambda c: c.content.end - c.content.start).certainty
-        out.append(piece)
+        out.append(_piece(text[lo:hi], lo, [marks[i] for i in sorted(active)]))
     return out
+
+
+def _piece(text: str, lo: int, covering_marks: list[tuple[int, int, str, Any]]) -> Piece:
+    """One run of text with the marks that cover it (in the order they were listed)."""
+    piece = Piece(text)
+    covering: list[Claim] = []
+    for start, _end, kind, ref in covering_marks:
+        if kind == "claim":
+            covering.append(ref)
+            if start == lo:
+                piece.starts.append(ref)
+        elif kind == "src":
+            piece.sources.append(ref)
+        elif kind == "cue":
+            piece.cues.append(ref)
+        elif kind == "fig":
+            piece.figure = True
+        else:
+            piece.furniture = True
+    covering.sort(key=lambda c: (c.content.start, -c.content.end))
+    piece.claims = [c.id for c in covering]
+    if covering:
+        piece.certainty = min(covering, key=lambda c: c.content.end - c.content.start).certainty
+    return piece
 
 
 def card(claim: Claim, cluster: int | None) -> dict[str, Any]:

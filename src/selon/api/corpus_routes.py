@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from selon.api.cluster_view import relays, verdict
 from selon.api.listing import listing, sliced
 from selon.api.routes import PageDep, StateDep
 from selon.errors import NotFoundError
@@ -58,7 +59,8 @@ def clusters(
 
 @router.get("/clusters/{cluster_id}", summary="One cluster with every claim in it")
 def cluster(app: StateDep, cluster_id: int) -> dict[str, Any]:
-    return {"cluster": app.corpus().cluster(cluster_id)}
+    found = app.corpus().cluster(cluster_id)
+    return {"cluster": {**found, "verdict": verdict(found), "relays": relays(found["members"])}}
 
 
 def conflict_list(app: Any, tolerance: float, counts: str | None) -> list[dict[str, Any]]:

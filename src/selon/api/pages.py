@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from selon.api import charts
 from selon.api.analyze_routes import analyse, read_request
 from selon.api.article_view import CERTAINTY_LABELS, card, claim_sources, pieces
+from selon.api.cluster_view import fold_copies, relays, verdict
 from selon.api.routes import FilterDep, StateDep, clusters_of, load_article
 from selon.errors import NotFoundError, SelonError
 from selon.model import Article
@@ -152,39 +153,6 @@ def clusters_page(
         min_articles=min_articles,
         links=exports("/api/clusters", {"min_articles": min_articles}),
     )
-
-
-def verdict(cluster: dict[str, Any]) -> str:
-    """The one line a reader needs: how many independent sources, relayed by how many outlets."""
-    n = cluster["independent_sources"]
-    names = ", ".join(s["name"] for s in cluster["sources"][:4])
-    outlets, languages = len(cluster["outlets"]), len(cluster["languages"])
-    return (
-        f"rests on {n} independent source{'s' if n != 1 else ''}"
-        + (f": {names}" if names else "")
-        + f"; relayed by {outlets} outlet{'s' if outlets != 1 else ''} in {languages} "
-        + f"language{'s' if languages != 1 else ''}"
-    )
-
-
-def fold_copies(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per syndication group (its first article), with the copies folded under it."""
-    groups: dict[str, dict[str, Any]] = {}
-    for m in members:
-        group = groups.get(m["syndication_group"])
-        if group is None:
-            groups[m["syndication_group"]] = {**m, "copies": []}
-        elif m["document"] != group["document"]:
-            group["copies"].append(m)
-    return list(groups.values())
-
-
-def relays(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Which outlets relay which source: source -> the outlets carrying its claim."""
-    by_source: dict[str, set[str]] = {}
-    for m in members:
-        by_source.setdefault(m["source"], set()).add(m["outlet"] or "(outlet unknown)")
-    return [{"source": s, "outlets": sorted(o)} for s, o in sorted(by_source.items(), key=lambda kv: -len(kv[1]))]
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
