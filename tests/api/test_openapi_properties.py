@@ -82,7 +82,13 @@ def fuzz_client(api_db):
 
 @pytest.mark.parametrize(("route", "parameters"), OPERATIONS, ids=[r for r, _ in OPERATIONS])
 def test_any_request_gets_a_declared_answer(fuzz_client, route, parameters):
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=30,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
     @given(request_for(route, parameters))
     def check(url: str) -> None:
         response = fuzz_client.get(url)
