@@ -54,6 +54,9 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._conn: sqlite3.Connection | None = None
+        #: (document id, outcome) of the last save that reached its COMMIT: a Ctrl-C landing just after the
+        #: commit (before save returns) can still be counted, once :meth:`has_version` confirms it.
+        self.last_commit: tuple[str, str] | None = None
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
@@ -138,6 +141,7 @@ class Store:
                 self._insert_claims(article)
                 self._insert_entities(article)
                 self._insert_figures(article)
+                self.last_commit = (article.id, "added" if row is None else "updated")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot save document {article.id} to {self.path}: {exc}") from exc
         return "added" if row is None else "updated"
@@ -216,6 +220,11 @@ class Store:
         """The document exactly as it was saved, or None."""
         found = self.get_version(doc_id)
         return None if found is None else found[0]
+
+    def has_version(self, article: Article) -> bool:
+        """Whether the store holds exactly this analysis of the document."""
+        found = self._query("SELECT content_hash FROM documents WHERE id = ?", (article.id,))
+        return bool(found) and found[0]["content_hash"] == content_hash(article.model_dump_json())
 
     def get_version(self, doc_id: str) -> tuple[Article, str] | None:
         """The document and its content hash, read together (one statement: the same version of both), or None.
