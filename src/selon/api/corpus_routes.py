@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from selon.api.cluster_view import relays, verdict
 from selon.api.listing import listing, sliced
 from selon.api.routes import PageDep, StateDep
+from selon.api.state import AppState
 from selon.errors import NotFoundError
 
 router = APIRouter(prefix="/api")
@@ -29,7 +30,7 @@ def sources(
 ) -> Response:
     from selon.corpus.names import fold
 
-    rows = app.corpus().sources()
+    rows = app.corpus_view("sources", lambda c: c.sources())
     if q:
         wanted = fold(q)
         rows = [s for s in rows if wanted in fold(s["name"]) or any(wanted in fold(m["label"]) for m in s["mentions"])]
@@ -53,7 +54,12 @@ def clusters(
     min_articles: int = Query(2, ge=1, le=10_000, description="clusters seen in at least this many articles"),
     single_source: bool | None = Query(None, description="true: resting on one source; false: corroborated"),
 ) -> Response:
-    rows = app.corpus().clusters(min_articles=min_articles, single_source=single_source, claims_per_cluster=20)
+    rows = app.corpus_view(
+        "clusters",
+        lambda c: c.clusters(min_articles=min_articles, single_source=single_source, claims_per_cluster=20),
+        min_articles,
+        single_source,
+    )
     return listing(request, sliced(rows, page), len(rows), page, "clusters")
 
 
@@ -63,9 +69,9 @@ def cluster(app: StateDep, cluster_id: int) -> dict[str, Any]:
     return {"cluster": {**found, "verdict": verdict(found), "relays": relays(found["members"])}}
 
 
-def conflict_list(app: Any, tolerance: float, counts: str | None) -> list[dict[str, Any]]:
+def conflict_list(app: AppState, tolerance: float, counts: str | None) -> list[dict[str, Any]]:
     """The conflicts numbered from 1 (their rank in the corpus' order, which the pages link by)."""
-    rows = app.corpus().conflicts(tolerance=tolerance, unit=counts)
+    rows = app.corpus_view("conflicts", lambda c: c.conflicts(tolerance=tolerance, unit=counts), tolerance, counts)
     return [{"id": n, **c} for n, c in enumerate(rows, 1)]
 
 
@@ -98,6 +104,6 @@ def timeline(
     page: PageDep,
     q: str = Query(..., min_length=1, description="cluster id, counted thing (drones) or words of a claim"),
 ) -> Response:
-    data = app.corpus().timeline(q, limit=1_000_000)
+    data = dict(app.corpus_view("timeline", lambda c: c.timeline(q, limit=1_000_000), q))
     events = data.pop("events")
     return listing(request, sliced(events, page), len(events), page, "timeline", query=data)

@@ -143,7 +143,9 @@ def search_page(
 def clusters_page(
     app: StateDep, min_articles: int = Query(2, ge=1, le=10_000), offset: int = Query(0, ge=0, le=1_000_000)
 ) -> HTMLResponse:
-    rows = app.corpus().clusters(min_articles=min_articles, claims_per_cluster=3)
+    rows = app.corpus_view(
+        "clusters", lambda c: c.clusters(min_articles=min_articles, claims_per_cluster=20), min_articles, None
+    )
     return render(
         "clusters.html",
         rows=rows[offset : offset + PAGE],
@@ -178,7 +180,7 @@ def sources_page(
 ) -> HTMLResponse:
     from selon.corpus.names import fold
 
-    rows = app.corpus().sources()
+    rows = app.corpus_view("sources", lambda c: c.sources())
     if q:
         rows = [s for s in rows if fold(q) in fold(s["name"])]
     return render(

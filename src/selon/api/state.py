@@ -15,6 +15,8 @@ import contextlib
 import hmac
 import logging
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +26,17 @@ from selon.corpus.embed import Embedder
 from selon.errors import AccessDeniedError
 from selon.settings import Settings
 from selon.store import Store, require_database
+from selon.store.sql import fetch_one
 
 log = logging.getLogger("selon.api")
+#: Corpus views kept (each a whole list: sources, clusters with given filters, conflicts, a timeline).
+CACHE_SIZE = 32
+#: What changes whenever the corpus tables do: documents taken in (and when), clusters, source keys.
+_STAMP = (
+    "SELECT (SELECT COUNT(*) FROM corpus_documents), (SELECT MAX(processed_at) FROM corpus_documents), "
+    "(SELECT COUNT(*) FROM corpus_clusters), (SELECT MAX(id) FROM corpus_clusters), "
+    "(SELECT COUNT(*) FROM corpus_source_keys), (SELECT COUNT(*) FROM corpus_claims)"
+)
 
 
 class AppState:
@@ -37,6 +48,8 @@ class AppState:
         self._local = threading.local()
         self._stores: list[Store] = []
         self._stores_lock = threading.Lock()
+        self._cache: OrderedDict[tuple[str, tuple[Any, ...]], tuple[Any, Any]] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._refresher: threading.Thread | None = None
         self._stop = threading.Event()
         self._aliases: AliasTable | None = None
@@ -101,6 +114,28 @@ class AppState:
         corpus.update()
         self._embedder = corpus.embedder  # loaded once, kept for the next update
         return True
+
+    def corpus_view(self, name: str, compute: Callable[[Corpus], Any], *key: Any) -> Any:
+        """A whole corpus view (all sources, clusters, conflicts…), computed once per state of the corpus tables.
+
+        The views are computed whole and then paged; recomputing one per page of a large corpus would
+        take seconds. The state is read from the corpus tables on each call (cheap), so an update by
+        this server's refresher or by any other process shows at once.
+        """
+        corpus = self.corpus()
+        stamp = fetch_one(corpus.store.conn, _STAMP)
+        wanted = (name, key)
+        with self._cache_lock:
+            hit = self._cache.get(wanted)
+            if hit is not None and hit[0] == stamp:
+                self._cache.move_to_end(wanted)
+                return hit[1]
+        value = compute(corpus)
+        with self._cache_lock:
+            self._cache[wanted] = (stamp, value)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
 
     # -- writes -------------------------------------------------------------------------------------
 
