@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -202,7 +202,7 @@ def source_page(app: StateDep, source_id: str) -> HTMLResponse:
         "source.html",
         source=data,
         spec=spec,
-        links=exports(f"/api/sources/{source_id}", {}),
+        links=exports(f"/api/sources/{quote(source_id, safe='')}", {}),
     )
 
 
