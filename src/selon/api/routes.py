@@ -117,10 +117,10 @@ def claims(
     language: str | None = Language,
     document: str | None = Query(None, description="document id"),
 ) -> Response:
-    store = app.store()
-    filters = {"source": source, "certainty": certainty, "language": language, "document": document}
-    rows = store.claims(**filters, limit=page.limit, offset=page.offset)
-    return listing(request, rows, store.count_claims(**filters), page, "claims")
+    rows, total = app.store().claims_page(
+        source=source, certainty=certainty, language=language, document=document, limit=page.limit, offset=page.offset
+    )
+    return listing(request, rows, total, page, "claims")
 
 
 @router.get("/search/claims", summary="Claims of the matching documents whose content has the words")

@@ -8,12 +8,14 @@ FTS5 syntax.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from selon.store.sql import fetch_dicts, fetch_value
+from selon.store.sql import fetch_all, fetch_dicts, fetch_value
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Facets counted over the matching documents, each a column of ``documents`` or of ``claims``.
@@ -126,22 +128,29 @@ def search_claims(
 
 def facets(conn: sqlite3.Connection, flt: DocumentFilter, *, top: int = 20) -> dict[str, list[dict[str, Any]]]:
     """Counts of the matching documents by language, outlet and year-month, and of their claims by
-    certainty and source kind: what a search page shows beside its results."""
+    certainty and source kind: what a search page shows beside its results.
+
+    The matching documents are found once (their id, language, outlet and date only: never their
+    text), then counted; their claims are counted by document id.
+    """
     where, params = flt.where()
-    docs = f"SELECT d.* FROM documents d{where}"
+    rows = fetch_all(
+        conn, f"SELECT d.id, d.language, d.outlet, substr(d.published, 1, 7) FROM documents d{where}", params
+    )
     out: dict[str, list[dict[str, Any]]] = {}
-    for name, expr in (("language", "language"), ("outlet", "outlet"), ("published", "substr(published, 1, 7)")):
-        out[name] = fetch_dicts(
-            conn,
-            f"SELECT {expr} AS value, COUNT(*) AS count FROM ({docs}) WHERE {expr} IS NOT NULL "
-            "GROUP BY value ORDER BY " + ("value DESC" if name == "published" else "count DESC, value") + " LIMIT ?",
-            [*params, top],
-        )
+    for name, column in (("language", 1), ("outlet", 2), ("published", 3)):
+        counts = Counter(r[column] for r in rows if r[column] is not None)
+        ordered = sorted(counts.items(), key=(lambda kv: kv[0]) if name == "published" else lambda kv: (-kv[1], kv[0]))
+        if name == "published":
+            ordered.reverse()
+        out[name] = [{"value": v, "count": n} for v, n in ordered[:top]]
+    ids = None if not where else json.dumps([r[0] for r in rows])
     for name in ("certainty", "source_kind"):
+        within = "" if ids is None else "c.doc_id IN (SELECT value FROM json_each(?)) AND "
         out[name] = fetch_dicts(
             conn,
-            f"SELECT c.{name} AS value, COUNT(*) AS count FROM claims c WHERE c.doc_id IN (SELECT id FROM ({docs})) "
-            f"AND c.{name} IS NOT NULL GROUP BY value ORDER BY count DESC, value LIMIT ?",
-            [*params, top],
+            f"SELECT c.{name} AS value, COUNT(*) AS count FROM claims c WHERE {within}c.{name} IS NOT NULL "
+            "GROUP BY value ORDER BY count DESC, value LIMIT ?",
+            ([ids] if ids is not None else []) + [top],
         )
     return out
