@@ -160,3 +160,26 @@ def test_no_serious_accessibility_violation(browser, server, path):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_analyse_page_shows_the_analysed_text(browser, server, shots):
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, f"{server}/analyze")
+    browser.find_element(By.ID, "text").send_keys("Selon le ministre, la réforme serait abandonnée dès cette année.")
+    browser.find_element(By.ID, "token").send_keys("browser-token")
+    browser.find_element(By.CSS_SELECTOR, "form.analyze button").click()
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#text .claim"))
+    assert "analysed, not stored" in browser.find_element(By.CSS_SELECTOR, ".meta").text
+    hedged = browser.find_elements(By.CSS_SELECTOR, "#text .c-hedged")
+    assert hedged and "réforme" in " ".join(h.text for h in hedged)
+    browser.save_screenshot(str(shots / "analyzed.png"))
+
+
+def test_api_docs_page_runs_under_the_csp(browser, server):
+    from selenium.webdriver.common.by import By
+
+    console_errors(browser)
+    open_page(browser, f"{server}/docs")
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"), timeout=30)
+    assert [m for m in console_errors(browser) if "Content Security Policy" in m] == []
