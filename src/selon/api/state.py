@@ -85,7 +85,7 @@ class AppState:
 
     def start_refresher(self) -> None:
         """Keep the corpus tables up to date in a background thread, so that no request waits for an update."""
-        if self._refresher is not None or self.settings.serve_corpus_refresh_seconds <= 0:
+        if self._refresher is not None:
             return
         self._stop.clear()
         self._refresher = threading.Thread(target=self._refresh_loop, name="selon-corpus-refresh", daemon=True)
@@ -99,12 +99,25 @@ class AppState:
             self._refresher = None
 
     def _refresh_loop(self) -> None:
+        if self.settings.serve_corpus_refresh_seconds <= 0:  # no refresh: only the views of the corpus as it is
+            with contextlib.suppress(Exception):
+                self.warm()
+            return
+        warm = True
         while not self._stop.is_set():
             try:
-                self.refresh_corpus()
+                if self.refresh_corpus() or warm:
+                    self.warm()
+                    warm = False
             except Exception:  # reported in the log; the pages show the corpus as it was
                 log.exception("corpus update failed; retrying in %s s", self.settings.serve_corpus_refresh_seconds)
             self._stop.wait(self.settings.serve_corpus_refresh_seconds)
+
+    def warm(self) -> None:
+        """Compute the default corpus views now (at start and after each update), so no reader waits for them."""
+        self.corpus_view("sources", lambda c: c.sources())
+        self.corpus_view("clusters", lambda c: c.clusters(min_articles=2, claims_per_cluster=20), 2, None)
+        self.corpus_view("conflicts", lambda c: c.conflicts(tolerance=0.10, unit=None), 0.10, None)
 
     def refresh_corpus(self) -> bool:
         """Take in the documents the corpus has not seen yet; whether there were any."""
