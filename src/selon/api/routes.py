@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from selon.api.annotations import MEDIA_TYPE, annotation_collection
 from selon.api.listing import Page, listing, page_params
 from selon.api.state import AppState
-from selon.errors import NotFoundError, UsageError
+from selon.errors import NotFoundError
 from selon.model import Article, Certainty
 from selon.store import DocumentFilter
 
@@ -127,10 +127,3 @@ def claims(
 def search_claims(request: Request, app: StateDep, flt: FilterDep, page: PageDep) -> Response:
     rows, total = app.store().search_claims(flt, limit=page.limit, offset=page.offset)
     return listing(request, rows, total, page, "claims")
-
-
-def check_id(value: str, what: str) -> str:
-    """An identifier as the store keeps them: printable, short."""
-    if not value or len(value) > 300 or not value.isprintable():
-        raise UsageError(f"malformed {what} {value[:40]!r}")
-    return value
