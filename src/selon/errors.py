@@ -26,6 +26,8 @@ exit      type                        when
 14        GateError                   the gate's floors cannot be read or changed as asked
 15        PolnearFormatError          a PolNeAR annotation file is not in the brat layout
 16        DocumentLimitError          a document passed a limit of ``[limits]``: too long, too slow
+17        AccessDeniedError           a write over HTTP without the ``[serve] token``
+18        RequestLimitError           an HTTP request passed a limit of ``[serve]``: body, query, page
 ========  ==========================  ===========================================================
 """
 
@@ -146,6 +148,18 @@ class DocumentLimitError(InputError):
     ``document_seconds``, more memory than ``memory_mb``; its analysis was refused or stopped."""
 
     exit_code = 16
+
+
+class AccessDeniedError(SelonError):
+    """A request that analyses or stores documents came without the server's token (or none is set)."""
+
+    exit_code = 17
+
+
+class RequestLimitError(UsageError):
+    """An HTTP request passed one of the ``[serve]`` limits: body size, query length, page size."""
+
+    exit_code = 18
 
 
 def error_payload(exc: SelonError) -> dict[str, Any]:

@@ -40,6 +40,15 @@ class Settings:
     limits_memory_mb: int = 2048
     limits_isolate: bool = True
     store_path: str = "selon.db"
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8000
+    serve_token: str = ""
+    serve_max_body_bytes: int = 2_000_000
+    serve_max_query_chars: int = 500
+    serve_page_size: int = 50
+    serve_max_page_size: int = 500
+    serve_cors_origins: tuple[str, ...] = ()
+    serve_corpus_refresh_seconds: float = 5.0
     sources: tuple[str, ...] = field(default=(), compare=False)
 
     def models_for(self, language: str) -> tuple[str, ...]:

@@ -175,23 +175,58 @@ class _Tally:
 
 def _ingest_into(store: Any, paths: list[str], settings: Settings, language: str | None, tally: _Tally) -> None:
     """Analyse and save each document in turn, counting as it goes (each save is its own transaction)."""
-    from selon.ingest import Skipped, expected_documents, plan_inputs
+    from selon.ingest import expected_documents, plan_inputs
 
     single = _single_input(paths)
     planned = [] if single else plan_inputs(paths)
     with progress_bar() as progress:
         task = progress.add_task("analysing", total=1 if single else expected_documents(planned))
         items = _documents(paths, settings, language) if single else _batch(planned, settings, language)
-        for item in items:
-            if isinstance(item, Skipped):
-                store.record_skip(item.origin, item.reason)
-                tally.counts["skipped"] += 1
-                tally.reasons.append(f"{item.origin}: {item.reason}")
-            else:
-                tally.counts[store.save(item, origin=item.id)] += 1
-                tally.counts["analysed"] += 1
+        try:
+            _each(store, items, tally, progress, task)
+        except SavedThenInterrupted as exc:
+            tally.counts[exc.outcome] += 1
+            tally.counts["analysed"] += 1
+            raise KeyboardInterrupt from None
+
+
+def _each(store: Any, items: Any, tally: _Tally, progress: Any, task: Any) -> None:
+    from selon.ingest import Skipped
+
+    for item in items:
+        if isinstance(item, Skipped):
+            store.record_skip(item.origin, item.reason)
+            tally.counts["skipped"] += 1
+            tally.reasons.append(f"{item.origin}: {item.reason}")
+        else:
+            try:
+                outcome = _save_counted(store, item)
+            except SavedThenInterrupted:
                 tally.claims += len(item.claims)
-            progress.advance(task)
+                raise
+            tally.counts[outcome] += 1
+            tally.counts["analysed"] += 1
+            tally.claims += len(item.claims)
+        progress.advance(task)
+
+
+def _save_counted(store: Any, article: Any) -> str:
+    """Save one document; a Ctrl-C landing just after its commit still counts it (it is stored)."""
+    try:
+        return str(store.save(article, origin=article.id))
+    except KeyboardInterrupt:
+        done = store.last_commit
+        if done is not None and done[0] == article.id and store.has_version(article):
+            raise SavedThenInterrupted(done[1]) from None
+        raise
+
+
+class SavedThenInterrupted(KeyboardInterrupt):
+    """Ctrl-C after a document was committed: ``outcome`` is what the save did."""
+
+    def __init__(self, outcome: str) -> None:
+        super().__init__(outcome)
+        self.outcome = outcome
 
 
 def _batch(planned: list[Any], settings: Settings, language: str | None):
@@ -307,12 +342,14 @@ def _register_commands() -> None:
     from selon.cli import corpus as _corpus
     from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
+    from selon.cli import serve as _serve
     from selon.cli import train as _train
 
     _evaluate.register(eval_app)
     _gate.register(eval_app)
     _train.register(app)
     _corpus.register(app)
+    _serve.register(app)
 
 
 _register_commands()

@@ -96,6 +96,24 @@ class Corpus:
             claims_per_cluster=claims_per_cluster,
         )
 
+    def cluster(self, cid: int) -> dict[str, Any]:
+        """One cluster with all its claims (:class:`NotFoundError` when there is none)."""
+        from selon.corpus.views import get_cluster
+
+        return get_cluster(self.store.conn, cid)
+
+    def source(self, sid: str, *, limit: int = 200, offset: int = 0) -> dict[str, Any]:
+        """One canonical source by id: names, why joined, roles, outlets, a page of its claims."""
+        from selon.corpus.views import get_source
+
+        return get_source(self.store.conn, sid, limit=limit, offset=offset)
+
+    def pending(self) -> bool:
+        """Whether documents of the store are not in the corpus tables yet (or changed since)."""
+        from selon.corpus.update import pending_documents
+
+        return bool(pending_documents(self.store.conn))
+
     def cluster_of(self, doc_id: str, claim_id: str) -> int | None:
         from selon.corpus.views import cluster_of
 

@@ -274,3 +274,45 @@ _COUNTS = {
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     """The sizes of the corpus tables (documents, claims, clusters, sources, syndication)."""
     return {name: int(fetch_value(conn, sql) or 0) for name, sql in _COUNTS.items()}
+
+
+def cluster_row(conn: sqlite3.Connection, cid: int) -> dict[str, Any] | None:
+    """One cluster summary row, or None."""
+    rows = fetch_dicts(conn, "SELECT * FROM corpus_clusters WHERE id = ?", (cid,))
+    return rows[0] if rows else None
+
+
+def source_claims(conn: sqlite3.Connection, sid: str, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """The claims whose source resolves to the canonical source ``sid``, in publication order."""
+    return fetch_dicts(
+        conn,
+        "SELECT k.doc_id, k.claim_id, k.cluster_id, c.content_text, c.certainty, c.source_text, c.source_role, "
+        "c.source_org, d.outlet, d.published, d.language, d.title "
+        f"{CLAIM_JOIN} WHERE k.source_key IN (SELECT key FROM corpus_source_keys WHERE source_id = ?) "
+        "ORDER BY d.published IS NULL, d.published, k.doc_id, c.seq LIMIT ? OFFSET ?",
+        (sid, limit, offset),
+    )
+
+
+def source_summary(conn: sqlite3.Connection, sid: str) -> dict[str, Any]:
+    """Claims, documents, outlets (with their claim counts) and roles of one canonical source."""
+    keys = "SELECT key FROM corpus_source_keys WHERE source_id = ?"
+    outlets = fetch_dicts(
+        conn,
+        "SELECT d.outlet AS outlet, COUNT(*) AS claims FROM corpus_claims k JOIN documents d ON d.id = k.doc_id "
+        f"WHERE k.source_key IN ({keys}) AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY claims DESC, outlet",
+        (sid,),
+    )
+    roles = fetch_dicts(
+        conn,
+        "SELECT c.source_role AS role, COUNT(*) AS claims FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) "
+        f"WHERE k.source_key IN ({keys}) AND c.source_role IS NOT NULL GROUP BY c.source_role "
+        "ORDER BY claims DESC, role",
+        (sid,),
+    )
+    row = fetch_one(
+        conn,
+        f"SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM corpus_claims WHERE source_key IN ({keys})",
+        (sid,),
+    )
+    return {"claims": row[0] if row else 0, "documents": row[1] if row else 0, "outlets": outlets, "roles": roles}

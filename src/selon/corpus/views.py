@@ -181,3 +181,33 @@ def cluster_of(conn: sqlite3.Connection, doc_id: str, claim_id: str) -> int | No
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
     """The sizes of the corpus tables."""
     return read.counts(conn)
+
+
+def get_cluster(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
+    """One cluster with all its claims; :class:`NotFoundError` if there is none with that id."""
+    row = read.cluster_row(conn, cid)
+    if row is None:
+        raise NotFoundError(f"no cluster {cid}; list them with `selon clusters`")
+    view = Sources.load(conn)
+    members = [_member(r, view) for r in read.cluster_members(conn, [cid])]
+    return _cluster(row, members, view, None)
+
+
+def get_source(conn: sqlite3.Connection, sid: str, *, limit: int = 200, offset: int = 0) -> dict[str, Any]:
+    """One canonical source: its names and why they were joined, roles, citing outlets and claims."""
+    src = read.source(conn, sid)
+    if src is None:
+        raise NotFoundError(f"no source with id {sid!r}; list them with `selon sources`")
+    keys = read.key_mentions(conn, sid)
+    same_key = [_same_key(k) for k in keys if _split_forms(k)]
+    summary = read.source_summary(conn, sid)
+    return {
+        "id": sid,
+        "name": src["name"],
+        "kind": src["kind"],
+        "relay": bool(src["relay"]),
+        "mentions": keys,
+        "evidence": same_key + _component_links({k["key"] for k in keys} | {sid}, read.source_links(conn)),
+        **summary,
+        "items": read.source_claims(conn, sid, limit=limit, offset=offset),
+    }

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from selon.errors import StoreError, UsageError
 from selon.model import Article, Certainty, Claim, Figure
 from selon.store.migrate import applied_version, load_migrations, migrate
+from selon.store.search import DocumentFilter, facets, search_claims, search_documents
 from selon.store.sql import fetch_dicts, transaction, utc_now
 
 SaveResult = Literal["added", "unchanged", "updated"]
@@ -53,6 +54,9 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._conn: sqlite3.Connection | None = None
+        #: (document id, outcome) of the last save that reached its COMMIT: a Ctrl-C landing just after the
+        #: commit (before save returns) can still be counted, once :meth:`has_version` confirms it.
+        self.last_commit: tuple[str, str] | None = None
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
@@ -137,6 +141,7 @@ class Store:
                 self._insert_claims(article)
                 self._insert_entities(article)
                 self._insert_figures(article)
+                self.last_commit = (article.id, "added" if row is None else "updated")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot save document {article.id} to {self.path}: {exc}") from exc
         return "added" if row is None else "updated"
@@ -216,6 +221,11 @@ class Store:
         found = self.get_version(doc_id)
         return None if found is None else found[0]
 
+    def has_version(self, article: Article) -> bool:
+        """Whether the store holds exactly this analysis of the document."""
+        found = self._query("SELECT content_hash FROM documents WHERE id = ?", (article.id,))
+        return bool(found) and found[0]["content_hash"] == content_hash(article.model_dump_json())
+
     def get_version(self, doc_id: str) -> tuple[Article, str] | None:
         """The document and its content hash, read together (one statement: the same version of both), or None.
 
@@ -241,50 +251,94 @@ class Store:
         language: str | None = None,
         document: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Claims as flat rows, ordered by document then position in the text.
 
         ``source`` matches, case-insensitively, part of the source's canonical name or of
-        its mention in the text.
+        its mention in the text; ``offset`` skips that many rows first (pages of a list).
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if source:
-            where.append("(selon_contains(c.source_name, ?) OR selon_contains(c.source_text, ?))")
-            params += [source, source]
-        if certainty:
-            value = certainty.strip().lower()
-            if value not in CERTAINTIES:
-                raise UsageError(
-                    f"unknown certainty {certainty!r}: pass --certainty with one of {', '.join(CERTAINTIES)}"
-                )
-            where.append("c.certainty = ?")
-            params.append(value)
-        if language:
-            where.append("d.language = ?")
-            params.append(language.strip().lower())
-        if document:
-            where.append("c.doc_id = ?")
-            params.append(document)
-        sql = (
-            "SELECT c.doc_id, c.claim_id, d.language, d.title, c.content_start, c.content_end, c.content_text, "
-            "c.certainty, c.source_name, c.source_kind, c.source_text, c.source_role, c.source_org, "
-            "c.source_inherited, c.cue_text, c.channel, c.quote, "
-            "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = c.doc_id AND f.claim_id = c.claim_id) AS figures "
-            "FROM claims c JOIN documents d ON d.id = c.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.doc_id, c.content_start, c.seq"
-        )
-        if limit is not None:
-            if limit < 0:
+        where, params = _claim_filter(source, certainty, language, document)
+        sql = _CLAIMS_SELECT + where + " ORDER BY c.doc_id, c.content_start, c.seq"
+        if limit is not None or offset:
+            if limit is not None and limit < 0:
                 raise UsageError(f"limit must be 0 or more, not {limit}: pass --limit N with N >= 0")
-            sql += " LIMIT ?"
-            params.append(limit)
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else limit, max(offset, 0)]
         rows = self._query(sql, params)
         for row in rows:
             row["source_inherited"] = bool(row["source_inherited"])
             row["quote"] = bool(row["quote"])
         return rows
+
+    def claims_page(
+        self,
+        *,
+        source: str | None = None,
+        certainty: str | None = None,
+        language: str | None = None,
+        document: str | None = None,
+        limit: int,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of :meth:`claims` and the total: with a source filter (matched in Python, a pass over
+        every claim) from that one pass; else two indexed queries (the page stops early, the count is cheap)."""
+        if not source:
+            rows = self.claims(certainty=certainty, language=language, document=document, limit=limit, offset=offset)
+            return rows, self.count_claims(certainty=certainty, language=language, document=document)
+        where, params = _claim_filter(source, certainty, language, document)
+        sql = (
+            "WITH page AS (SELECT c.doc_id, c.claim_id, COUNT(*) OVER () AS total_rows "
+            f"FROM claims c{where} "
+            "ORDER BY c.doc_id, c.content_start, c.seq LIMIT ? OFFSET ?) "
+            f"SELECT {_CLAIM_COLUMNS}, page.total_rows FROM page JOIN claims c USING (doc_id, claim_id) "
+            "JOIN documents d ON d.id = c.doc_id ORDER BY c.doc_id, c.content_start, c.seq"
+        )
+        rows = self._query(sql, [*params, limit, max(offset, 0)])
+        total = (
+            int(rows[0]["total_rows"])
+            if rows
+            else self.count_claims(source=source, certainty=certainty, language=language, document=document)
+        )
+        for row in rows:
+            del row["total_rows"]
+            row["source_inherited"] = bool(row["source_inherited"])
+            row["quote"] = bool(row["quote"])
+        return rows, total
+
+    def count_claims(
+        self,
+        *,
+        source: str | None = None,
+        certainty: str | None = None,
+        language: str | None = None,
+        document: str | None = None,
+    ) -> int:
+        """How many claims :meth:`claims` lists with the same filters (the total of a paged list)."""
+        where, params = _claim_filter(source, certainty, language, document)
+        rows = self._query("SELECT COUNT(*) AS n FROM claims c" + where, params)
+        return int(rows[0]["n"])
+
+    def search(self, flt: DocumentFilter, *, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of the documents matching ``flt`` and their total (see :mod:`selon.store.search`)."""
+        try:
+            return search_documents(self.conn, flt, limit=limit, offset=offset)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot search {self.path}: {exc}") from exc
+
+    def search_claims(self, flt: DocumentFilter, *, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of the claims with the words, in the documents matching ``flt``, and their total."""
+        try:
+            return search_claims(self.conn, flt, limit=limit, offset=offset)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot search {self.path}: {exc}") from exc
+
+    def facets(self, flt: DocumentFilter) -> dict[str, list[dict[str, Any]]]:
+        """Counts of the documents matching ``flt`` by language, outlet, month, claim certainty, source kind."""
+        try:
+            return facets(self.conn, flt)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot search {self.path}: {exc}") from exc
 
     def documents(self) -> list[dict[str, Any]]:
         """One row per stored document with its number of claims, ordered by id."""
@@ -349,6 +403,39 @@ def _wal(conn: sqlite3.Connection) -> bool:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
+
+
+_CLAIM_COLUMNS = (
+    "c.doc_id, c.claim_id, d.language, d.title, c.content_start, c.content_end, c.content_text, "
+    "c.certainty, c.source_name, c.source_kind, c.source_text, c.source_role, c.source_org, "
+    "c.source_inherited, c.cue_text, c.channel, c.quote, "
+    "(SELECT COUNT(*) FROM figures f WHERE f.doc_id = c.doc_id AND f.claim_id = c.claim_id) AS figures"
+)
+_CLAIMS_SELECT = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc_id"
+
+
+def _claim_filter(
+    source: str | None, certainty: str | None, language: str | None, document: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of a claims listing (over ``claims c`` joined to ``documents d``)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if source:
+        where.append("(selon_contains(c.source_name, ?) OR selon_contains(c.source_text, ?))")
+        params += [source, source]
+    if certainty:
+        value = certainty.strip().lower()
+        if value not in CERTAINTIES:
+            raise UsageError(f"unknown certainty {certainty!r}: pass --certainty with one of {', '.join(CERTAINTIES)}")
+        where.append("c.certainty = ?")
+        params.append(value)
+    if language:  # through the language index: no read of the (large) document rows
+        where.append("c.doc_id IN (SELECT id FROM documents WHERE language = ?)")
+        params.append(language.strip().lower())
+    if document:
+        where.append("c.doc_id = ?")
+        params.append(document)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _check_ids(article: Article) -> None:
