@@ -40,6 +40,7 @@ class Settings:
     limits_memory_mb: int = 2048
     limits_isolate: bool = True
     analysis_workers: int = 0
+    analysis_worker_batch_size: int = 8
     fetch_connect_seconds: float = 10.0
     fetch_read_seconds: float = 30.0
     fetch_retries: int = 2

@@ -233,6 +233,10 @@ class Store:
                 f"{exc.error_count()} error(s); re-ingest it"
             ) from exc
 
+    def has_url(self, url: str) -> bool:
+        """Whether a document of this URL is stored: a feed's or sitemap's article seen before is not fetched again."""
+        return bool(self._query("SELECT 1 AS found FROM documents WHERE url = ? LIMIT 1", (url,)))
+
     def claims(
         self,
         *,
