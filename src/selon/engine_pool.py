@@ -66,10 +66,6 @@ class _Busy:
     answered: set[int] = field(default_factory=set)
 
 
-def _order(item: Result | Skipped) -> int:
-    return 0 if isinstance(item, Skipped) else item[0].index
-
-
 class Pool:
     """``size`` workers, forked when first needed with the pipelines the units ask for."""
 
@@ -119,7 +115,7 @@ class Pool:
                         self._submit(count, item)
                     count += 1
                 while head in slots and slots[head].pending == 0:
-                    yield from sorted(slots.pop(head).results, key=_order)
+                    yield from slots.pop(head).results  # in the order the worker answered, as with one
                     head += 1
                 if not self.busy:
                     if exhausted and not retry:

@@ -39,8 +39,12 @@ def is_url(text: str) -> bool:
 
 def user_agent(settings: Settings) -> str:
     """Who is asking, and how to reach them (``[fetch] contact``): sites can tell selon apart and allow it or not."""
-    from selon import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        __version__ = version("selon")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree that was never installed
+        __version__ = "dev"
     contact = f"; {settings.fetch_contact}" if settings.fetch_contact else ""
     return f"selon/{__version__} (news claim analysis{contact})"
 
@@ -70,9 +74,11 @@ class Fetcher:
             headers={"User-Agent": user_agent(s), "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9"},
             timeout=urllib3.Timeout(connect=s.fetch_connect_seconds, read=s.fetch_read_seconds),
             retries=urllib3.Retry(
-                total=s.fetch_retries,
+                total=s.fetch_retries + s.fetch_redirects,
                 connect=s.fetch_retries,
                 read=s.fetch_retries,
+                status=s.fetch_retries,
+                other=s.fetch_retries,
                 redirect=s.fetch_redirects,
                 status_forcelist=(429, 500, 502, 503, 504),
                 backoff_factor=s.fetch_backoff_seconds,
