@@ -354,11 +354,13 @@ def _register_commands() -> None:
     from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
     from selon.cli import train as _train
+    from selon.cli import volume as _volume
 
     _evaluate.register(eval_app)
     _gate.register(eval_app)
     _train.register(app)
     _corpus.register(app)
+    _volume.register(app)
 
 
 _register_commands()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -99,7 +99,7 @@ class _Broken(Exception):
         self.cause = cause
 
 
-def _records(fh: BinaryIO, start: int, max_bytes: int) -> Iterator[_Record]:
+def _records(fh: BinaryIO, start: int, max_bytes: int, keep: Callable[[int], bool]) -> Iterator[_Record]:
     """The HTML response records from ``start`` on; an unreadable one raises :class:`_Broken`."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -109,7 +109,7 @@ def _records(fh: BinaryIO, start: int, max_bytes: int) -> Iterator[_Record]:
     try:
         for record in records:
             offset = records.offset
-            if record.rec_type != "response" or record.http_headers is None:
+            if record.rec_type != "response" or record.http_headers is None or not keep(offset):
                 continue
             content_type = record.http_headers.get_header("Content-Type") or ""
             if not _is_html(content_type):
@@ -140,8 +140,20 @@ def next_record_start(fh: BinaryIO, after: int, gzipped: bool) -> int | None:
         position += max(1, len(block) - len(magic) + 1)
 
 
-def iter_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Skipped]:
-    """Every HTML page of a WARC (or ARC) archive, gzipped or not, in file order; a bad record is skipped."""
+def in_shard(shard: tuple[int, int] | None) -> Callable[[int], bool]:
+    """Whether a record (by its offset) belongs to shard ``k`` of ``n``: one archive read by ``n`` tasks,
+    each extracting and analysing its own records only (the offsets are spread by a hash, so the shards
+    are even whatever the archive's order)."""
+    if shard is None or shard[1] <= 1:
+        return lambda offset: True
+    k, n = shard
+    return lambda offset: zlib.crc32(str(offset).encode()) % n == k
+
+
+def iter_warc(path: Path, settings: Settings, shard: tuple[int, int] | None = None) -> Iterator[RawDocument | Skipped]:
+    """Every HTML page of a WARC (or ARC) archive, gzipped or not, in file order; a bad record is skipped.
+    With ``shard`` (k, n), only the records of shard k (see :func:`in_shard`)."""
+    keep = in_shard(shard)
     gzipped = path.name.lower().endswith(".gz")
     try:
         fh = path.open("rb")
@@ -152,7 +164,7 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Skipped]
         start: int | None = 0
         while start is not None:
             try:
-                for record in _records(fh, start, settings.ingest_max_bytes):
+                for record in _records(fh, start, settings.ingest_max_bytes, keep):
                     try:
                         yield _record_document(record, path, settings)
                     except SelonError as exc:
