@@ -150,6 +150,12 @@ def in_shard(shard: tuple[int, int] | None) -> Callable[[int], bool]:
     return lambda offset: zlib.crc32(str(offset).encode()) % n == k
 
 
+def _printable(message: str, most: int = 100) -> str:
+    """An error message fit for a report line: what a broken record's bytes put in it cut short and escaped."""
+    shown = message if len(message) <= most else message[:most] + "…"
+    return shown.encode("ascii", "backslashreplace").decode("ascii")
+
+
 def iter_warc(path: Path, settings: Settings, shard: tuple[int, int] | None = None) -> Iterator[RawDocument | Skipped]:
     """Every HTML page of a WARC (or ARC) archive, gzipped or not, in file order; a bad record is skipped.
     With ``shard`` (k, n), only the records of shard k (see :func:`in_shard`)."""
@@ -173,7 +179,7 @@ def iter_warc(path: Path, settings: Settings, shard: tuple[int, int] | None = No
             except _Broken as broken:
                 yield Skipped(
                     f"{path}@{broken.offset}",
-                    f"unreadable WARC record ({type(broken.cause).__name__}: {broken}); skipped, reading on "
-                    "at the next record",
+                    f"unreadable WARC record ({type(broken.cause).__name__}: {_printable(str(broken))}); "
+                    "skipped, reading on at the next record",
                 )
                 start = next_record_start(fh, broken.offset, gzipped)
