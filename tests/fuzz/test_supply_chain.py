@@ -9,7 +9,13 @@ import pytest
 
 from helpers import ROOT
 
-LOCKS = ["requirements-build.lock", "requirements.lock", "requirements-dev.lock", "requirements-models.txt"]
+LOCKS = [
+    "requirements-build.lock",
+    "requirements.lock",
+    "requirements-dev.lock",
+    "requirements-spark.lock",
+    "requirements-models.txt",
+]
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)")
 
 
