@@ -69,7 +69,7 @@ def test_declared_dependencies_are_locked() -> None:
 def test_setup_installs_with_require_hashes() -> None:
     setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     installs = [line for line in setup.splitlines() if re.search(r"\$INSTALL .*-r requirements", line)]
-    assert len(installs) == 4 and 'INSTALL="$PIP install' in setup and "--require-hashes" in setup
+    assert len(installs) == len(LOCKS) and 'INSTALL="$PIP install' in setup and "--require-hashes" in setup
     assert (
         "--no-build-isolation -e ." in setup and "||" not in setup.split("--no-build-isolation -e .")[1].split("\n")[0]
     )
