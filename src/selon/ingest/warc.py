@@ -177,6 +177,9 @@ def iter_warc(path: Path, settings: Settings, shard: tuple[int, int] | None = No
                         yield Skipped(f"{path}@{record.offset}", str(exc))
                 start = None
             except _Broken as broken:
+                if not keep(broken.offset):  # another shard's record: that shard reports it
+                    start = next_record_start(fh, broken.offset, gzipped)
+                    continue
                 yield Skipped(
                     f"{path}@{broken.offset}",
                     f"unreadable WARC record ({type(broken.cause).__name__}: {_printable(str(broken))}); "
