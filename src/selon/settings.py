@@ -39,6 +39,15 @@ class Settings:
     limits_document_seconds: float = 120.0
     limits_memory_mb: int = 2048
     limits_isolate: bool = True
+    analysis_workers: int = 0
+    analysis_worker_batch_size: int = 8
+    fetch_connect_seconds: float = 10.0
+    fetch_read_seconds: float = 30.0
+    fetch_retries: int = 2
+    fetch_redirects: int = 5
+    fetch_backoff_seconds: float = 0.5
+    fetch_max_bytes: int = 5_000_000
+    fetch_contact: str = ""
     store_path: str = "selon.db"
     serve_host: str = "127.0.0.1"
     serve_port: int = 8000

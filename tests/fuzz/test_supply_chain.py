@@ -9,7 +9,13 @@ import pytest
 
 from helpers import ROOT
 
-LOCKS = ["requirements-build.lock", "requirements.lock", "requirements-dev.lock", "requirements-models.txt"]
+LOCKS = [
+    "requirements-build.lock",
+    "requirements.lock",
+    "requirements-dev.lock",
+    "requirements-spark.lock",
+    "requirements-models.txt",
+]
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)")
 
 
@@ -63,7 +69,7 @@ def test_declared_dependencies_are_locked() -> None:
 def test_setup_installs_with_require_hashes() -> None:
     setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
     installs = [line for line in setup.splitlines() if re.search(r"\$INSTALL .*-r requirements", line)]
-    assert len(installs) == 4 and 'INSTALL="$PIP install' in setup and "--require-hashes" in setup
+    assert len(installs) == len(LOCKS) and 'INSTALL="$PIP install' in setup and "--require-hashes" in setup
     assert (
         "--no-build-isolation -e ." in setup and "||" not in setup.split("--no-build-isolation -e .")[1].split("\n")[0]
     )

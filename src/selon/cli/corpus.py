@@ -41,14 +41,15 @@ def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
 
     corpus = Corpus(database(db, config), alias_paths=list(aliases or []))
     try:
-        _update(corpus)
+        update_corpus(corpus)
     except BaseException:
         corpus.close()
         raise
     return corpus
 
 
-def _update(corpus: Any) -> None:
+def update_corpus(corpus: Any) -> None:
+    """Bring the corpus view up to date, with a progress bar and a one-line summary."""
     with progress_bar() as progress:
         task = progress.add_task("corpus", total=None)
 

@@ -17,8 +17,20 @@ from typing import Annotated, Any
 import typer
 
 from selon.cli.failures import ClickException, is_help, report, requested_format, usage_error
-from selon.cli.options import ConfigOpt, DbOpt, ListFormat, ReportOpt, database, err, out, progress_bar, write_report
-from selon.errors import NotFoundError, NothingAnalysedError, SelonError
+from selon.cli.options import (
+    ConfigOpt,
+    DbOpt,
+    LimitOpt,
+    ListFormat,
+    ReportOpt,
+    WorkersOpt,
+    database,
+    err,
+    out,
+    progress_bar,
+    write_report,
+)
+from selon.errors import NotFoundError, NothingAnalysedError, SelonError, UsageError
 from selon.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -61,24 +73,43 @@ def _settings(config: Path | None) -> Settings:
 
 
 def _single_input(paths: list[str]) -> bool:
-    return (
-        len(paths) == 1
-        and paths[0] != "-"
-        and Path(paths[0]).is_file()
-        and Path(paths[0]).suffix.lower() not in (".jsonl", ".ndjson")
-    )
+    """One file of one document (not JSON Lines, a WARC or a URL list): its failure is the command's."""
+    from selon.ingest import InputFile
+
+    return len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and not InputFile(Path(paths[0])).many
 
 
-def _documents(paths: list[str], settings: Settings, language: str | None):
+def _documents(paths: list[str], settings: Settings, language: str | None, run: _Run):
     """Articles and skips for the given inputs; a lone bad file raises instead of skipping."""
     from selon.engine import analyze_document, analyze_documents
-    from selon.ingest import iter_documents, load_path
+    from selon.ingest import load_path
 
     if _single_input(paths):
         raw = load_path(paths[0], settings)
         yield analyze_document(raw, language=language, settings=settings)
         return
-    yield from analyze_documents(iter_documents(paths, settings), language=language, settings=settings)
+    yield from analyze_documents(run.read(paths, settings), language=language, settings=settings, workers=run.workers)
+
+
+class _Run:
+    """How a batch runs: its workers, how many documents it reads at most, which URLs it passes over."""
+
+    def __init__(self, workers: int | None, limit: int | None, settings: Settings, known: Any = None) -> None:
+        from selon.engine_pool import worker_count
+
+        if limit is not None and limit < 0:
+            raise UsageError(f"--limit must be 0 or more, not {limit}")
+        self.workers = worker_count(workers, settings)
+        self.limit = limit
+        self.known = known
+
+    def read(self, paths: list[Any], settings: Settings) -> Any:
+        from itertools import islice
+
+        from selon.ingest import iter_documents
+
+        items = iter_documents(paths, settings, self.known)
+        return items if self.limit is None else islice(items, self.limit)
 
 
 @app.command()
@@ -86,6 +117,8 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or - for stdin")],
     format: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.jsonl,
     language: LangOpt = None,
+    workers: WorkersOpt = None,
+    limit: LimitOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Analyse documents and print their claims (JSON Lines: one object per document)."""
@@ -95,7 +128,7 @@ def analyze(
     settings = _settings(config)
     analysed = skipped = 0
     collected = []
-    for item in _documents(paths, settings, language):
+    for item in _documents(paths, settings, language, _Run(workers, limit, settings)):
         if isinstance(item, Skipped):
             skipped += 1
             err.print(f"skipped {item.origin}: {item.reason}", markup=False, highlight=False)
@@ -122,12 +155,20 @@ def analyze(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files (.txt, .html, .jsonl), directories, or -")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="files (.txt, .html, .jsonl, .warc[.gz], .urls), directories, URLs (pages, feeds, sitemaps), or -"
+        ),
+    ],
     db: DbOpt = None,
     language: LangOpt = None,
+    workers: WorkersOpt = None,
+    limit: LimitOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse documents into the SQLite store (re-ingesting the same document changes nothing)."""
+    """Analyse documents into the SQLite store (re-ingesting the same document changes nothing; a feed's or
+    sitemap's articles already stored are not fetched again)."""
     from selon.store import Store
 
     settings = _settings(config)
@@ -135,7 +176,7 @@ def ingest(
     tally = _Tally()
     store = Store(where)
     try:
-        _ingest_into(store, paths, settings, language, tally)
+        _ingest_into(store, paths, settings, language, tally, _Run(workers, limit, settings, store.has_url))
     except KeyboardInterrupt:
         tally.interrupted = True
         raise
@@ -173,15 +214,21 @@ class _Tally:
             err.print(f"  skipped {reason}", markup=False, highlight=False)
 
 
-def _ingest_into(store: Any, paths: list[str], settings: Settings, language: str | None, tally: _Tally) -> None:
-    """Analyse and save each document in turn, counting as it goes (each save is its own transaction)."""
+def _ingest_into(
+    store: Any, paths: list[str], settings: Settings, language: str | None, tally: _Tally, run: _Run
+) -> None:
+    """Analyse and save each document in turn, counting as it goes (each save is its own transaction);
+    this process is the one writer, whatever the number of workers."""
     from selon.ingest import expected_documents, plan_inputs
 
     single = _single_input(paths)
     planned = [] if single else plan_inputs(paths)
     with progress_bar() as progress:
-        task = progress.add_task("analysing", total=1 if single else expected_documents(planned))
-        items = _documents(paths, settings, language) if single else _batch(planned, settings, language)
+        total = 1 if single else expected_documents(planned)
+        if run.limit is not None and not single:
+            total = run.limit if total is None else min(total, run.limit)
+        task = progress.add_task(f"analysing ({run.workers} worker{'s' * (run.workers > 1)})", total=total)
+        items = _documents(paths, settings, language, run) if single else _batch(planned, settings, language, run)
         try:
             _each(store, items, tally, progress, task)
         except SavedThenInterrupted as exc:
@@ -229,11 +276,10 @@ class SavedThenInterrupted(KeyboardInterrupt):
         self.outcome = outcome
 
 
-def _batch(planned: list[Any], settings: Settings, language: str | None):
+def _batch(planned: list[Any], settings: Settings, language: str | None, run: _Run):
     from selon.engine import analyze_documents
-    from selon.ingest import iter_documents
 
-    return analyze_documents(iter_documents(planned, settings), language=language, settings=settings)
+    return analyze_documents(run.read(planned, settings), language=language, settings=settings, workers=run.workers)
 
 
 @app.command()
@@ -344,12 +390,14 @@ def _register_commands() -> None:
     from selon.cli import gate as _gate
     from selon.cli import serve as _serve
     from selon.cli import train as _train
+    from selon.cli import volume as _volume
 
     _evaluate.register(eval_app)
     _gate.register(eval_app)
     _train.register(app)
     _corpus.register(app)
     _serve.register(app)
+    _volume.register(app)
 
 
 _register_commands()

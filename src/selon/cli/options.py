@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,13 +18,21 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def progress_bar() -> Progress:
-    """The progress display of long commands, on stderr so that stdout stays the command's output."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    """The progress display of long commands, on stderr so that stdout stays the command's output:
+    documents done (of how many, when known), documents per second, time elapsed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            done, elapsed = task.completed, task.elapsed or 0.0
+            return Text(f"{done / elapsed:.2f} docs/s" if elapsed > 0 and done else "… docs/s")
 
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        Rate(),
         TimeElapsedColumn(),
         console=err,
         transient=True,
@@ -48,6 +56,10 @@ def database(db: Path | None, config: Path | None) -> Path:
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (INI) overriding the defaults")]
 DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: selon.db)")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", "-w", help="worker processes (default: [analysis] workers, 0 = one per core)")
+]
+LimitOpt = Annotated[int | None, typer.Option("--limit", help="read at most this many documents (a sample)")]
 ReportOpt = Annotated[Path | None, typer.Option("--report", help="write the JSON report here")]
 
 

@@ -1,4 +1,5 @@
-"""Ingestion: files, folders, JSON Lines and standard input to :class:`RawDocument` or :class:`Skipped`.
+"""Ingestion: files, folders, JSON Lines, WARC archives, web pages, feeds, sitemaps and standard input
+to :class:`RawDocument` or :class:`Skipped`.
 
 Everything that can go wrong with an input (missing, binary, undecodable, too large, an HTML
 page with no article, a bad JSON line) is an :class:`~selon.errors.InputError` with a message
@@ -11,7 +12,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +21,13 @@ from selon.ingest.document import RawDocument, Skipped
 from selon.ingest.html import extract_html, looks_like_html
 from selon.ingest.language import detect_language
 from selon.ingest.text import decode_bytes, decode_html_bytes, read_limited, read_stdin
+from selon.ingest.warc import WARC_SUFFIXES, is_warc, iter_warc
+from selon.ingest.web import Fetcher, is_url, iter_url, read_url_list
 from selon.settings import Settings
 
 __all__ = [
     "InputFile",
+    "InputUrl",
     "RawDocument",
     "Skipped",
     "detect_language",
@@ -39,6 +43,8 @@ __all__ = [
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: A file of URLs, one a line: each is fetched (a page, or a feed's or sitemap's articles).
+URL_LIST_SUFFIXES = frozenset({".urls"})
 _FIELDS = ("id", "text", "html", "url", "outlet", "published", "language", "title")
 
 
@@ -169,7 +175,7 @@ def _walk(path: Path) -> Iterator[Path]:
         if (
             child.is_file()
             and not child.name.startswith(".")
-            and child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+            and (child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES or is_warc(child))
         ):
             yield child
 
@@ -183,11 +189,25 @@ class InputFile:
 
     @property
     def many(self) -> bool:
-        """Whether it may hold any number of documents (JSON Lines, standard input)."""
-        return self.path is None or self.path.suffix.lower() in JSONL_SUFFIXES
+        """Whether it may hold any number of documents (JSON Lines, WARC, a URL list, standard input)."""
+        return self.path is None or self.path.suffix.lower() in JSONL_SUFFIXES | URL_LIST_SUFFIXES or is_warc(self.path)
 
 
-def plan_inputs(paths: Iterable[str | Path | InputFile | Skipped]) -> list[InputFile | Skipped]:
+@dataclass(frozen=True)
+class InputUrl:
+    """A web page, feed or sitemap to fetch: which one is told by what the server sends."""
+
+    url: str
+
+    @property
+    def many(self) -> bool:
+        return True
+
+
+Planned = InputFile | InputUrl | Skipped
+
+
+def plan_inputs(paths: Iterable[str | Path | InputFile | InputUrl | Skipped]) -> list[Planned]:
     """The inputs behind ``paths`` in reading order, folders expanded, before anything is read.
 
     A file's document id is its stem; files of one batch whose stems collide (two ``story.txt``
@@ -195,23 +215,25 @@ def plan_inputs(paths: Iterable[str | Path | InputFile | Skipped]) -> list[Input
     ``b/story``; with the suffix if that still collides), so that neither overwrites the other
     and the same inputs always give the same ids. A folder with no input becomes a Skipped.
     """
-    planned: list[InputFile | Skipped] = []
+    planned: list[Planned] = []
     for item in paths:
-        if isinstance(item, (InputFile, Skipped)):
+        if isinstance(item, (InputFile, InputUrl, Skipped)):
             planned.append(item)
+        elif isinstance(item, str) and is_url(item):
+            planned.append(InputUrl(item))
         elif str(item) == "-":
             planned.append(InputFile(None))
         elif Path(item).is_dir():
             files = list(_walk(Path(item)))
             planned += [InputFile(f) for f in files] or [
-                Skipped(str(item), "no .txt, .html or .jsonl file in this folder")
+                Skipped(str(item), f"no .txt, .html, .jsonl or {'/'.join(WARC_SUFFIXES)} file in this folder")
             ]
         else:
             planned.append(InputFile(Path(item)))
     return _with_ids(planned)
 
 
-def _with_ids(planned: list[InputFile | Skipped]) -> list[InputFile | Skipped]:
+def _with_ids(planned: list[Planned]) -> list[Planned]:
     """Give each single-document file its id: its stem, or its relative path where stems collide."""
     by_stem: dict[str, dict[str, Path]] = defaultdict(dict)  # stem -> absolute path -> path as given
     for item in planned:
@@ -234,21 +256,27 @@ def _with_ids(planned: list[InputFile | Skipped]) -> list[InputFile | Skipped]:
     ]
 
 
-def expected_documents(planned: list[InputFile | Skipped]) -> int | None:
-    """How many documents (or skips) the planned inputs give; None when JSON Lines or stdin make it unknown."""
-    return None if any(isinstance(item, InputFile) and item.many for item in planned) else len(planned)
+def expected_documents(planned: list[Planned]) -> int | None:
+    """How many documents (or skips) the planned inputs give; None when JSON Lines, WARC, URLs or stdin
+    make it unknown."""
+    return None if any(isinstance(item, (InputFile, InputUrl)) and item.many for item in planned) else len(planned)
 
 
 def iter_documents(
-    paths: Iterable[str | Path | InputFile | Skipped], settings: Settings
+    paths: Iterable[str | Path | InputFile | InputUrl | Skipped],
+    settings: Settings,
+    known: Callable[[str], bool] | None = None,
 ) -> Iterator[RawDocument | Skipped]:
-    """Every document behind ``paths`` (files, folders walked recursively, ``-`` for stdin).
+    """Every document behind ``paths`` (files, folders walked recursively, WARC archives, URLs, ``-`` for
+    stdin), read one at a time; the articles of a feed or sitemap whose URL ``known`` accepts (already
+    stored) are not fetched.
 
     A document whose id an earlier document of the batch already has (a JSON Lines ``id``
-    repeated) is skipped with the origin of the first: storing it would overwrite that one.
+    repeated, a page twice in a crawl) is skipped with the origin of the first: storing it would
+    overwrite that one.
     """
     seen: dict[str, str] = {}
-    for item in _documents(plan_inputs(paths), settings):
+    for item in _documents(plan_inputs(paths), settings, known):
         if isinstance(item, RawDocument):
             first = seen.setdefault(item.id, item.origin)
             if first != item.origin:
@@ -260,12 +288,20 @@ def iter_documents(
         yield item
 
 
-def _documents(planned: list[InputFile | Skipped], settings: Settings) -> Iterator[RawDocument | Skipped]:
+def _documents(
+    planned: list[Planned], settings: Settings, known: Callable[[str], bool] | None
+) -> Iterator[RawDocument | Skipped]:
+    fetcher: Fetcher | None = None
     for item in planned:
         if isinstance(item, Skipped):
             yield item
+        elif isinstance(item, InputUrl) or (item.path is not None and item.path.suffix.lower() in URL_LIST_SUFFIXES):
+            fetcher = fetcher or Fetcher(settings)
+            yield from _web_documents(item, settings, known, fetcher)
         elif item.path is None:
             yield from _stdin_documents(settings)
+        elif is_warc(item.path):
+            yield from iter_warc(item.path, settings)
         elif item.many:
             try:
                 yield from iter_jsonl(read_limited(item.path, settings.ingest_max_bytes), str(item.path), settings)
@@ -276,6 +312,26 @@ def _documents(planned: list[InputFile | Skipped], settings: Settings) -> Iterat
                 yield load_path(item.path, settings, item.doc_id)
             except SelonError as exc:
                 yield Skipped(str(item.path), str(exc))
+
+
+def _web_documents(
+    item: InputFile | InputUrl, settings: Settings, known: Callable[[str], bool] | None, fetcher: Fetcher
+) -> Iterator[RawDocument | Skipped]:
+    """The documents of one URL, or of each URL of a list file."""
+    if isinstance(item, InputUrl):
+        yield from iter_url(item.url, settings, known, fetcher)
+        return
+    assert item.path is not None
+    try:
+        urls = read_url_list(decode_bytes(read_limited(item.path, settings.ingest_max_bytes), str(item.path)))
+    except SelonError as exc:
+        yield Skipped(str(item.path), str(exc))
+        return
+    for url in urls:
+        if is_url(url):
+            yield from iter_url(url, settings, known, fetcher)
+        else:
+            yield Skipped(f"{item.path}: {url}", "not an http:// or https:// address; one URL a line")
 
 
 def _stdin_documents(settings: Settings) -> Iterator[RawDocument | Skipped]:

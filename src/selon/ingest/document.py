@@ -10,7 +10,9 @@ class RawDocument:
     """One input document, text already decoded (and extracted, for HTML).
 
     ``headings`` holds ``(start, end)`` character offsets into ``text`` of the headings the HTML
-    structure revealed, so analysis can show them without drawing claims from them.
+    structure revealed, so analysis can show them without drawing claims from them. A page read
+    from a crawl keeps when it was captured (``captured``, the WARC date) and where its record
+    starts in the archive (``offset``), so a result can be traced back to its record.
     """
 
     id: str
@@ -23,6 +25,8 @@ class RawDocument:
     origin: str = ""
     headings: list[tuple[int, int]] = field(default_factory=list)
     fmt: str = "text"
+    captured: str | None = None
+    offset: int | None = None
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 from pydantic import ValidationError
 
 from selon.errors import StoreError, UsageError
-from selon.model import Article, Certainty, Claim, Figure
+from selon.model import Article, Certainty, Claim, Entity, Figure
 from selon.store.migrate import applied_version, load_migrations, migrate
 from selon.store.search import DocumentFilter, facets, search_claims, search_documents
 from selon.store.sql import fetch_dicts, transaction, utc_now
@@ -191,23 +191,20 @@ class Store:
             "source_kind, source_text, source_start, source_end, source_role, source_org, source_orgs, "
             "source_inherited, cue_text, cue_start, cue_end, certainty, certainty_cues, channel, quote, "
             "sentence_start, sentence_end) VALUES (" + ", ".join("?" * 24) + ")",
-            [_claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)],
+            [claim_row(article.id, seq, claim) for seq, claim in enumerate(article.claims)],
         )
 
     def _insert_entities(self, article: Article) -> None:
         self.conn.executemany(
             'INSERT INTO entities (doc_id, seq, "start", "end", text, kind, name, entity_id) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (article.id, seq, e.start, e.end, e.text, e.kind, e.name, e.entity_id)
-                for seq, e in enumerate(article.entities)
-            ],
+            [entity_row(article.id, seq, e) for seq, e in enumerate(article.entities)],
         )
 
     def _insert_figures(self, article: Article) -> None:
-        rows = [_figure_row(article.id, None, seq, f) for seq, f in enumerate(article.quantities)]
+        rows = [figure_row(article.id, None, seq, f) for seq, f in enumerate(article.quantities)]
         for claim in article.claims:
-            rows.extend(_figure_row(article.id, claim.id, seq, f) for seq, f in enumerate(claim.quantities))
+            rows.extend(figure_row(article.id, claim.id, seq, f) for seq, f in enumerate(claim.quantities))
         self.conn.executemany(
             'INSERT INTO figures (doc_id, claim_id, seq, "start", "end", text, value, value_max, unit, '
             "unit_mention, per, approximate, bound, kind, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -242,6 +239,10 @@ class Store:
                 f"document {doc_id} in {self.path} does not match this selon's model: "
                 f"{exc.error_count()} error(s); re-ingest it"
             ) from exc
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document of this URL is stored: a feed's or sitemap's article seen before is not fetched again."""
+        return bool(self._query("SELECT 1 AS found FROM documents WHERE url = ? LIMIT 1", (url,)))
 
     def claims(
         self,
@@ -447,7 +448,26 @@ def _check_ids(article: Article) -> None:
         seen.add(claim.id)
 
 
-def _claim_row(doc_id: str, seq: int, c: Claim) -> tuple[Any, ...]:
+#: The columns of a claim row, in the order of :func:`claim_row` (the claims table, and the Spark job's).
+CLAIM_COLUMNS = (
+    "doc_id claim_id seq content_start content_end content_text source_name source_kind source_text source_start "
+    "source_end source_role source_org source_orgs source_inherited cue_text cue_start cue_end certainty "
+    "certainty_cues channel quote sentence_start sentence_end"
+).split()
+#: The columns of a figure row, in the order of :func:`figure_row`.
+FIGURE_COLUMNS = (
+    "doc_id claim_id seq start end text value value_max unit unit_mention per approximate bound kind time"
+).split()
+#: The columns of an entity row, in the order of :func:`entity_row`.
+ENTITY_COLUMNS = "doc_id seq start end text kind name entity_id".split()
+
+
+def entity_row(doc_id: str, seq: int, e: Entity) -> tuple[Any, ...]:
+    return (doc_id, seq, e.start, e.end, e.text, e.kind, e.name, e.entity_id)
+
+
+def claim_row(doc_id: str, seq: int, c: Claim) -> tuple[Any, ...]:
+    """One claim as the claims table stores it: its source, cue and certainty flattened into columns."""
     s = c.source
     return (
         doc_id,
@@ -477,7 +497,7 @@ def _claim_row(doc_id: str, seq: int, c: Claim) -> tuple[Any, ...]:
     )
 
 
-def _figure_row(doc_id: str, claim_id: str | None, seq: int, f: Figure) -> tuple[Any, ...]:
+def figure_row(doc_id: str, claim_id: str | None, seq: int, f: Figure) -> tuple[Any, ...]:
     return (
         doc_id,
         claim_id,
