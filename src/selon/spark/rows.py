@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from selon.model import Article
-from selon.store.db import CLAIM_COLUMNS, ENTITY_COLUMNS, FIGURE_COLUMNS, claim_row, entity_row, figure_row
+from selon.store.rows import CLAIM_COLUMNS, ENTITY_COLUMNS, FIGURE_COLUMNS, claim_row, entity_row, figure_row
 
 #: Where each row came from: the input file and, in it, the record (``path@offset`` for a WARC record,
 #: ``path:line`` for a JSON Lines line) and the record's byte offset (WARC only).
