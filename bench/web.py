@@ -176,12 +176,17 @@ def main(argv: list[str] | None = None) -> int:
             for kind, (stat, limit) in TARGETS.items()
         },
     }
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out)
     return 0
+
+
+def emit(report: dict, out: Path | None) -> None:
+    """The JSON report on stdout, and in ``out`` when given."""
+    text = json.dumps(report, indent=2)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ documents the ingest added meanwhile.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import signal
@@ -26,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web import fetch, free_port, percentile, start_server, stop_server, urls
+from web import emit, fetch, free_port, percentile, start_server, stop_server, urls
 
 
 def count_documents(db: Path) -> int:
@@ -112,11 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         "errors": len(errors),
         "error_examples": errors[:5],
     }
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out)
     return 0
 
 
