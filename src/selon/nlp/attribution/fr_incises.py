@@ -48,7 +48,13 @@ def is_cue_form(token: Token, lex: Lexicon) -> bool:
     """True for a speech-verb form, whatever the tagger made of it."""
     if not token.is_alpha or token.text[:1].isupper():
         return False
-    return any(inf in lex.cue_verbs or f"s'{inf}" in lex.cue_verbs for inf in infinitives(token))
+    return _cue_form(token.lower_, token.lemma_.lower(), lex.cue_verbs)
+
+
+@lru_cache(maxsize=65536)
+def _cue_form(form: str, lemma: str, cue_verbs: frozenset[str]) -> bool:
+    """:func:`is_cue_form` by form and lemma, kept across Docs."""
+    return any(inf in cue_verbs or f"s'{inf}" in cue_verbs for inf in _infinitives(form, lemma))
 
 
 def infinitive(token: Token, lex: Lexicon) -> str:
