@@ -202,3 +202,8 @@ def test_pseudo_cleft_of_report(nlp_fr):
     )
     assert (claim.source.text, claim.content.text) == ("on", "la fin du service public")
     no_cue(claims_of(nlp_fr, "Ce que nous mangeons, c'est du pain."), "mangeons")
+
+
+def test_selon_with_nothing_but_punctuation_after_its_source(nlp_fr):
+    claim = with_cue(claims_of(nlp_fr, "Selon l'Insee, ,0 en 2024."), "Selon")  # a fuzzed input once crashed here
+    assert claim.source.text == "l'Insee"

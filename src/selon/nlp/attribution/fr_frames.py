@@ -95,7 +95,8 @@ def _describes_source(doc: Doc, lo: int, hi: int, src: tuple[int, int]) -> bool:
     words = [t for t in doc[lo:hi] if not t.is_punct]
     if not words or doc[lo].text in QUOTE_CHARS or doc[lo].pos_ in ("CCONJ", "VERB", "AUX"):
         return (
-            words[0].pos_ == "VERB"
+            bool(words)
+            and words[0].pos_ == "VERB"
             and "Pres" in words[0].morph.get("Tense", [])
             and "Part" in words[0].morph.get("VerbForm", [])
         )  # "..., selon X, et ambitionne ...", "X aurait, selon Y, avoué ...": the claim goes on
