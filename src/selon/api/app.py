@@ -14,7 +14,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from selon.api import analyze_routes, corpus_routes, errors, pages, routes
+import selon.api.analyze_routes as analyze_routes
+import selon.api.corpus_routes as corpus_routes
+import selon.api.errors as errors
+import selon.api.pages as pages
+import selon.api.routes as routes
 from selon.api.guard import Guard
 from selon.api.state import AppState
 from selon.corpus.embed import Embedder

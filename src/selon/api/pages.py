@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
-from selon.api import charts
+import selon.api.charts as charts
 from selon.api.analyze_routes import analyse, read_request
 from selon.api.article_view import CERTAINTY_LABELS, card, claim_sources, pieces
 from selon.api.cluster_view import fold_copies, relays, verdict
