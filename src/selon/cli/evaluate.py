@@ -1,4 +1,4 @@
-"""``selon eval attribution`` and ``selon eval french``: attribution gold in brat, either language.
+"""``selon eval attribution``, ``selon eval french`` (attribution gold in brat) and ``selon eval crosslang``.
 
 Kept apart from ``main.py`` like the gate; ``register`` adds the commands to the ``eval`` group.
 """
@@ -32,7 +32,24 @@ def _run(gold: Path, language: str | None, report: Path | None, config: Path | N
 
 
 def register(eval_app: typer.Typer) -> None:
-    """Add ``attribution`` and ``french`` to ``eval_app``."""
+    """Add ``attribution``, ``french`` and ``crosslang`` to ``eval_app``."""
+
+    @eval_app.command("crosslang")
+    def crosslang_cmd(
+        data: Annotated[
+            Path | None, typer.Option("--data", help="folder or file of French-English article pairs (JSON Lines)")
+        ] = None,
+        report: ReportOpt = None,
+        config: ConfigOpt = None,
+    ) -> None:
+        """French claims clustered with their English translation: recall, precision, copies grouped."""
+        from selon.eval.crosslang import eval_crosslang, format_table
+        from selon.eval.run import default_shared
+        from selon.settings import load_settings
+
+        result = eval_crosslang(data or default_shared() / "data" / "fr-en-pairs", load_settings(config))
+        out.print(format_table(result), markup=False, highlight=False)
+        write_report(result, report, "crosslang")
 
     @eval_app.command("attribution")
     def attribution_cmd(

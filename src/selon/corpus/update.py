@@ -21,25 +21,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on POSIX: updates are not serialised
     fcntl = None  # type: ignore[assignment]
 
+import selon.corpus.clustering as clustering
 import selon.corpus.clusters as cl
+import selon.corpus.copies as copies
 import selon.corpus.embed as embed
 import selon.corpus.read as read
 import selon.corpus.sources as sources
 import selon.corpus.syndication as syndication
 from selon.corpus.aliases import AliasTable
 from selon.corpus.names import clean_name
-from selon.corpus.quantities import unit_key
 from selon.errors import StoreError
 from selon.model import Article
 from selon.store import Store
-from selon.store.sql import execute, execute_many, fetch_all, fetch_map, fetch_one, fetch_value, transaction, utc_now
+from selon.store.sql import execute, execute_many, fetch_all, fetch_map, fetch_one, transaction, utc_now
 
 Progress = Callable[[str, int, int], None]
 BATCH_DOCS = 50
@@ -77,9 +76,7 @@ def pending_documents(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def take_in(
-    store: Store, doc_ids: list[str], aliases: AliasTable, embedder: embed.Embedder, progress: Progress | None = None
-) -> tuple[int, int]:
+def take_in(store: Store, doc_ids: list[str], aliases: AliasTable, progress: Progress | None = None) -> tuple[int, int]:
     """Write corpus_documents, corpus_claims and per-article source links for ``doc_ids``."""
     conn = store.conn
     n_claims = 0
@@ -89,11 +86,10 @@ def take_in(
             found = store.get_version(doc_id)
             if found is not None:
                 batch.add(doc_id, *found, aliases)
-        batch.embed(embedder)
         write_documents(conn, batch.documents, batch.claims, batch.links)
         n_claims += len(batch.claims)
         if progress:
-            progress("embedding claims", min(start + BATCH_DOCS, len(doc_ids)), len(doc_ids))
+            progress("reading documents", min(start + BATCH_DOCS, len(doc_ids)), len(doc_ids))
     return len(doc_ids), n_claims
 
 
@@ -104,8 +100,6 @@ class _Batch:
     documents: list[tuple[Any, ...]] = field(default_factory=list)
     claims: list[list[Any]] = field(default_factory=list)
     links: list[tuple[Any, ...]] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    slots: list[int] = field(default_factory=list)
 
     def add(self, doc_id: str, article: Article, digest: str, aliases: AliasTable) -> None:
         sig = syndication.to_blob(syndication.signature(article.text))
@@ -113,20 +107,10 @@ class _Batch:
         entities = claim_entities(article, aliases)
         for claim in article.claims:
             mention = sources.claim_mention(doc_id, claim, aliases)
-            if cl.word_count(claim.content.text) >= cl.MIN_WORDS:
-                self.slots.append(len(self.claims))
-                self.texts.append(claim.content.text)
             keys = "|".join(sorted(entities.get(claim.id, ())))
             self.claims.append([doc_id, claim.id, mention.key, None, None, None, keys])
         for link in sources.document_links(article):
             self.links.append((link.key_a, link.key_b, link.reason, link.detail, link.doc_id))
-
-    def embed(self, embedder: embed.Embedder) -> None:
-        """Fill in the vector and model of the claims long enough to be clustered."""
-        vectors = embedder.encode(self.texts) if self.texts else np.zeros((0, 384), dtype=np.float32)
-        for slot, vector in zip(self.slots, vectors):
-            self.claims[slot][4] = embed.to_blob(vector)
-            self.claims[slot][5] = embedder.name
 
 
 def write_documents(
@@ -168,39 +152,6 @@ def write_documents(
             "INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) VALUES (?, ?, ?, ?, ?)",
             links,
         )
-
-
-def link_syndication(conn: sqlite3.Connection) -> int:
-    """Compare the unlinked documents with all others; regroup every document."""
-    rows = fetch_all(conn, "SELECT doc_id, minhash, linked FROM corpus_documents")
-    new = {d: blob for d, blob, linked in rows if not linked}
-    if not new:
-        return 0
-    old = {d: blob for d, blob, linked in rows if linked}
-
-    def text_of(doc_id: str) -> str:
-        row = fetch_one(conn, "SELECT text FROM documents WHERE id = ?", (doc_id,))
-        return row[0] if row else ""
-
-    pairs = syndication.find_duplicates(new, old, text_of)
-    order = {
-        d: (p or "9999", d)
-        for d, p in fetch_all(
-            conn, "SELECT c.doc_id, d.published FROM corpus_documents c JOIN documents d ON d.id = c.doc_id"
-        )
-    }
-    with transaction(conn):
-        execute_many(
-            conn, "INSERT OR REPLACE INTO corpus_near_duplicates (doc_a, doc_b, jaccard) VALUES (?, ?, ?)", pairs
-        )
-        all_pairs = fetch_all(conn, "SELECT doc_a, doc_b, jaccard FROM corpus_near_duplicates")
-        groups = syndication.groups(order, all_pairs, order)
-        execute_many(
-            conn,
-            "UPDATE corpus_documents SET group_id = ?, linked = 1 WHERE doc_id = ?",
-            [(g, d) for d, g in groups.items()],
-        )
-    return len(pairs)
 
 
 def resolve_sources(conn: sqlite3.Connection, aliases: AliasTable) -> sources.Resolution:
@@ -273,59 +224,6 @@ def _mention_kind(key: str) -> str:
     return "organization"
 
 
-def _figures(conn: sqlite3.Connection) -> dict[tuple[str, str], list[tuple[str, float]]]:
-    out: dict[tuple[str, str], list[tuple[str, float]]] = {}
-    for doc, claim, unit, value in fetch_all(
-        conn,
-        "SELECT f.doc_id, f.claim_id, f.unit, f.value FROM figures f JOIN corpus_claims k "
-        "ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id",
-    ):
-        out.setdefault((doc, claim), []).append((unit_key(unit), value))
-    return out
-
-
-def _item(row: tuple[Any, ...], figures: dict[tuple[str, str], list[tuple[str, float]]]) -> cl.Item:
-    doc, claim, blob, entity_keys, language, text, _ = row
-    found = figures.get((doc, claim), [])
-    return cl.Item(
-        doc,
-        claim,
-        embed.from_blob(blob),
-        frozenset(filter(None, entity_keys.split("|"))),
-        frozenset(u for u, _ in found),
-        frozenset(found),
-        language,
-        cl.word_count(text),
-    )
-
-
-_ORDER = (
-    "FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-    "WHERE k.embedding IS NOT NULL AND k.cluster_id IS {} NULL ORDER BY d.published, k.doc_id, c.seq"
-)
-
-
-def cluster_new(conn: sqlite3.Connection) -> int:
-    """Assign the unclustered claims; existing assignments stay."""
-    figures = _figures(conn)
-    select = "SELECT k.doc_id, k.claim_id, k.embedding, k.entity_keys, d.language, c.content_text, k.cluster_id "
-    old = fetch_all(conn, select + _ORDER.format("NOT"))
-    new = fetch_all(conn, select + _ORDER.format(""))
-    if not new:
-        return 0
-    next_id = (fetch_value(conn, "SELECT MAX(cluster_id) FROM corpus_claims") or 0) + 1
-    next_id = max(next_id, (fetch_value(conn, "SELECT MAX(id) FROM corpus_clusters") or 0) + 1)
-    index = cl.Index.build([_item(r, figures) for r in old], [r[6] for r in old], next_id)
-    labels = cl.assign(index, [_item(r, figures) for r in new])
-    with transaction(conn):
-        execute_many(
-            conn,
-            "UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
-            [(label, r[0], r[1]) for label, r in zip(labels, new)],
-        )
-    return len(new)
-
-
 def _members(conn: sqlite3.Connection) -> dict[int, list[cl.Member]]:
     """The clustered claims by cluster, each with its counted source."""
     view = read.Sources.load(conn)
@@ -352,7 +250,7 @@ def _members(conn: sqlite3.Connection) -> dict[int, list[cl.Member]]:
             published,
             language,
             group,
-            embed.from_blob(blob),
+            embed.from_blob(blob) if blob is not None else None,
         )
         members.setdefault(cid, []).append(member)
     return members
@@ -477,8 +375,8 @@ def _run(
     check_model(conn, embedder)
     pending = pending_documents(conn)
     if pending:
-        report.documents, report.claims = take_in(store, pending, aliases, embedder, progress)
-    report.duplicate_pairs = link_syndication(conn)
+        report.documents, report.claims = take_in(store, pending, aliases, progress)
+    report.duplicate_pairs = copies.link_syndication(conn)
     resolve_sources(conn, aliases)
-    report.clustered = cluster_new(conn)
+    report.clustered = clustering.cluster_new(conn, embedder, progress=progress)
     report.clusters_recomputed = refresh_clusters(conn)

@@ -36,6 +36,8 @@ SUBSETS: dict[str, str] = {
     "examples": "every *.expected.json of ../shared/examples, checked as `selon eval examples`",
     "french-dev": "all 20 articles of selon's French gold, dev split (shipped in the package), scored as "
     "`selon eval french`",
+    "fr-en-pairs-dev": "all 88 article pairs of ../shared/data/fr-en-pairs (the development half), scored as "
+    "`selon eval crosslang`",
 }
 
 #: Metrics each benchmark yields; a floor can only be pinned on one of these.
@@ -59,6 +61,7 @@ METRICS: dict[str, tuple[str, ...]] = {
         "attribution_source_f1",
         "certainty_agreement",
     ),
+    "fr-en-pairs-dev": ("recall", "precision", "translations_grouped"),
 }
 
 _EPSILON = 1e-9
@@ -261,11 +264,19 @@ def _french(shared: Path, settings: Settings) -> dict[str, float]:
     }
 
 
+def _crosslang(shared: Path, settings: Settings) -> dict[str, float]:
+    from selon.eval.crosslang import eval_crosslang
+
+    report = eval_crosslang(shared / "data" / "fr-en-pairs", settings)
+    return {k: report[k] for k in ("recall", "precision", "translations_grouped")}
+
+
 _MEASURES = {
     "polnear-dev-subset": _polnear,
     "newsquant-subset": _newsquant,
     "examples": _examples,
     "french-dev": _french,
+    "fr-en-pairs-dev": _crosslang,
 }
 
 

@@ -1,0 +1,141 @@
+"""The clustering stage of the corpus update: sketch every claim, encode only what may cluster.
+
+Every clusterable claim (five words or more) gets a static sketch (:mod:`selon.corpus.static`),
+at the cost of a lookup. A new claim is compared by sketch with every earlier claim of another
+article (:func:`selon.corpus.clusters.candidate_pairs`); only the claims of a candidate pair are
+read by the full encoder, once, and the vector is stored. Most claims of a news corpus have no
+candidate: they found their own cluster and never cost an encoding. The decision to link stays
+the encoder's, with the thresholds measured on it (:func:`selon.corpus.clusters.linked`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+import selon.corpus.clusters as cl
+import selon.corpus.embed as embed
+import selon.corpus.translations as translations
+from selon.corpus.copies import write_pairs
+from selon.corpus.quantities import unit_key
+from selon.corpus.static import StaticEmbedder
+from selon.store.sql import execute_many, fetch_all, fetch_value, transaction
+
+Progress = Callable[[str, int, int], None]
+ENCODE_BATCH = 256  # claims encoded (and their vectors committed) per transaction
+
+_SELECT = (
+    "SELECT k.doc_id, k.claim_id, k.embedding, k.entity_keys, d.language, c.content_text, k.cluster_id "
+    "FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
+    "ORDER BY d.published, k.doc_id, c.seq"
+)
+
+
+def figures_by_claim(conn: sqlite3.Connection) -> dict[tuple[str, str], list[tuple[str, float]]]:
+    """The (unit key, value) of each corpus claim's figures: evidence that two claims are one."""
+    out: dict[tuple[str, str], list[tuple[str, float]]] = {}
+    for doc, claim, unit, value in fetch_all(
+        conn,
+        "SELECT f.doc_id, f.claim_id, f.unit, f.value FROM figures f JOIN corpus_claims k "
+        "ON k.doc_id = f.doc_id AND k.claim_id = f.claim_id",
+    ):
+        out.setdefault((doc, claim), []).append((unit_key(unit), value))
+    return out
+
+
+def _item(row: tuple[Any, ...], figures: dict[tuple[str, str], list[tuple[str, float]]]) -> cl.Item:
+    doc, claim, _blob, entity_keys, language, text, _ = row
+    found = figures.get((doc, claim), [])
+    return cl.Item(
+        doc,
+        claim,
+        frozenset(filter(None, (entity_keys or "").split("|"))),
+        frozenset(u for u, _ in found),
+        frozenset(found),
+        language,
+        cl.word_count(text),
+    )
+
+
+def cluster_new(
+    conn: sqlite3.Connection,
+    embedder: embed.Embedder,
+    sketcher: StaticEmbedder | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Assign the unclustered claims; existing assignments stay. Returns how many were assigned."""
+    rows = [r for r in fetch_all(conn, _SELECT) if cl.word_count(r[5]) >= cl.MIN_WORDS]
+    rows = [r for r in rows if r[6] is not None] + [r for r in rows if r[6] is None]  # the clustered first
+    new = [i for i, r in enumerate(rows) if r[6] is None]
+    if not new:
+        return 0
+    figures = figures_by_claim(conn)
+    items = [_item(r, figures) for r in rows]
+    sketches = (sketcher or StaticEmbedder()).encode([r[5] for r in rows])
+    cands = cl.candidate_pairs(sketches, items, new)
+    need = set(cands) | {j for js in cands.values() for j in js} | _figure_claims(items, new)
+    pairs = translations.find(sketches, items, sorted({items[i].doc_id for i in new}))
+    docs = translations.by_document(items)
+    for pair in pairs:
+        need.update(docs[pair.doc_a] + docs[pair.doc_b])
+    vectors = {i: embed.from_blob(r[2]) for i, r in enumerate(rows) if r[2] is not None}
+    encode_missing(conn, embedder, rows, sorted(need - vectors.keys()), vectors, progress)
+    if pairs:
+        write_pairs(conn, [(p.doc_a, p.doc_b, p.share) for p in pairs], "translation")
+    next_id = (fetch_value(conn, "SELECT MAX(cluster_id) FROM corpus_claims") or 0) + 1
+    next_id = max(next_id, (fetch_value(conn, "SELECT MAX(id) FROM corpus_clusters") or 0) + 1)
+    state = cl.Clustering.build(items, [r[6] for r in rows], next_id)
+    cl.assign(state, vectors, new, cands, translations.aligned_links(vectors, items, pairs))
+    with transaction(conn):
+        execute_many(
+            conn,
+            "UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
+            [(state.labels[i], rows[i][0], rows[i][1]) for i in new],
+        )
+    return len(new)
+
+
+def _figure_claims(items: Sequence[cl.Item], new: Sequence[int]) -> set[int]:
+    """Claims the conflicts view may compare by their vectors: a counted thing and an entity in common
+    with a claim of another article (:func:`selon.corpus.conflicts._same_quantity`), for a new claim."""
+    docs: dict[tuple[str, str], set[str]] = {}
+    keyed: dict[tuple[str, str], list[int]] = {}
+    for i, item in enumerate(items):
+        for key in ((u, e) for u in item.units for e in item.entities):
+            docs.setdefault(key, set()).add(item.doc_id)
+            keyed.setdefault(key, []).append(i)
+    fresh = set(new)
+    out: set[int] = set()
+    for key, idx in keyed.items():
+        if len(docs[key]) >= 2 and fresh.intersection(idx):
+            out.update(idx)
+    return out
+
+
+def encode_missing(
+    conn: sqlite3.Connection,
+    embedder: embed.Embedder,
+    rows: Sequence[tuple[Any, ...]],
+    todo: Sequence[int],
+    vectors: dict[int, np.ndarray],
+    progress: Progress | None = None,
+) -> None:
+    """Encode the claims ``todo`` (row numbers), store their vectors, and add them to ``vectors``."""
+    for start in range(0, len(todo), ENCODE_BATCH):
+        chunk = todo[start : start + ENCODE_BATCH]
+        texts = list(dict.fromkeys(rows[i][5] for i in chunk))  # a text repeated (page furniture) is read once
+        encoded = dict(zip(texts, embedder.encode(texts)))
+        blobs = [embed.to_blob(encoded[rows[i][5]]) for i in chunk]
+        with transaction(conn):
+            execute_many(
+                conn,
+                "UPDATE corpus_claims SET embedding = ?, model = ? WHERE doc_id = ? AND claim_id = ?",
+                [(blob, embedder.name, rows[i][0], rows[i][1]) for i, blob in zip(chunk, blobs)],
+            )
+        for i, blob in zip(chunk, blobs):
+            vectors[i] = embed.from_blob(blob)  # as stored: the next run reads the same numbers
+        if progress:
+            progress("encoding claims that may cluster", min(start + ENCODE_BATCH, len(todo)), len(todo))
