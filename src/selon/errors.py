@@ -113,6 +113,10 @@ class DatabaseNotFoundError(StoreError):
     exit_code = 10
 
 
+class StoreUnreachableError(StoreError):
+    """The PostgreSQL server of a ``--db`` URL does not answer or refuses the connection."""
+
+
 class NothingAnalysedError(InputError):
     """Every input of a batch was skipped: nothing was analysed."""
 
