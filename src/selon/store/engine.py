@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -129,6 +130,26 @@ def _functions(tokens: list[str]) -> list[str]:
     return out
 
 
+_CLAUSES = {"WHERE", "GROUP", "ORDER", "LIMIT", "OFFSET", "JOIN", "LEFT", "INNER", "CROSS", "ON", "UNION"}
+_CLAUSES |= {"EXCEPT", "INTERSECT", "HAVING", "WINDOW", "NATURAL", "FULL", "RIGHT"}
+
+
+def _aliases(tokens: list[str]) -> list[str]:
+    """A name for every subquery in FROM, which PostgreSQL (before 16) requires and SQLite does not."""
+    out = list(tokens)
+    count = 0
+    i = 0
+    while i < len(out):
+        if out[i] == "(" and _previous_word(out[:i]) in ("FROM", "JOIN"):
+            end = _matching(out, i)
+            following = next((t for t in out[end + 1 :] if t.strip()), "")
+            if not following or following in (")", ",", ";") or following.upper() in _CLAUSES:
+                count += 1
+                out.insert(end + 1, f" AS selon_subquery_{count}")
+        i += 1
+    return out
+
+
 def _string_agg(inner: str) -> str:
     """GROUP_CONCAT([DISTINCT] x): the distinct values sorted, so that both engines list them alike."""
     distinct = inner.upper().startswith("DISTINCT ")
@@ -163,7 +184,7 @@ def translate(sql: str, keys: Callable[[str], list[str]], *, bound: bool) -> str
     """A statement in SQLite's dialect as PostgreSQL's (``bound``: parameters are passed, so ``%`` is escaped)."""
     if sql.strip().upper() == "BEGIN IMMEDIATE":
         return "BEGIN"
-    tokens = _functions(_order_by(_tokens(_upsert(sql, keys))))
+    tokens = _aliases(_functions(_order_by(_tokens(_upsert(sql, keys)))))
     out = []
     for tok in tokens:
         if tok == "?":
@@ -227,6 +248,24 @@ class PgCursor:
         return iter(self.fetchall())
 
 
+@contextmanager
+def held_lock(url: str, key: int, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold a PostgreSQL advisory lock for a block, on a connection of its own: the server releases it
+    when that connection ends, however the process ends, as the system releases SQLite's file lock."""
+    conn = PgConnection(url)
+    try:
+        if not conn.advisory_lock(key, wait=False):
+            if on_wait:
+                on_wait()
+            conn.advisory_lock(key, wait=True)
+        try:
+            yield
+        finally:
+            conn.advisory_unlock(key)
+    finally:
+        conn.close()
+
+
 def _sqlite_error(exc: Exception) -> sqlite3.Error:
     import psycopg
 
@@ -282,7 +321,7 @@ class PgConnection:
                 self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 return PgCursor([], None)
             bound = bool(params)
-            cursor = self._conn.execute(self._translate(sql, bound), tuple(params) if bound else None)  # type: ignore[arg-type]
+            cursor = self._conn.execute(self._translate(sql, bound), tuple(params) if bound else None)
             rows = cursor.fetchall() if cursor.description else []
             return PgCursor([tuple(_value(v) for v in row) for row in rows], cursor.description)
         except psycopg.Error as exc:
@@ -296,7 +335,7 @@ class PgConnection:
             return
         try:
             with self._conn.cursor() as cursor:
-                cursor.executemany(self._translate(sql, True), batch)  # type: ignore[arg-type]
+                cursor.executemany(self._translate(sql, True), batch)
         except psycopg.Error as exc:
             raise _sqlite_error(exc) from exc
 
@@ -326,4 +365,3 @@ def _translated(sql: str, bound: bool, keys: Callable[[str], list[str]]) -> str:
 
 
 _CACHE: dict[tuple[str, bool], str] = {}
-
