@@ -391,6 +391,7 @@ def _register_commands() -> None:
     from selon.cli import corpus as _corpus
     from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
+    from selon.cli import migrate as _migrate
     from selon.cli import serve as _serve
     from selon.cli import train as _train
     from selon.cli import volume as _volume
@@ -401,6 +402,7 @@ def _register_commands() -> None:
     _corpus.register(app)
     _serve.register(app)
     _volume.register(app)
+    _migrate.register(app)
 
 
 _register_commands()

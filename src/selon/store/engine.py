@@ -184,16 +184,15 @@ def translate(sql: str, keys: Callable[[str], list[str]], *, bound: bool) -> str
     """A statement in SQLite's dialect as PostgreSQL's (``bound``: parameters are passed, so ``%`` is escaped)."""
     if sql.strip().upper() == "BEGIN IMMEDIATE":
         return "BEGIN"
-    tokens = _aliases(_functions(_order_by(_tokens(_upsert(sql, keys)))))
-    out = []
-    for tok in tokens:
+    tokens = []
+    for tok in _tokens(_upsert(sql, keys)):
         if tok == "?":
-            out.append("%s")
+            tokens.append("%s")
         elif bound and "%" in tok:
-            out.append(tok.replace("%", "%%"))
+            tokens.append(tok.replace("%", "%%"))
         else:
-            out.append(tok)
-    return "".join(out)
+            tokens.append(tok)
+    return "".join(_aliases(_functions(_order_by(tokens))))
 
 
 _DDL = (
