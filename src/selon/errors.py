@@ -113,10 +113,6 @@ class DatabaseNotFoundError(StoreError):
     exit_code = 10
 
 
-class StoreUnreachableError(StoreError):
-    """The PostgreSQL server of a ``--db`` URL does not answer or refuses the connection."""
-
-
 class NothingAnalysedError(InputError):
     """Every input of a batch was skipped: nothing was analysed."""
 
@@ -164,6 +160,12 @@ class RequestLimitError(UsageError):
     """An HTTP request passed one of the ``[serve]`` limits: body size, query length, page size."""
 
     exit_code = 18
+
+
+class StoreUnreachableError(StoreError):
+    """The PostgreSQL server of a ``--db`` URL does not answer or refuses the connection."""
+
+    exit_code = 19
 
 
 def error_payload(exc: SelonError) -> dict[str, Any]:
