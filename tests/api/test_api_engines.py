@@ -1,4 +1,4 @@
-"""`selon serve` over a PostgreSQL store answers as over the same store in SQLite (skips without SELON_TEST_POSTGRES)."""
+"""`selon serve` over a PostgreSQL store answers as over the same store in SQLite (needs SELON_TEST_POSTGRES)."""
 
 from __future__ import annotations
 
