@@ -17,7 +17,7 @@ import pytest
 from corpus.build import C, article
 from engines import postgres_database, store_url
 from selon.corpus import Corpus
-from selon.errors import StoreError
+from selon.errors import StoreError, UsageError
 from selon.store import DocumentFilter, Store
 from selon.store.copy import copy_store, row_counts
 from selon.store.engine import CORPUS_LOCK, held_lock
@@ -180,3 +180,21 @@ def test_another_applications_database_is_refused():
             conn.execute("CREATE TABLE invoices (id int)")
         with pytest.raises(StoreError, match="not a selon database"):
             Store(url)
+
+
+def test_the_migrate_and_claims_commands(both):
+    from typer.testing import CliRunner
+
+    from selon.cli.main import app
+
+    lite, _ = both
+    runner = CliRunner()
+    with postgres_database() as target:
+        secret = target.replace("postgresql://postgres@", "postgresql://postgres:pw@")
+        result = runner.invoke(app, ["migrate", lite, secret])
+        assert result.exit_code == 0, result.output
+        assert "documents                3" in result.stdout and "pw" not in result.output
+        listed = [runner.invoke(app, ["claims", "--db", db, "--format", "json"]).stdout for db in (lite, target)]
+        assert listed[0] == listed[1] and json.loads(listed[0])
+    result = runner.invoke(app, ["migrate", lite, str(lite) + ".copy"])
+    assert isinstance(result.exception, UsageError) and "postgresql://" in str(result.exception)
