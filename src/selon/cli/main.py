@@ -167,8 +167,8 @@ def ingest(
     limit: LimitOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse documents into the SQLite store (re-ingesting the same document changes nothing; a feed's or
-    sitemap's articles already stored are not fetched again)."""
+    """Analyse documents into the store, SQLite or PostgreSQL (re-ingesting the same document changes nothing;
+    a feed's or sitemap's articles already stored are not fetched again)."""
     from selon.store import Store
 
     settings = _settings(config)
