@@ -48,3 +48,41 @@ def founding_article(founding_text, settings):
     import selon
 
     return selon.analyze(founding_text, id=FOUNDING, language="fr", settings=settings)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request) -> str:
+    """Each store engine in turn (the PostgreSQL one skips without SELON_TEST_POSTGRES)."""
+    from engines import SKIP_REASON, server
+
+    if request.param == "postgresql" and server() is None:
+        pytest.skip(SKIP_REASON)
+    return request.param
+
+
+@pytest.fixture
+def db_url(engine, tmp_path):
+    """A fresh store location on each engine: a SQLite file, or a new PostgreSQL database dropped afterwards."""
+    from engines import store_url
+
+    with store_url(engine, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_engine(request) -> str:
+    """:func:`engine` for module-wide stores."""
+    from engines import SKIP_REASON, server
+
+    if request.param == "postgresql" and server() is None:
+        pytest.skip(SKIP_REASON)
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def module_db_url(module_engine, tmp_path_factory):
+    """:func:`db_url` shared by the tests of a module."""
+    from engines import store_url
+
+    with store_url(module_engine, tmp_path_factory.mktemp("store")) as url:
+        yield url

@@ -162,6 +162,12 @@ class RequestLimitError(UsageError):
     exit_code = 18
 
 
+class StoreUnreachableError(StoreError):
+    """The PostgreSQL server of a ``--db`` URL does not answer or refuses the connection."""
+
+    exit_code = 19
+
+
 def error_payload(exc: SelonError) -> dict[str, Any]:
     """The JSON object a failed command prints with ``--format json`` (and a REST API returns)."""
     return exc.to_dict()

@@ -18,9 +18,8 @@ from selon.store import Store
 
 
 @pytest.fixture(scope="module")
-def founding_corpus(tmp_path_factory):
-    path = tmp_path_factory.mktemp("corpus") / "founding.db"
-    store = Store(path)
+def founding_corpus(module_db_url):
+    store = Store(module_db_url)
     store.save(french())
     corpus = Corpus(store)
     first = corpus.update()
@@ -96,7 +95,7 @@ def test_claim_relayed_by_reuters_from_the_gur_counts_one_source(founding_corpus
     assert all(m["channel"] == "Reuters" for m in cluster["members"])
 
 
-def test_wire_service_as_source_is_a_relay(tmp_path):
+def test_wire_service_as_source_is_a_relay(db_url):
     """'Reuters reported, citing Ukrainian intelligence': Reuters does not add a source to the GUR's."""
     text = (
         "Russia produced about 2 million artillery shells in 2024 and imported about 2.7 million munitions "
@@ -119,7 +118,7 @@ def test_wire_service_as_source_is_a_relay(tmp_path):
         published="2025-06-26",
         entities=[("Russia", "Russia", "place"), ("North Korea", "North Korea", "place")],
     )
-    with Store(tmp_path / "r.db") as store:
+    with Store(db_url) as store:
         store.save(french())
         store.save(relayed)
         corpus = Corpus(store)
@@ -155,8 +154,8 @@ def _copy(doc_id: str, outlet: str, extra: str) -> object:
     )
 
 
-def test_two_syndicated_copies_yield_one_source_not_two(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def test_two_syndicated_copies_yield_one_source_not_two(db_url):
+    with Store(db_url) as store:
         store.save(_copy("copy-a", "Outlet A", " Publié par Outlet A."))
         store.save(_copy("copy-b", "Outlet B", " Lire aussi : notre dossier Ukraine."))
         corpus = Corpus(store)

@@ -97,8 +97,8 @@ def counts(store: Store) -> dict[str, int]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "selon.db") as opened:
+def store(db_url):
+    with Store(db_url) as opened:
         yield opened
 
 

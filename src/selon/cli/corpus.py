@@ -36,7 +36,7 @@ FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="table for
 AliasOpt = Annotated[list[Path] | None, typer.Option("--aliases", help="extra alias file(s) (see docs/corpus.md)")]
 
 
-def _open(db: Path | None, aliases: list[Path] | None, config: Path | None):
+def _open(db: str | None, aliases: list[Path] | None, config: Path | None):
     from selon.corpus import Corpus
 
     corpus = Corpus(database(db, config), alias_paths=list(aliases or []))

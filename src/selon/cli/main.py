@@ -167,8 +167,8 @@ def ingest(
     limit: LimitOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse documents into the SQLite store (re-ingesting the same document changes nothing; a feed's or
-    sitemap's articles already stored are not fetched again)."""
+    """Analyse documents into the store, SQLite or PostgreSQL (re-ingesting the same document changes nothing;
+    a feed's or sitemap's articles already stored are not fetched again)."""
     from selon.store import Store
 
     settings = _settings(config)
@@ -197,11 +197,13 @@ class _Tally:
         self.interrupted = False
 
     def print(self, where: object) -> None:
+        from selon.store.engine import mask
+
         c = self.counts
         err.print(
             ("interrupted: " if self.interrupted else "")
             + f"analysed {c['analysed']} (added {c['added']}, updated {c['updated']}, unchanged {c['unchanged']}), "
-            f"skipped {c['skipped']}, claims found {self.claims} -> {where}"
+            f"skipped {c['skipped']}, claims found {self.claims} -> {mask(where)}"
             + (
                 "; every document counted here is stored, run the same command again to go on"
                 if self.interrupted
@@ -315,12 +317,13 @@ def show(
     """Print a stored article with its claims marked by certainty and their sources named."""
     from selon.cli.render import claims_table, legend, marked_article
     from selon.store import Store
+    from selon.store.engine import mask
 
     path = database(db, config)
     with Store(path) as store:
         article = store.get(doc)
     if article is None:
-        raise NotFoundError(f"no document '{doc}' in {path}; `selon claims --db {path}` lists the ids")
+        raise NotFoundError(f"no document '{doc}' in {mask(path)}; `selon claims --db {mask(path)}` lists the ids")
     title = article.title or article.id
     out.rule(f"{title} [{article.language}]" + (f" — {article.outlet}" if article.outlet else ""))
     out.print(marked_article(article))
@@ -388,6 +391,7 @@ def _register_commands() -> None:
     from selon.cli import corpus as _corpus
     from selon.cli import evaluate as _evaluate
     from selon.cli import gate as _gate
+    from selon.cli import migrate as _migrate
     from selon.cli import serve as _serve
     from selon.cli import train as _train
     from selon.cli import volume as _volume
@@ -398,6 +402,7 @@ def _register_commands() -> None:
     _corpus.register(app)
     _serve.register(app)
     _volume.register(app)
+    _migrate.register(app)
 
 
 _register_commands()

@@ -46,8 +46,11 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-def database(db: Path | None, config: Path | None) -> Path:
-    """The database a reading command opens: ``--db``, else the settings' store path; it must exist."""
+def database(db: str | Path | None, config: Path | None) -> Path | str:
+    """The database a reading command opens: ``--db``, else the settings' store path; it must exist.
+
+    Either a SQLite file or a PostgreSQL URL (``postgresql://user:password@host:port/database``).
+    """
     from selon.settings import load_settings
     from selon.store import require_database
 
@@ -55,7 +58,10 @@ def database(db: Path | None, config: Path | None) -> Path:
 
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="settings file (INI) overriding the defaults")]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite database (default: selon.db)")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or postgresql://user:password@host:port/database (default: selon.db)"),
+]
 WorkersOpt = Annotated[
     int | None, typer.Option("--workers", "-w", help="worker processes (default: [analysis] workers, 0 = one per core)")
 ]

@@ -6,7 +6,6 @@ build :func:`selon.api.create_app` and run it. Read-only unless ``[serve] token`
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,13 +27,14 @@ def serve(
     from selon.api import create_app
     from selon.settings import load_settings
     from selon.store import require_database
+    from selon.store.engine import mask
 
     settings = load_settings(config, serve_host=host, serve_port=port)
-    path = require_database(Path(db) if db else Path(settings.store_path))
+    path = require_database(db or settings.store_path)
     app = create_app(path, settings)
     mode = "analysis over HTTP on (token set)" if settings.serve_token else "read-only"
     err.print(
-        f"selon serve: {path} at http://{settings.serve_host}:{settings.serve_port}/ ({mode}); API docs at /docs",
+        f"selon serve: {mask(path)} at http://{settings.serve_host}:{settings.serve_port}/ ({mode}); API docs at /docs",
         highlight=False,
         markup=False,
     )

@@ -48,15 +48,16 @@ def load(
     from selon.settings import load_settings
     from selon.spark.load import load_output
     from selon.store import Store
+    from selon.store.engine import mask
 
-    where = db or Path(load_settings(config).store_path)
+    where = db or load_settings(config).store_path
     with Store(where) as store:
         with progress_bar() as progress:
             task = progress.add_task("loading", total=None)
             counts = load_output(output, store, lambda n: progress.advance(task, n))
         err.print(
             f"loaded {output}: added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
-            f"failures recorded {counts['failures']}, skipped {counts['skipped']} -> {where}",
+            f"failures recorded {counts['failures']}, skipped {counts['skipped']} -> {mask(where)}",
             highlight=False,
             markup=False,
         )

@@ -38,6 +38,7 @@ from selon.corpus.names import clean_name
 from selon.errors import StoreError
 from selon.model import Article
 from selon.store import Store
+from selon.store.engine import CORPUS_LOCK, held_lock, is_url
 from selon.store.sql import execute, execute_many, fetch_all, fetch_map, fetch_one, transaction, utc_now
 
 Progress = Callable[[str, int, int], None]
@@ -331,7 +332,7 @@ def update(
             _run(store, aliases, embedder, progress, report)
     except sqlite3.Error as exc:
         raise StoreError(
-            f"cannot update the corpus tables of {store.path}: {exc}; "
+            f"cannot update the corpus tables of {store.label}: {exc}; "
             "run the command again (the update resumes where it stopped)"
         ) from exc
     return report
@@ -346,6 +347,10 @@ def one_at_a_time(path: str, progress: Progress | None = None) -> Iterator[None]
     whose SQLite locks closing another handle would drop); the system releases it when its
     process ends, however it ends, so a killed update never blocks the next.
     """
+    if is_url(path):  # PostgreSQL: an advisory lock of the database instead of a file
+        with held_lock(path, CORPUS_LOCK, lambda: _waiting(progress)):
+            yield
+        return
     if path == ":memory:" or fcntl is None:
         yield
         return
@@ -365,6 +370,11 @@ def one_at_a_time(path: str, progress: Progress | None = None) -> Iterator[None]
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _waiting(progress: Progress | None) -> None:
+    if progress:
+        progress("waiting for another corpus update", 0, 0)
 
 
 def _run(

@@ -13,16 +13,17 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from pydantic import ValidationError
 
 from selon.errors import StoreError, UsageError
 from selon.model import Article, Certainty
+from selon.store.engine import PgConnection, is_url, mask
 from selon.store.migrate import applied_version, load_migrations, migrate
 from selon.store.rows import claim_row, entity_row, figure_row
-from selon.store.search import DocumentFilter, facets, search_claims, search_documents
-from selon.store.sql import fetch_dicts, transaction, utc_now
+from selon.store.search import DocumentFilter, facets, index_document, index_missing, search_claims, search_documents
+from selon.store.sql import fetch_dicts, table_names, transaction, utc_now
 
 SaveResult = Literal["added", "unchanged", "updated"]
 
@@ -53,15 +54,22 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        #: The store's name in messages (a PostgreSQL URL without its password).
+        self.label = mask(self.path)
+        #: ``"sqlite"`` or ``"postgresql"``.
+        self.engine = "postgresql" if is_url(self.path) else "sqlite"
         self._conn: sqlite3.Connection | None = None
         #: (document id, outcome) of the last save that reached its COMMIT: a Ctrl-C landing just after the
         #: commit (before save returns) can still be counted, once :meth:`has_version` confirms it.
         self.last_commit: tuple[str, str] | None = None
+        if self.engine == "postgresql":
+            self._conn = self._open_postgres()
+            return
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT)
         except sqlite3.Error as exc:
             raise StoreError(
-                f"cannot open database {self.path}: {exc}; check that its folder exists "
+                f"cannot open database {self.label}: {exc}; check that its folder exists "
                 "and is writable, or pass another --db"
             ) from exc
         try:
@@ -71,6 +79,28 @@ class Store:
             raise
         self._conn = conn
 
+    def _open_postgres(self) -> sqlite3.Connection:
+        """A PostgreSQL store: the same checks and migrations, through :class:`~selon.store.engine.PgConnection`."""
+        pg = PgConnection(self.path)
+        try:
+            conn = cast(sqlite3.Connection, pg)  # the subset of sqlite3.Connection selon uses
+            tables = table_names(conn)
+            if tables and "schema_migrations" not in tables:
+                shown = ", ".join(sorted(tables)[:5])
+                raise StoreError(
+                    f"{self.label} is not a selon database: it holds other tables ({shown}) "
+                    "and no schema_migrations; pass another --db"
+                )
+            migrate(conn, load_migrations("postgresql"), self.label)
+            index_missing(conn)
+        except sqlite3.Error as exc:
+            pg.close()
+            raise StoreError(f"cannot open database {self.label}: {exc}; pass another --db") from exc
+        except BaseException:
+            pg.close()
+            raise
+        return conn
+
     def _open(self, conn: sqlite3.Connection) -> None:
         try:
             conn.execute("PRAGMA foreign_keys = ON")
@@ -78,7 +108,7 @@ class Store:
             if tables and "schema_migrations" not in tables:
                 shown = ", ".join(sorted(tables)[:5])
                 raise StoreError(
-                    f"{self.path} is not a selon database: it holds other tables ({shown}) "
+                    f"{self.label} is not a selon database: it holds other tables ({shown}) "
                     "and no schema_migrations; pass another --db"
                 )
             migrations = load_migrations()
@@ -88,8 +118,8 @@ class Store:
             conn.create_function("selon_contains", 2, _contains, deterministic=True)
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
-                raise StoreError(f"{self.path} is not a selon database: {exc}; pass another --db") from exc
-            raise StoreError(f"cannot open database {self.path}: {exc}; pass another --db") from exc
+                raise StoreError(f"{self.label} is not a selon database: {exc}; pass another --db") from exc
+            raise StoreError(f"cannot open database {self.label}: {exc}; pass another --db") from exc
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -111,7 +141,7 @@ class Store:
     def conn(self) -> sqlite3.Connection:
         """The open connection, for read-only SQL beyond this API."""
         if self._conn is None:
-            raise StoreError(f"the store {self.path} is closed")
+            raise StoreError(f"the store {self.label} is closed")
         return self._conn
 
     @property
@@ -141,9 +171,11 @@ class Store:
                 self._insert_claims(article)
                 self._insert_entities(article)
                 self._insert_figures(article)
+                if self.engine == "postgresql":
+                    index_document(conn, article.id, article.title, article.text)
                 self.last_commit = (article.id, "added" if row is None else "updated")
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot save document {article.id} to {self.path}: {exc}") from exc
+            raise StoreError(f"cannot save document {article.id} to {self.label}: {exc}") from exc
         return "added" if row is None else "updated"
 
     def save_many(self, articles: Iterable[Article], *, origin: str = "") -> dict[str, int]:
@@ -163,7 +195,7 @@ class Store:
                     (origin, reason, utc_now()),
                 )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot record skipped input {origin} in {self.path}: {exc}") from exc
+            raise StoreError(f"cannot record skipped input {origin} in {self.label}: {exc}") from exc
 
     def _insert_document(self, article: Article, article_json: str, digest: str, origin: str) -> None:
         self.conn.execute(
@@ -236,7 +268,7 @@ class Store:
             return Article.model_validate_json(row[0]["article_json"]), str(row[0]["content_hash"])
         except ValidationError as exc:
             raise StoreError(
-                f"document {doc_id} in {self.path} does not match this selon's model: "
+                f"document {doc_id} in {self.label} does not match this selon's model: "
                 f"{exc.error_count()} error(s); re-ingest it"
             ) from exc
 
@@ -325,21 +357,21 @@ class Store:
         try:
             return search_documents(self.conn, flt, limit=limit, offset=offset)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot search {self.path}: {exc}") from exc
+            raise StoreError(f"cannot search {self.label}: {exc}") from exc
 
     def search_claims(self, flt: DocumentFilter, *, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
         """One page of the claims with the words, in the documents matching ``flt``, and their total."""
         try:
             return search_claims(self.conn, flt, limit=limit, offset=offset)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot search {self.path}: {exc}") from exc
+            raise StoreError(f"cannot search {self.label}: {exc}") from exc
 
     def facets(self, flt: DocumentFilter) -> dict[str, list[dict[str, Any]]]:
         """Counts of the documents matching ``flt`` by language, outlet, month, claim certainty, source kind."""
         try:
             return facets(self.conn, flt)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot search {self.path}: {exc}") from exc
+            raise StoreError(f"cannot search {self.label}: {exc}") from exc
 
     def documents(self) -> list[dict[str, Any]]:
         """One row per stored document with its number of claims, ordered by id."""
@@ -380,7 +412,7 @@ class Store:
         try:
             return fetch_dicts(self.conn, sql, tuple(params))
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+            raise StoreError(f"cannot read {self.label}: {exc}") from exc
 
 
 def _wal(conn: sqlite3.Connection) -> bool:

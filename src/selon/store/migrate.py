@@ -11,9 +11,11 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from selon.errors import StoreError
-from selon.store.sql import transaction, utc_now
+from selon.store.engine import engine_of, translate_ddl
+from selon.store.sql import table_names, transaction, utc_now
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -31,14 +33,23 @@ class Migration:
     sql: str
 
 
-def load_migrations() -> list[Migration]:
-    """The packaged migrations in order; gaps or duplicates are a packaging bug and fail loudly."""
+def load_migrations(engine: str = "sqlite") -> list[Migration]:
+    """The packaged migrations in order; gaps or duplicates are a packaging bug and fail loudly.
+
+    For PostgreSQL, a file of the same number in ``migrations/postgresql/`` replaces the one that
+    is SQLite's only (full-text search); the others are the same files, their types translated.
+    """
     folder = resources.files("selon.store").joinpath("migrations")
+    own = folder.joinpath("postgresql")
     found: list[Migration] = []
     for entry in folder.iterdir():
         match = _FILE.match(entry.name)
         if match:
-            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+            text = entry.read_text(encoding="utf-8")
+            if engine == "postgresql":
+                replaced = own.joinpath(entry.name)
+                text = replaced.read_text(encoding="utf-8") if replaced.is_file() else translate_ddl(text)
+            found.append(Migration(int(match.group(1)), match.group(2), text))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
@@ -70,16 +81,15 @@ def _has_code(statement: str) -> bool:
     return any(line and line != ";" for line in lines)
 
 
-def applied_version(conn: sqlite3.Connection) -> int:
+def applied_version(conn: Any) -> int:
     """The highest migration recorded in the database, 0 for a fresh one."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone()
-    if not exists:
+    if "schema_migrations" not in table_names(conn):
         return 0
     row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, migrations: list[Migration], where: str) -> list[int]:
+def migrate(conn: Any, migrations: list[Migration], where: str) -> list[int]:
     """Apply the pending migrations, one transaction each; return the versions applied.
 
     The connection must be in autocommit mode (``isolation_level=None``) so that the
@@ -99,7 +109,7 @@ def migrate(conn: sqlite3.Connection, migrations: list[Migration], where: str) -
             continue
         try:
             with transaction(conn):
-                conn.execute(_LEDGER)
+                conn.execute(_LEDGER if engine_of(conn) == "sqlite" else translate_ddl(_LEDGER))
                 if applied_version(conn) >= migration.version:
                     continue
                 for statement in split_statements(migration.sql):

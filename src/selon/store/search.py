@@ -11,15 +11,46 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from selon.store.sql import fetch_all, fetch_dicts, fetch_value
+from selon.store.engine import engine_of
+from selon.store.sql import execute, fetch_all, fetch_dicts, fetch_value, transaction
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 #: Facets counted over the matching documents, each a column of ``documents`` or of ``claims``.
 FACETS = ("language", "outlet", "published", "certainty", "source_kind")
+
+
+def fold_words(text: str) -> list[str]:
+    """The words of a text as FTS5's ``unicode61 remove_diacritics 2`` tokenizer indexes them: runs of
+    letters and digits, lower-cased, accents removed (the PostgreSQL store's search index)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _TOKEN.findall(unicodedata.normalize("NFC", bare))
+
+
+def index_document(conn: Any, doc_id: str, title: str | None, text: str) -> None:
+    """Write one document's words into the PostgreSQL search index (inside the save's transaction)."""
+    words = sorted(set(fold_words(f"{title or ''} {text}")))
+    execute(conn, "DELETE FROM documents_search WHERE doc_id = ?", (doc_id,))
+    execute(conn, "INSERT INTO documents_search (doc_id, words) VALUES (?, ?)", (doc_id, words))
+
+
+def index_missing(conn: Any) -> int:
+    """Index the documents the PostgreSQL search index lacks (written by ad-hoc SQL); how many."""
+    missing = fetch_all(
+        conn,
+        "SELECT d.id, d.title, d.text FROM documents d LEFT JOIN documents_search s ON s.doc_id = d.id "
+        "WHERE s.doc_id IS NULL ORDER BY d.id",
+    )
+    for doc_id, title, text in missing:
+        with transaction(conn):
+            index_document(conn, doc_id, title, text)
+    return len(missing)
 
 
 def fts_query(words: str) -> str | None:
@@ -41,14 +72,17 @@ class DocumentFilter:
     certainty: str | None = None
     source_kind: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over ``documents d`` and its parameters."""
+    def where(self, engine: str = "sqlite") -> tuple[str, list[Any]]:
+        """The WHERE clause over ``documents d`` and its parameters (the words' clause is the engine's)."""
         clauses: list[str] = []
         params: list[Any] = []
         query = fts_query(self.words or "")
         if self.words and query is None:
-            clauses.append("0")  # words given, none searchable (punctuation only): nothing matches
-        if query:
+            clauses.append("1 = 0")  # words given, none searchable (punctuation only): nothing matches
+        if query and engine == "postgresql":
+            clauses.append("d.id IN (SELECT doc_id FROM documents_search WHERE words @> CAST(? AS TEXT[]))")
+            params.append(sorted(set(fold_words(" ".join(_WORD.findall(self.words or "")[:32])))))
+        elif query:
             clauses.append(
                 "d.id IN (SELECT s.doc_id FROM documents_fts f JOIN documents_search s ON s.fts_rowid = f.rowid "
                 "WHERE documents_fts MATCH ?)"
@@ -85,7 +119,7 @@ def search_documents(
     conn: sqlite3.Connection, flt: DocumentFilter, *, limit: int, offset: int = 0
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of matching documents (newest first, undated last) and how many match in all."""
-    where, params = flt.where()
+    where, params = flt.where(engine_of(conn))
     total = int(fetch_value(conn, f"SELECT COUNT(*) FROM documents d{where}", params) or 0)
     rows = fetch_dicts(
         conn,
@@ -102,7 +136,7 @@ def search_claims(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the claims of the matching documents that have the words and the claim filters
     (source, certainty, source kind), in document order, and their total."""
-    where, params = flt.where()
+    where, params = flt.where(engine_of(conn))
     claim: list[str] = [f"c.doc_id IN (SELECT d.id FROM documents d{where})"]
     for word in _WORD.findall(flt.words or "")[:8]:
         claim.append("selon_contains(c.content_text, ?)")
@@ -133,7 +167,7 @@ def facets(conn: sqlite3.Connection, flt: DocumentFilter, *, top: int = 20) -> d
     The matching documents are found once (their id, language, outlet and date only: never their
     text), then counted; their claims are counted by document id.
     """
-    where, params = flt.where()
+    where, params = flt.where(engine_of(conn))
     rows = fetch_all(
         conn, f"SELECT d.id, d.language, d.outlet, substr(d.published, 1, 7) FROM documents d{where}", params
     )

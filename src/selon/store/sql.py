@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from selon.errors import DatabaseNotFoundError
+from selon.errors import DatabaseNotFoundError, StoreError
+from selon.store.engine import PgConnection, is_url, mask
 
 Params = Sequence[Any]
 
@@ -76,15 +77,43 @@ def execute_many(conn: sqlite3.Connection, sql: str, rows: Iterable[Params]) -> 
     conn.executemany(sql, (tuple(r) for r in rows))
 
 
-def require_database(path: str | Path) -> Path:
+def require_database(path: str | Path) -> Path | str:
     """``path`` if a database exists there (or it is ``:memory:``); else :class:`DatabaseNotFoundError`.
 
     Every command that reads a store calls this first, so a mistyped ``--db`` is reported the
-    same way everywhere instead of creating an empty database.
+    same way everywhere instead of creating an empty database. A PostgreSQL URL is returned as
+    it is once its server answers and the database is a selon one (or empty).
     """
+    if is_url(path):
+        check_postgres(str(path))
+        return str(path)
     if str(path) != ":memory:" and not Path(path).exists():
         raise DatabaseNotFoundError(
             f"database {path} does not exist: ingest documents first (selon ingest FILES --db {path}) "
             "or pass the --db of an existing one"
         )
     return Path(path)
+
+
+def check_postgres(url: str) -> None:
+    """Connect to a PostgreSQL store; refuse a database holding other tables than selon's."""
+    conn = PgConnection(url)
+    try:
+        tables = table_names(conn)
+    finally:
+        conn.close()
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise StoreError(
+            f"{mask(url)} is not a selon database: it holds other tables ({shown}) and no schema_migrations; "
+            "pass another --db"
+        )
+
+
+def table_names(conn: Any) -> set[str]:
+    """The tables of the store (SQLite's catalog or PostgreSQL's current schema)."""
+    if isinstance(conn, PgConnection):
+        sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    return {str(row[0]) for row in conn.execute(sql).fetchall()}
