@@ -35,7 +35,8 @@ MIN_WORDS = 5  # shorter claims ("he said so") are not clustered
 SHORT_WORDS = 8  # claims shorter than this link only at SHORT_TEXT_ONLY
 SHORT_TEXT_ONLY = 0.975  # "We are telling the truth" / "I will tell the truth" score 0.957
 SKETCH_SAME = 0.70  # static-vector cosine above which a same-language pair is read by the encoder
-SKETCH_CROSS = 0.25  # the same across languages (translations share fewer words)
+SKETCH_CROSS = 0.25  # across languages (translations share fewer words), with an entity or figure in common
+SKETCH_CROSS_ALONE = 0.45  # across languages, without
 WEAK_UNITS = frozenset({"", "percent", "dollar", "euro", "year", "unit"})  # too common to be evidence alone
 
 
@@ -113,26 +114,40 @@ def candidate_pairs(
     """For each new claim, the earlier claims of other articles close enough to be worth encoding.
 
     ``sketches`` are the static vectors (:mod:`selon.corpus.static`) of ``items``, row for row; a
-    pair is a candidate at :data:`SKETCH_SAME` (same language) or :data:`SKETCH_CROSS` (across
-    languages), set so that the pairs the full encoder links are kept (docs/corpus.md). One matrix
+    pair is a candidate at :data:`SKETCH_SAME` in one language; across languages, where sketches
+    agree less, at :data:`SKETCH_CROSS_ALONE`, or at :data:`SKETCH_CROSS` with an entity, a counted
+    thing or a value in common. The thresholds keep the pairs the full encoder links (docs/corpus.md). One matrix
     product per chunk of new claims against all claims: exact, and about 10 s for 50,000 claims.
     """
     out: dict[int, list[int]] = {}
     langs = np.array([it.language for it in items])
     docs = np.array([it.doc_id for it in items])
+    keys = [_evidence_keys(it) for it in items]
     for start in range(0, len(new), chunk):
         rows = np.asarray(new[start : start + chunk])
         block = sketches[rows] @ sketches.T
         for r, i in enumerate(rows):
             sims = block[r, :i]
             hits = np.nonzero(sims >= SKETCH_CROSS)[0]
+            hits = hits[docs[hits] != docs[i]]
             if not len(hits):
                 continue
             cross = langs[hits] != langs[i]
-            keep = hits[((sims[hits] >= SKETCH_SAME) | cross) & (docs[hits] != docs[i])]
-            if len(keep):
-                out[int(i)] = [int(j) for j in keep]
+            sure = hits[np.where(cross, sims[hits] >= SKETCH_CROSS_ALONE, sims[hits] >= SKETCH_SAME)]
+            maybe = hits[cross & (sims[hits] < SKETCH_CROSS_ALONE)]
+            keep = [int(j) for j in sure] + [int(j) for j in maybe if keys[i] & keys[j]]
+            if keep:
+                out[int(i)] = sorted(keep)
     return out
+
+
+def _evidence_keys(item: Item) -> frozenset[str]:
+    """What two claims in two languages may share besides words: a canonical entity, a counted thing, a value."""
+    return frozenset(
+        [f"e:{e}" for e in item.entities]
+        + [f"u:{u}" for u in item.units - WEAK_UNITS]
+        + [f"v:{v:g}" for _, v in item.values]
+    )
 
 
 def assign(

@@ -267,7 +267,9 @@ _COUNTS = {
     "syndication_groups_2": (
         "SELECT COUNT(*) FROM (SELECT group_id FROM corpus_documents GROUP BY group_id HAVING COUNT(*) >= 2)"
     ),
-    "near_duplicate_pairs": "SELECT COUNT(*) FROM corpus_near_duplicates",
+    "near_duplicate_pairs": "SELECT COUNT(*) FROM corpus_near_duplicates WHERE kind = 'copy'",
+    "translation_pairs": "SELECT COUNT(*) FROM corpus_near_duplicates WHERE kind = 'translation'",
+    "encoded_claims": "SELECT COUNT(*) FROM corpus_claims WHERE embedding IS NOT NULL",
 }
 
 
