@@ -35,8 +35,8 @@ MIN_WORDS = 5  # shorter claims ("he said so") are not clustered
 SHORT_WORDS = 8  # claims shorter than this link only at SHORT_TEXT_ONLY
 SHORT_TEXT_ONLY = 0.975  # "We are telling the truth" / "I will tell the truth" score 0.957
 SKETCH_SAME = 0.70  # static-vector cosine above which a same-language pair is read by the encoder
-SKETCH_CROSS = 0.25  # across languages (translations share fewer words), with an entity or figure in common
-SKETCH_CROSS_ALONE = 0.45  # across languages, without
+SKETCH_CROSS = 0.35  # across languages (translations share fewer words), with an entity or figure in common
+SKETCH_CROSS_ALONE = 0.55  # across languages, without
 WEAK_UNITS = frozenset({"", "percent", "dollar", "euro", "year", "unit"})  # too common to be evidence alone
 
 
@@ -115,8 +115,8 @@ def candidate_pairs(
 
     ``sketches`` are the static vectors (:mod:`selon.corpus.static`) of ``items``, row for row; a
     pair is a candidate at :data:`SKETCH_SAME` in one language; across languages, where sketches
-    agree less, at :data:`SKETCH_CROSS_ALONE`, or at :data:`SKETCH_CROSS` with an entity, a counted
-    thing or a value in common. The thresholds keep the pairs the full encoder links (docs/corpus.md). One matrix
+    agree less, at :data:`SKETCH_CROSS_ALONE`, or at :data:`SKETCH_CROSS` with an entity or a counted
+    thing in common. The thresholds keep the pairs the full encoder links (docs/corpus.md). One matrix
     product per chunk of new claims against all claims: exact, and about 10 s for 50,000 claims.
     """
     out: dict[int, list[int]] = {}
@@ -142,12 +142,9 @@ def candidate_pairs(
 
 
 def _evidence_keys(item: Item) -> frozenset[str]:
-    """What two claims in two languages may share besides words: a canonical entity, a counted thing, a value."""
-    return frozenset(
-        [f"e:{e}" for e in item.entities]
-        + [f"u:{u}" for u in item.units - WEAK_UNITS]
-        + [f"v:{v:g}" for _, v in item.values]
-    )
+    """What two claims in two languages may share besides words: a canonical entity, a counted thing
+    (a bare value is no evidence: "2" and "2016" are in every other claim)."""
+    return frozenset([f"e:{e}" for e in item.entities] + [f"u:{u}" for u in item.units - WEAK_UNITS])
 
 
 def assign(

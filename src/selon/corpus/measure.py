@@ -4,6 +4,9 @@
   random among those of two or more articles: a wrong pair counts against precision;
 * nearest-other pairs: a random clustered claim and its most similar claim (cosine) in
   another cluster and another article: a pair that is in fact the same claim is a miss.
+
+Only claims the encoder read are drawn (every member of a cluster of two or more is; a claim
+alone that no sketch brought close to another was never read, and is left out of the misses).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
         conn,
         "SELECT k.cluster_id, k.doc_id, k.claim_id, c.content_text, d.outlet, k.embedding FROM corpus_claims k "
         "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq",
+        "WHERE k.cluster_id IS NOT NULL AND k.embedding IS NOT NULL ORDER BY k.doc_id, c.seq",
     )
     rng = random.Random(seed)
     vectors = np.vstack([embed.from_blob(r[5]) for r in rows])
