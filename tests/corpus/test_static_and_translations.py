@@ -16,7 +16,17 @@ def sketcher() -> StaticEmbedder:
 
 
 def test_words_are_lower_case_letters_and_digits() -> None:
-    assert words("L'armée a tiré 2.000 obus, selon Kiev.") == ["l", "armée", "a", "tiré", "2", "000", "obus", "selon", "kiev"]
+    assert words("L'armée a tiré 2.000 obus, selon Kiev.") == [
+        "l",
+        "armée",
+        "a",
+        "tiré",
+        "2",
+        "000",
+        "obus",
+        "selon",
+        "kiev",
+    ]
 
 
 def test_an_unknown_word_always_gets_the_same_vector() -> None:
@@ -60,8 +70,7 @@ def test_in_order_keeps_mutual_best_matches_in_the_order_of_both_sides() -> None
 
 def _items(doc: str, lang: str, n: int, values: tuple[float, ...] = ()) -> list[cl.Item]:
     return [
-        cl.Item(doc, f"c{k}", values=frozenset(("drone", v) for v in values if k == 0), language=lang)
-        for k in range(n)
+        cl.Item(doc, f"c{k}", values=frozenset(("drone", v) for v in values if k == 0), language=lang) for k in range(n)
     ]
 
 

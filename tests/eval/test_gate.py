@@ -155,6 +155,7 @@ def test_no_floor_is_broken(settings) -> None:
     shared_path("data", "polnear", "dev")
     shared_path("data", "newsquant", "NewsQuant.dev.json")
     shared_path("examples")
+    shared_path("data", "fr-en-pairs")
     measured = gate.measure(shared_path(), settings)
     floors = gate.load_floors()
     failures = check(measured, floors)

@@ -31,7 +31,8 @@ ENCODE_BATCH = 256
 FIGURE_SKETCH = 0.45  # claims encoded (and their vectors committed) per transaction
 
 _SELECT = (
-    "SELECT k.doc_id, k.claim_id, k.embedding, k.entity_keys, d.language, c.content_text, k.cluster_id "
+    "SELECT k.doc_id, k.claim_id, k.embedding, k.entity_keys, d.language, c.content_text, k.cluster_id, "
+    "k.source_key "
     "FROM corpus_claims k JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
     "ORDER BY d.published, k.doc_id, c.seq"
 )
@@ -50,7 +51,7 @@ def figures_by_claim(conn: sqlite3.Connection) -> dict[tuple[str, str], list[tup
 
 
 def _item(row: tuple[Any, ...], figures: dict[tuple[str, str], list[tuple[str, float]]]) -> cl.Item:
-    doc, claim, _blob, entity_keys, language, text, _ = row
+    doc, claim, _blob, entity_keys, language, text, *_ = row
     found = figures.get((doc, claim), [])
     return cl.Item(
         doc,
@@ -91,14 +92,36 @@ def cluster_new(
     next_id = (fetch_value(conn, "SELECT MAX(cluster_id) FROM corpus_claims") or 0) + 1
     next_id = max(next_id, (fetch_value(conn, "SELECT MAX(id) FROM corpus_clusters") or 0) + 1)
     state = cl.Clustering.build(items, [r[6] for r in rows], next_id)
-    cl.assign(state, vectors, new, cands, translations.aligned_links(vectors, items, pairs))
+    aligned = translations.aligned_links(vectors, items, pairs)
+    cl.assign(state, vectors, new, cands, aligned)
     with transaction(conn):
+        execute_many(
+            conn,
+            "INSERT OR IGNORE INTO corpus_source_links (key_a, key_b, reason, detail, doc_id) VALUES (?, ?, ?, ?, ?)",
+            _translated_sources(rows, aligned),
+        )
         execute_many(
             conn,
             "UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
             [(state.labels[i], rows[i][0], rows[i][1]) for i in new],
         )
     return len(new)
+
+
+def _translated_sources(rows: Sequence[tuple[Any, ...]], aligned: dict[int, int]) -> list[tuple[str, ...]]:
+    """Source links from the aligned claims of translations: a translator does not change who said a thing.
+
+    Keys scoped to one article or outlet (``u:``, ``d:``) are left to the syndication group, which
+    already counts them once for both articles.
+    """
+    out: set[tuple[str, ...]] = set()
+    for later, earlier in aligned.items():
+        a, b = rows[earlier][7], rows[later][7]
+        if a and b and a != b and not a.startswith(("u:", "d:")) and not b.startswith(("u:", "d:")):
+            first, second = rows[earlier], rows[later]
+            detail = f"claims {first[0]}/{first[1]} and {second[0]}/{second[1]} translate each other"
+            out.add((*sorted((a, b)), "translation", detail, rows[later][0]))
+    return sorted(out)
 
 
 def _figure_claims(items: Sequence[cl.Item], sketches: np.ndarray, new: Sequence[int]) -> set[int]:

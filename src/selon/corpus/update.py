@@ -387,6 +387,7 @@ def _run(
     if pending:
         report.documents, report.claims = take_in(store, pending, aliases, progress)
     report.duplicate_pairs = copies.link_syndication(conn)
-    resolve_sources(conn, aliases)
+    # clustering first: aligning a translation with its original also says which sources are one
     report.clustered = clustering.cluster_new(conn, embedder, progress=progress)
+    resolve_sources(conn, aliases)
     report.clusters_recomputed = refresh_clusters(conn)
