@@ -128,14 +128,16 @@ def postgres_target(admin_url: str) -> tuple[str, Any]:
     return url, drop
 
 
-def run_size(sources: list[str], size: int, engine: str, admin_url: str | None, tmp: Path) -> dict[str, Any]:
+def run_size(
+    sources: list[str], size: int, engine: str, admin_url: str | None, tmp: Path, keep: Path | None = None
+) -> dict[str, Any]:
     docs = pick(sources, int(size * 1.1))
     first = docs[: int(len(docs) / 1.1)]
     if engine == "postgresql":
         assert admin_url
         target, drop = postgres_target(admin_url)
     else:
-        target, drop = str(tmp / f"corpus-{size}.db"), (lambda: None)
+        target, drop = str(keep or tmp / f"corpus-{size}.db"), (lambda: None)
     try:
         claims = copy(first, target)
         full = timed_update(target)
@@ -168,13 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000, 50000])
     parser.add_argument("--postgres", default=None, help="admin URL of a PostgreSQL server (also measures it)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the SQLite store of the largest size here")
     args = parser.parse_args(argv)
     engines = ["sqlite"] + (["postgresql"] if args.postgres else [])
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             for engine in engines:
-                result = run_size(args.source, size, engine, args.postgres, Path(tmp))
+                keep = args.keep if size == max(args.sizes) else None
+                result = run_size(args.source, size, engine, args.postgres, Path(tmp), keep)
                 print(json.dumps(result), file=sys.stderr)
                 runs.append(result)
     report = {"machine": {"cores": mp.cpu_count(), "python": platform.python_version()}, "runs": runs}

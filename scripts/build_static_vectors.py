@@ -7,7 +7,7 @@ news of ../shared (PolNeAR train and dev, the French Wikinews reports, the Orang
 French-English pairs, which judge the result). Each word is read alone by multilingual-e5-small
 (the "query: " prefix, as for claims); the vectors are centred (the encoder gives every lone word a
 large common component), projected on the principal components after the first twelve (those
-say which language a word is in: without them "guerre" and "war" agree), ``--dim`` of them,
+say which language a word is in: with them, "guerre" is nearer any French word than "war"), ``--dim`` of them,
 and stored as int8 with one scale.
 Word weights are smooth inverse frequencies, a / (a + p(word)), from the same counts.
 Reading the words takes about four minutes on two cores; ``--cache`` keeps them for a rerun.

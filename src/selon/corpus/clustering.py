@@ -25,10 +25,10 @@ from selon.corpus.static import StaticEmbedder
 from selon.store.sql import execute_many, fetch_all, fetch_value, transaction
 
 Progress = Callable[[str, int, int], None]
-ENCODE_BATCH = 256
+ENCODE_BATCH = 256  # claims encoded (and their vectors committed) per transaction
 #: Sketch cosine of two claims with a figure and an entity in common below which the encoder is not asked
-#: whether they share a subject: of the pairs it puts at 0.94 or more, 95 % have sketches at 0.45 or more.
-FIGURE_SKETCH = 0.45  # claims encoded (and their vectors committed) per transaction
+#: whether they share a subject (of the pairs it puts at 0.94 or more, 75 % have sketches at 0.60 or more).
+FIGURE_SKETCH = 0.60
 
 _SELECT = (
     "SELECT k.doc_id, k.claim_id, k.embedding, k.entity_keys, d.language, c.content_text, k.cluster_id, "
@@ -87,6 +87,7 @@ def cluster_new(
         need.update(docs[pair.doc_a] + docs[pair.doc_b])
     vectors = {i: embed.from_blob(r[2]) for i, r in enumerate(rows) if r[2] is not None}
     encode_missing(conn, embedder, rows, sorted(need - vectors.keys()), vectors, progress)
+    pairs = translations.confirm(vectors, items, pairs)
     if pairs:
         write_pairs(conn, [(p.doc_a, p.doc_b, p.share) for p in pairs], "translation")
     next_id = (fetch_value(conn, "SELECT MAX(cluster_id) FROM corpus_claims") or 0) + 1

@@ -34,8 +34,8 @@ CLUSTER_MEAN = 0.90  # mean cosine to the members a claim joins (stops chaining)
 MIN_WORDS = 5  # shorter claims ("he said so") are not clustered
 SHORT_WORDS = 8  # claims shorter than this link only at SHORT_TEXT_ONLY
 SHORT_TEXT_ONLY = 0.975  # "We are telling the truth" / "I will tell the truth" score 0.957
-SKETCH_SAME = 0.70  # static-vector cosine above which a same-language pair is read by the encoder
-SKETCH_CROSS = 0.35  # across languages (translations share fewer words), with an entity or figure in common
+SKETCH_SAME = 0.75  # static-vector cosine above which a same-language pair is read by the encoder
+SKETCH_CROSS = 0.40  # across languages (translations share fewer words), with an entity or figure in common
 SKETCH_CROSS_ALONE = 0.55  # across languages, without
 WEAK_UNITS = frozenset({"", "percent", "dollar", "euro", "year", "unit"})  # too common to be evidence alone
 

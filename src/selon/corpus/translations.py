@@ -23,7 +23,7 @@ import selon.corpus.clusters as cl
 DOC_SIMILARITY = 0.40  # sketch cosine of two articles (sum of their claims) worth aligning
 SKETCH_ALIGN = 0.20  # sketch cosine of two claims that may be a sentence and its translation
 ALIGNED_SHARE = 0.5  # share of the shorter article's claims aligned in order
-MIN_ALIGNED = 2  # a one-claim match is no evidence of a translation
+MIN_ALIGNED = 3  # two short matches are no evidence of a translation
 LENGTH_RATIO = 2.5  # a translation has about as many claims as its original
 SAME_FIGURES = 0.5  # share of the figure values of the article with fewer that the other gives too
 LINK_ALIGNED = 0.84  # encoder cosine at which two aligned claims of a translation pair are one claim
@@ -114,6 +114,25 @@ def aligned_share(sketches: np.ndarray, rows_a: Sequence[int], rows_b: Sequence[
         return 0.0
     pairs = in_order(sketches[list(rows_a)] @ sketches[list(rows_b)].T, SKETCH_ALIGN)
     return len(pairs) / short if len(pairs) >= MIN_ALIGNED else 0.0
+
+
+def confirm(
+    vectors: dict[int, np.ndarray], items: Sequence[cl.Item], pairs: Sequence[Translation]
+) -> list[Translation]:
+    """The pairs that the encoder aligns too: half of the shorter article's claims matched in order at
+    :data:`LINK_ALIGNED` (sketches propose, the encoder decides, as for claims)."""
+    docs = by_document(items)
+    out = []
+    for pair in pairs:
+        rows_a, rows_b = docs.get(pair.doc_a, []), docs.get(pair.doc_b, [])
+        if not all(i in vectors for i in (*rows_a, *rows_b)):
+            continue
+        sims = np.vstack([vectors[i] for i in rows_a]) @ np.vstack([vectors[j] for j in rows_b]).T
+        aligned = len(in_order(sims, LINK_ALIGNED))
+        share = aligned / min(len(rows_a), len(rows_b))
+        if aligned >= MIN_ALIGNED and share >= ALIGNED_SHARE:
+            out.append(Translation(pair.doc_a, pair.doc_b, round(share, 4)))
+    return out
 
 
 def aligned_links(
