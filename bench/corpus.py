@@ -181,12 +181,16 @@ def main(argv: list[str] | None = None) -> int:
                 result = run_size(args.source, size, engine, args.postgres, Path(tmp), keep)
                 print(json.dumps(result), file=sys.stderr)
                 runs.append(result)
-    report = {"machine": {"cores": mp.cpu_count(), "python": platform.python_version()}, "runs": runs}
-    text = json.dumps(report, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    write_report({"machine": {"cores": mp.cpu_count(), "python": platform.python_version()}, "runs": runs}, args.out)
     return 0
+
+
+def write_report(report: dict[str, Any], out: Path | None) -> None:
+    """The JSON report on stdout, and in ``out`` when given."""
+    text = json.dumps(report, indent=2)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from corpus import postgres_target
+from corpus import postgres_target, write_report
 from selon.store import Store
 from selon.store.sql import fetch_value
 
@@ -66,10 +66,7 @@ def main(argv: list[str] | None = None) -> int:
                     drop()
                 print(json.dumps(run), file=sys.stderr)
                 runs.append(run)
-    text = json.dumps({"sample": str(args.sample), "runs": runs}, indent=2)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    write_report({"sample": str(args.sample), "runs": runs}, args.out)
     return 0
 
 
