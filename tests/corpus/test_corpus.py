@@ -228,3 +228,25 @@ def test_cli_commands(founding_corpus, tmp_path):
         assert result.exit_code == 0, (args, result.output)
     result = runner.invoke(app, ["clusters", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code != 0
+
+
+def test_judging_sample_pairs_claims_of_one_cluster_across_articles(founding_corpus, module_db_url, tmp_path):
+    """`python -m selon.corpus.measure` draws the pairs docs/judged/ is judged on (SQLite stores)."""
+    from selon.corpus import measure
+
+    url = module_db_url
+    if url.startswith("postgresql"):
+        pytest.skip("the judging sample reads SQLite stores")
+    out = tmp_path / "pairs.tsv"
+    assert measure.main([url, "--out", str(out), "-n", "3", "--seed", "1"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(measure.COLUMNS)
+    rows = [dict(zip(measure.COLUMNS, line.split("\t"))) for line in lines[1:]]
+    same = [r for r in rows if r["kind"] == "same-cluster"]
+    other = [r for r in rows if r["kind"] == "nearest-other"]
+    assert len(same) == 3 and len(other) == 3
+    for r in same:
+        assert r["cluster_a"] == r["cluster_b"] and r["doc_a"] != r["doc_b"]
+    for r in other:
+        assert r["cluster_a"] != r["cluster_b"] and r["doc_a"] != r["doc_b"]
+    assert all(r["same_claim"] == "" for r in rows)

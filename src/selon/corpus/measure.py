@@ -89,3 +89,25 @@ def write_tsv(pairs: list[dict[str, Any]], path: str) -> None:
         fh.write("\t".join(COLUMNS) + "\n")
         for p in pairs:
             fh.write("\t".join(str(p[c]).replace("\t", " ").replace("\n", " ") for c in COLUMNS) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Draw a sample from a clustered SQLite store: ``python -m selon.corpus.measure STORE --out F.tsv``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Draw claim pairs to judge cluster quality by reading.")
+    parser.add_argument("store", help="a SQLite store whose corpus is up to date")
+    parser.add_argument("--out", required=True, help="TSV to write (same_claim and note left to fill)")
+    parser.add_argument("-n", type=int, default=50, help="pairs of each kind")
+    parser.add_argument("--seed", type=int, default=2016)
+    args = parser.parse_args(argv)
+    conn = sqlite3.connect(f"file:{args.store}?mode=ro", uri=True)
+    try:
+        write_tsv(sample_pairs(conn, args.n, args.seed), args.out)
+    finally:
+        conn.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
