@@ -96,6 +96,7 @@ def _update(target: str, queue: Any) -> None:
             "copy_pairs": stats.get("near_duplicate_pairs"),
             "translation_pairs": stats.get("translation_pairs"),
             "encoded_claims": stats.get("encoded_claims"),
+            "texts_encoded": report.encoded,
         }
     )
 

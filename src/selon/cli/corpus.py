@@ -60,7 +60,7 @@ def update_corpus(corpus: Any) -> None:
     if result.documents:
         err.print(
             f"corpus: took in {result.documents} document(s), {result.claims} claim(s); "
-            f"{result.clusters_recomputed} cluster(s) updated",
+            f"{result.encoded} claim text(s) encoded; {result.clusters_recomputed} cluster(s) updated",
             highlight=False,
         )
 

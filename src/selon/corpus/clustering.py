@@ -69,24 +69,27 @@ def cluster_new(
     embedder: embed.Embedder,
     sketcher: StaticEmbedder | None = None,
     progress: Progress | None = None,
-) -> int:
-    """Assign the unclustered claims; existing assignments stay. Returns how many were assigned."""
+) -> tuple[int, int]:
+    """Assign the unclustered claims; existing assignments stay. Returns how many were assigned, and how
+    many texts the encoder read for it."""
     rows = [r for r in fetch_all(conn, _SELECT) if cl.word_count(r[5]) >= cl.MIN_WORDS]
     rows = [r for r in rows if r[6] is not None] + [r for r in rows if r[6] is None]  # the clustered first
     new = [i for i, r in enumerate(rows) if r[6] is None]
     if not new:
-        return 0
+        return 0, 0
     figures = figures_by_claim(conn)
     items = [_item(r, figures) for r in rows]
     sketches = (sketcher or StaticEmbedder()).encode([r[5] for r in rows])
     cands = cl.candidate_pairs(sketches, items, new)
-    need = set(cands) | {j for js in cands.values() for j in js} | _figure_claims(items, sketches, new)
+    repeated = cl.repeats(items, [r[5] for r in rows], cands)
+    open_ = {i: js for i, js in cands.items() if i not in repeated}  # the pairs only the encoder can decide
+    need = set(open_) | {j for js in open_.values() for j in js} | _figure_claims(items, sketches, new)
     pairs = translations.find(sketches, items, sorted({items[i].doc_id for i in new}))
     docs = translations.by_document(items)
     for pair in pairs:
         need.update(docs[pair.doc_a] + docs[pair.doc_b])
     vectors = {i: embed.from_blob(r[2]) for i, r in enumerate(rows) if r[2] is not None}
-    encode_missing(conn, embedder, rows, sorted(need - vectors.keys()), vectors, progress)
+    encoded = encode_missing(conn, embedder, rows, sorted(need - vectors.keys()), vectors, progress)
     pairs = translations.confirm(vectors, items, pairs)
     if pairs:
         write_pairs(conn, [(p.doc_a, p.doc_b, p.share) for p in pairs], "translation")
@@ -94,7 +97,7 @@ def cluster_new(
     next_id = max(next_id, (fetch_value(conn, "SELECT MAX(id) FROM corpus_clusters") or 0) + 1)
     state = cl.Clustering.build(items, [r[6] for r in rows], next_id)
     aligned = translations.aligned_links(vectors, items, pairs)
-    cl.assign(state, vectors, new, cands, aligned)
+    cl.assign(state, vectors, new, cands, aligned, repeated)
     with transaction(conn):
         execute_many(
             conn,
@@ -106,7 +109,7 @@ def cluster_new(
             "UPDATE corpus_claims SET cluster_id = ? WHERE doc_id = ? AND claim_id = ?",
             [(state.labels[i], rows[i][0], rows[i][1]) for i in new],
         )
-    return len(new)
+    return len(new), encoded
 
 
 def _translated_sources(rows: Sequence[tuple[Any, ...]], aligned: dict[int, int]) -> list[tuple[str, ...]]:
@@ -153,20 +156,37 @@ def encode_missing(
     todo: Sequence[int],
     vectors: dict[int, np.ndarray],
     progress: Progress | None = None,
-) -> None:
-    """Encode the claims ``todo`` (row numbers), store their vectors, and add them to ``vectors``."""
-    for start in range(0, len(todo), ENCODE_BATCH):
-        chunk = todo[start : start + ENCODE_BATCH]
-        texts = list(dict.fromkeys(rows[i][5] for i in chunk))  # a text repeated (page furniture) is read once
-        encoded = dict(zip(texts, embedder.encode(texts)))
-        blobs = [embed.to_blob(encoded[rows[i][5]]) for i in chunk]
-        with transaction(conn):
-            execute_many(
-                conn,
-                "UPDATE corpus_claims SET embedding = ?, model = ? WHERE doc_id = ? AND claim_id = ?",
-                [(blob, embedder.name, rows[i][0], rows[i][1]) for i, blob in zip(chunk, blobs)],
-            )
-        for i, blob in zip(chunk, blobs):
-            vectors[i] = embed.from_blob(blob)  # as stored: the next run reads the same numbers
+) -> int:
+    """Give the claims ``todo`` (row numbers) a stored vector, and add them to ``vectors``.
+
+    A text is read by the encoder once: a claim whose exact text another claim already has a vector
+    for (a copy of a page, furniture repeated on every page of an outlet) takes that vector, which is
+    what the deterministic encoder would give. Returns how many texts were encoded.
+    """
+    known = {rows[i][5]: rows[i][2] for i in vectors if rows[i][2] is not None}
+    by_text: dict[str, list[int]] = {}
+    for i in todo:
+        by_text.setdefault(rows[i][5], []).append(i)
+    _store_vectors(conn, embedder.name, rows, [i for t, idx in by_text.items() if t in known for i in idx], known)
+    texts = [t for t in by_text if t not in known]
+    for start in range(0, len(texts), ENCODE_BATCH):
+        chunk = texts[start : start + ENCODE_BATCH]
+        known.update((t, embed.to_blob(v)) for t, v in zip(chunk, embedder.encode(chunk)))
+        _store_vectors(conn, embedder.name, rows, [i for t in chunk for i in by_text[t]], known)
         if progress:
-            progress("encoding claims that may cluster", min(start + ENCODE_BATCH, len(todo)), len(todo))
+            progress("encoding claims that may cluster", start + len(chunk), len(texts))
+    for i in todo:
+        vectors[i] = embed.from_blob(known[rows[i][5]])  # as stored: the next run reads the same numbers
+    return len(texts)
+
+
+def _store_vectors(
+    conn: sqlite3.Connection, model: str, rows: Sequence[tuple[Any, ...]], idx: Sequence[int], blobs: dict[str, bytes]
+) -> None:
+    """Store the vectors of claims ``idx`` (by their text), in one transaction: what is encoded is kept."""
+    with transaction(conn):
+        execute_many(
+            conn,
+            "UPDATE corpus_claims SET embedding = ?, model = ? WHERE doc_id = ? AND claim_id = ?",
+            [(blobs[rows[i][5]], model, rows[i][0], rows[i][1]) for i in idx],
+        )

@@ -5,8 +5,9 @@
 * nearest-other pairs: a random clustered claim and its most similar claim (cosine) in
   another cluster and another article: a pair that is in fact the same claim is a miss.
 
-Only claims the encoder read are drawn (every member of a cluster of two or more is; a claim
-alone that no sketch brought close to another was never read, and is left out of the misses).
+Same-cluster pairs are drawn among all members, read by the encoder or joined as repeats (no
+cosine then); the misses only among claims the encoder read (a claim alone that no sketch brought
+close to another was never read, and is left out of them).
 """
 
 from __future__ import annotations
@@ -42,10 +43,11 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
         conn,
         "SELECT k.cluster_id, k.doc_id, k.claim_id, c.content_text, d.outlet, k.embedding FROM corpus_claims k "
         "JOIN claims c USING (doc_id, claim_id) JOIN documents d ON d.id = k.doc_id "
-        "WHERE k.cluster_id IS NOT NULL AND k.embedding IS NOT NULL ORDER BY k.doc_id, c.seq",
+        "WHERE k.cluster_id IS NOT NULL ORDER BY k.doc_id, c.seq",
     )
     rng = random.Random(seed)
-    vectors = np.vstack([embed.from_blob(r[5]) for r in rows])
+    read = np.array([r[5] is not None for r in rows])
+    vectors = np.vstack([embed.from_blob(r[5]) if r[5] is not None else np.zeros(384, np.float32) for r in rows])
     by_cluster: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         by_cluster.setdefault(r[0], []).append(i)
@@ -57,7 +59,7 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
         return {
             "pair": len(out) + 1,
             "kind": kind,
-            "cosine": round(float(vectors[i] @ vectors[j]), 3),
+            "cosine": round(float(vectors[i] @ vectors[j]), 3) if read[i] and read[j] else "",
             "cluster_a": a[0],
             "doc_a": a[1],
             "outlet_a": a[4],
@@ -75,10 +77,10 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
         i = rng.choice(idx)
         j = rng.choice([k for k in idx if rows[k][1] != rows[i][1]])
         out.append(pair("same-cluster", i, j))
-    pool = [i for c in multi for i in by_cluster[c]]
+    pool = [i for c in multi for i in by_cluster[c] if read[i]]
     for i in rng.sample(pool, min(n, len(pool))):
         sims = vectors @ vectors[i]
-        mask = np.array([r[0] == rows[i][0] or r[1] == rows[i][1] for r in rows])
+        mask = np.array([r[0] == rows[i][0] or r[1] == rows[i][1] or r[5] is None for r in rows])
         sims[mask] = -1.0
         out.append(pair("nearest-other", i, int(np.argmax(sims))))
     return out

@@ -52,6 +52,7 @@ class UpdateReport:
     clustered: int = 0
     clusters_recomputed: int = 0
     duplicate_pairs: int = 0
+    encoded: int = 0  # claim texts the encoder read (a text already read is not read again)
 
 
 def claim_entities(article: Article, aliases: AliasTable) -> dict[str, set[str]]:
@@ -388,6 +389,6 @@ def _run(
         report.documents, report.claims = take_in(store, pending, aliases, progress)
     report.duplicate_pairs = copies.link_syndication(conn)
     # clustering first: aligning a translation with its original also says which sources are one
-    report.clustered = clustering.cluster_new(conn, embedder, progress=progress)
+    report.clustered, report.encoded = clustering.cluster_new(conn, embedder, progress=progress)
     resolve_sources(conn, aliases)
     report.clusters_recomputed = refresh_clusters(conn)
