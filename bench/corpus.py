@@ -26,7 +26,9 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 from selon.model import Article
@@ -74,12 +76,32 @@ def copy(docs: list[tuple[str, str]], target: str) -> int:
     return claims
 
 
+class TimedEncoder:
+    """The default encoder, timing its calls: the rest of the update is what grows with the corpus alone."""
+
+    def __init__(self) -> None:
+        from selon.corpus.embed import default_embedder
+
+        self.seconds = 0.0
+        self.words = 0
+        self._inner = default_embedder()
+        self.name = self._inner.name
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        started = time.perf_counter()
+        out = self._inner.encode(texts)
+        self.seconds += time.perf_counter() - started
+        self.words += sum(len(t.split()) for t in texts)
+        return out
+
+
 def _update(target: str, queue: Any) -> None:
     from selon.corpus import Corpus
 
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    with Corpus(target) as corpus:
+    encoder = TimedEncoder()  # loads the model, as an update does
+    with Corpus(target, embedder=encoder) as corpus:
         report = corpus.update()
         stats = corpus.stats()
     wall = time.perf_counter() - started
@@ -97,6 +119,9 @@ def _update(target: str, queue: Any) -> None:
             "translation_pairs": stats.get("translation_pairs"),
             "encoded_claims": stats.get("encoded_claims"),
             "texts_encoded": report.encoded,
+            "words_encoded": encoder.words,
+            "encoder_seconds": round(encoder.seconds, 2),
+            "other_ms_per_claim": round(1000 * (wall - encoder.seconds) / max(report.claims, 1), 3),
         }
     )
 
@@ -107,7 +132,14 @@ def timed_update(target: str) -> dict[str, Any]:
     queue = ctx.Queue()
     proc = ctx.Process(target=_update, args=(target, queue))
     proc.start()
-    result = queue.get()
+    while True:  # a child that dies (an exception, the OOM killer) puts nothing: do not wait for ever
+        try:
+            result: dict[str, Any] = queue.get(timeout=5)
+            break
+        except Empty:
+            if not proc.is_alive():
+                failed = f"the corpus update of {target} failed (exit code {proc.exitcode}): see above"
+                raise RuntimeError(failed) from None
     proc.join()
     return result
 

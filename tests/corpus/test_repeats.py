@@ -92,3 +92,12 @@ def test_copies_cluster_without_the_encoder_and_a_later_paraphrase_still_joins(d
         assert corpus.cluster_of("c", "c0") == corpus.cluster_of("a", "c0")
     finally:
         store.close()
+
+
+def test_a_claim_joins_a_cluster_whose_repeat_has_no_vector() -> None:
+    """The cluster-mean check reads the members that have vectors: a repeat joined without one."""
+    items = [cl.Item("a", "c0", words=12), cl.Item("b", "c0", words=12), cl.Item("c", "c0", words=12)]
+    state = cl.Clustering.build(items, [7, 7, None], next_id=8)  # a and its repeat b, b never encoded
+    v = np.ones(4, dtype=np.float32) / 2.0
+    cl.assign(state, {0: v, 2: v}, [2], {2: [0]})
+    assert state.labels[2] == 7

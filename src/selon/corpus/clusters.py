@@ -236,7 +236,8 @@ def assign(
                 continue
             if item.doc_id in state.docs[label]:
                 continue  # claims of one article are different claims: a cluster spans articles
-            if float(np.mean([vec @ vectors[m] for m in state.members[label]])) < CLUSTER_MEAN:
+            read = [vec @ vectors[m] for m in state.members[label] if m in vectors]  # a repeat may have none
+            if float(np.mean(read)) < CLUSTER_MEAN:
                 continue
             best_label, best_score = label, s
         if best_label < 0:
