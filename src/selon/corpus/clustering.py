@@ -79,9 +79,10 @@ def cluster_new(
         return 0, 0
     figures = figures_by_claim(conn)
     items = [_item(r, figures) for r in rows]
-    sketches = (sketcher or StaticEmbedder()).encode([r[5] for r in rows])
+    texts = [r[5] for r in rows]
+    sketches = (sketcher or StaticEmbedder()).encode(texts)
     cands = cl.candidate_pairs(sketches, items, new)
-    repeated = cl.repeats(items, [r[5] for r in rows], cands)
+    repeated = cl.repeats(items, texts, cands)
     open_ = {i: js for i, js in cands.items() if i not in repeated}  # the pairs only the encoder can decide
     need = set(open_) | {j for js in open_.values() for j in js} | _figure_claims(items, sketches, new)
     pairs = translations.find(sketches, items, sorted({items[i].doc_id for i in new}))
@@ -163,7 +164,7 @@ def encode_missing(
     for (a copy of a page, furniture repeated on every page of an outlet) takes that vector, which is
     what the deterministic encoder would give. Returns how many texts were encoded.
     """
-    known = {rows[i][5]: rows[i][2] for i in vectors if rows[i][2] is not None}
+    known = {r[5]: r[2] for r in rows if r[2] is not None}
     by_text: dict[str, list[int]] = {}
     for i in todo:
         by_text.setdefault(rows[i][5], []).append(i)

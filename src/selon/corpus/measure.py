@@ -47,7 +47,8 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
     )
     rng = random.Random(seed)
     read = np.array([r[5] is not None for r in rows])
-    vectors = np.vstack([embed.from_blob(r[5]) if r[5] is not None else np.zeros(384, np.float32) for r in rows])
+    vectors = np.vstack([embed.from_blob(r[5]) if r[5] is not None else np.zeros(embed.DIM, np.float32) for r in rows])
+    clusters, docs = np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
     by_cluster: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         by_cluster.setdefault(r[0], []).append(i)
@@ -80,8 +81,7 @@ def sample_pairs(conn: sqlite3.Connection, n: int = 50, seed: int = 2016) -> lis
     pool = [i for c in multi for i in by_cluster[c] if read[i]]
     for i in rng.sample(pool, min(n, len(pool))):
         sims = vectors @ vectors[i]
-        mask = np.array([r[0] == rows[i][0] or r[1] == rows[i][1] or r[5] is None for r in rows])
-        sims[mask] = -1.0
+        sims[(clusters == rows[i][0]) | (docs == rows[i][1]) | ~read] = -1.0
         out.append(pair("nearest-other", i, int(np.argmax(sims))))
     return out
 

@@ -7,9 +7,10 @@ A claim that repeats another word for word except one of these is not the same c
 from __future__ import annotations
 
 NEGATION_WORDS = frozenset(
-    # French: the two halves of "ne … pas" and their partners ("n'" is "n")
+    # French: the two halves of "ne … pas" and their partners ("n'" is "n"); "plus" and "personne" have
+    # other senses too, which only sends such a pair to the encoder
     "ne n pas jamais plus point guère nullement aucunement aucun aucune rien personne nul nulle sans ni non"
-    # English: "not", the contracted "n't" (as "t" after "isn", "don", …), and the negative pronouns
-    " not no never none nobody nothing nowhere neither nor without t isn aren wasn weren don doesn didn"
-    " won wouldn can cannot couldn shouldn hasn haven hadn".split()
+    # English: "not", the contracted "n't" (its "t": "isn't" against "is" differs by "isn" and "t"),
+    # and the negative pronouns
+    " not no never none nobody nothing nowhere neither nor without t cannot".split()
 )
